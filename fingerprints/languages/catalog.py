@@ -1,0 +1,1067 @@
+"""The language registry as data: one LanguageSpec per supported language.
+
+Node-type sets were derived from each bundled grammar (tree-sitter-language-pack 0.13.0) by
+listing its node kinds and by parsing a realistic program per language
+(tests/fixtures/languages/) and checking that every leaf lands in a category.
+`keywords` is the grammar's visible anonymous word-like kinds plus a few named leaves that are
+reserved words (C `primitive_type`, Java `this`, Pascal `kBegin`, SQL `keyword_select`, ...),
+minus anything listed in another category. Every list is sorted so that diffs stay small.
+Add a language by adding an entry; there is no per-language code.
+"""
+
+from __future__ import annotations
+
+from .spec import LanguageSpec
+
+
+def _s(words: str) -> frozenset[str]:
+    """Whitespace-separated node types -> frozenset (keeps the tables compact)."""
+    return frozenset(words.split())
+
+
+# `.h` is shared by C, C++ and Objective-C: these say "C++" (C is the default).
+_CPP_HINTS: tuple[str, ...] = (
+    r"^\s*class\s+\w+(\s*:\s*(public|protected|private)?\s*[\w:<>]+)?\s*\{",
+    r"^\s*namespace\b[\w\s:]*\{",
+    r"^\s*template\s*<",
+    r"^\s*using\s+namespace\b",
+    r"^\s*(public|protected|private)\s*:",
+    r"\bstd::\w",
+    r"^\s*#\s*include\s*<(iostream|string|vector|map|memory|algorithm|cstdint|cstdio|cstdlib)>",
+    r"^\s*(virtual|explicit|constexpr)\s",
+)
+# `.h`/`.m`: these say "Objective-C".
+_OBJC_HINTS: tuple[str, ...] = (
+    r"^\s*@(interface|implementation|protocol|end|property|class|synthesize)\b",
+    r"^\s*#\s*import\b",
+    r"\bNS[A-Z]\w+\s*\*",
+    r'@"',
+)
+# `.m`: these say "MATLAB" rather than Objective-C.
+_MATLAB_HINTS: tuple[str, ...] = (
+    r"^\s*function\s+(\[[^\]]*\]|\w+)\s*=",
+    r"^\s*function\s+\w+\s*(\(|$)",
+    r"^\s*%",
+    r"^\s*end\s*;?\s*$",
+    r"^\s*classdef\b",
+    r"\b(disp|fprintf|zeros|ones|numel|nargin|plot)\s*\(",
+)
+
+LANGUAGES: tuple[LanguageSpec, ...] = (
+    # preproc_arg (a macro body) is opaque text to this grammar: one literal token.
+    LanguageSpec(
+        name="c",
+        display="C",
+        grammar="c",
+        extensions=(".c", ".h"),
+        identifiers=_s("field_identifier identifier statement_identifier type_identifier"),
+        comments=_s("comment"),
+        strings=_s("string_literal system_lib_string"),
+        literals={
+            "char_literal": "char", "false": "boolean", "null": "null", "number_literal": "number",
+            "preproc_arg": "other", "true": "boolean",
+        },
+        keywords=_s(
+            "NULL _Alignas _Alignof _Atomic _Generic _Nonnull _Noreturn __alignof __alignof__ "
+            "__asm __asm__ __attribute __attribute__ __based __cdecl __clrcall __declspec "
+            "__except __extension__ __fastcall __finally __forceinline __inline __inline__ "
+            "__leave __restrict__ __stdcall __thiscall __thread __try __unaligned __vectorcall "
+            "__volatile__ _alignof _unaligned alignas alignof asm auto break case const constexpr "
+            "continue default defined do else enum extern for goto if inline long "
+            "ms_restrict_modifier ms_signed_ptr_modifier ms_unsigned_ptr_modifier noreturn "
+            "nullptr offsetof preproc_directive primitive_type register restrict return short "
+            "signed sizeof static struct switch thread_local typedef union unsigned volatile "
+            "while"
+        ),
+        functions=_s("function_definition"),
+    ),
+    # Same leaves as C plus C++'s own; `auto` and `this` are named leaves here.
+    LanguageSpec(
+        name="cpp",
+        display="C++",
+        grammar="cpp",
+        extensions=(
+            ".c++", ".cc", ".cp", ".cpp", ".cppm", ".cxx", ".h", ".h++", ".hh", ".hpp", ".hxx",
+            ".inl", ".ipp", ".ixx", ".tpp",
+        ),
+        content_hints=_CPP_HINTS,
+        identifiers=_s(
+            "field_identifier identifier namespace_identifier statement_identifier "
+            "type_identifier"
+        ),
+        comments=_s("comment"),
+        strings=_s("raw_string_literal string_literal system_lib_string"),
+        literals={
+            "char_literal": "char", "false": "boolean", "null": "null", "number_literal": "number",
+            "preproc_arg": "other", "true": "boolean", "user_defined_literal": "other",
+        },
+        keywords=_s(
+            "NULL _Alignas _Alignof _Atomic _Generic _Nonnull _Noreturn __alignof __alignof__ "
+            "__asm __asm__ __attribute __attribute__ __based __cdecl __clrcall __declspec "
+            "__except __extension__ __fastcall __finally __forceinline __inline __inline__ "
+            "__leave __restrict__ __stdcall __thiscall __thread __try __unaligned __vectorcall "
+            "__volatile__ _alignof _unaligned alignas alignof and and_eq asm auto bitand bitor "
+            "break case catch class co_await co_return co_yield compl concept const consteval "
+            "constexpr constinit continue decltype default defined delete do else enum explicit "
+            "export extern final for friend goto if import inline long module "
+            "ms_restrict_modifier ms_signed_ptr_modifier ms_unsigned_ptr_modifier mutable "
+            "namespace new noexcept noreturn not not_eq nullptr offsetof operator or or_eq "
+            "override preproc_directive primitive_type private protected public register requires "
+            "restrict return short signed sizeof static static_assert struct switch template this "
+            "thread_local throw try typedef typename union unsigned using virtual volatile while "
+            "xor xor_eq"
+        ),
+        functions=_s("function_definition lambda_expression"),
+    ),
+    LanguageSpec(
+        name="csharp",
+        display="C#",
+        grammar="csharp",
+        extensions=(".cs", ".csx"),
+        identifiers=_s("identifier"),
+        comments=_s("comment shebang_directive"),
+        strings=_s(
+            "interpolated_string_expression raw_string_literal string_literal "
+            "verbatim_string_literal"
+        ),
+        literals={
+            "boolean_literal": "boolean", "character_literal": "char", "integer_literal": "number",
+            "null_literal": "null", "preproc_arg": "other", "real_literal": "number",
+        },
+        keywords=_s(
+            "Cdecl Fastcall Stdcall Thiscall __makeref __reftype __refvalue abstract add alias "
+            "and annotations as ascending assembly async await base break by case catch checked "
+            "checksum class const continue default delegate descending disable discard do else "
+            "enable enum equals event explicit extern false field file finally fixed for foreach "
+            "from get global goto group hidden if implicit in init interface internal into is "
+            "join let lock managed method module namespace new not notnull on operator or orderby "
+            "out override param params partial predefined_type private property protected public "
+            "readonly record ref remove required restore return scoped sealed select set sizeof "
+            "stackalloc static struct switch this throw true try type typeof typevar unchecked "
+            "unmanaged unsafe using var virtual volatile warning warnings when where while with "
+            "yield"
+        ),
+        functions=_s(
+            "accessor_declaration anonymous_method_expression constructor_declaration "
+            "conversion_operator_declaration destructor_declaration lambda_expression "
+            "local_function_statement method_declaration operator_declaration"
+        ),
+    ),
+    LanguageSpec(
+        name="java",
+        display="Java",
+        grammar="java",
+        extensions=(".java",),
+        identifiers=_s("identifier type_identifier"),
+        comments=_s("block_comment line_comment"),
+        strings=_s("string_literal"),
+        literals={
+            "binary_integer_literal": "number", "character_literal": "char",
+            "decimal_floating_point_literal": "number", "decimal_integer_literal": "number",
+            "false": "boolean", "hex_floating_point_literal": "number",
+            "hex_integer_literal": "number", "null_literal": "null",
+            "octal_integer_literal": "number", "true": "boolean",
+        },
+        keywords=_s(
+            "abstract assert boolean_type break byte case catch char class continue default do "
+            "double else enum exports extends final finally float for if implements import "
+            "instanceof int interface long module native new open opens package permits private "
+            "protected provides public record requires return sealed short static strictfp super "
+            "switch synchronized this throw throws to transient transitive try underscore_pattern "
+            "uses void_type volatile when while with yield"
+        ),
+        functions=_s(
+            "compact_constructor_declaration constructor_declaration lambda_expression "
+            "method_declaration"
+        ),
+    ),
+    LanguageSpec(
+        name="javascript",
+        display="JavaScript",
+        grammar="javascript",
+        extensions=(".cjs", ".js", ".jsx", ".mjs"),
+        shebangs=("node", "nodejs"),
+        identifiers=_s(
+            "identifier private_property_identifier property_identifier "
+            "shorthand_property_identifier shorthand_property_identifier_pattern "
+            "statement_identifier"
+        ),
+        comments=_s("comment hash_bang_line html_comment"),
+        strings=_s("html_character_reference jsx_text string template_string"),
+        literals={
+            "false": "boolean", "null": "null", "number": "number", "regex": "regex",
+            "true": "boolean", "undefined": "null",
+        },
+        keywords=_s(
+            "as async await break case catch class const continue debugger default delete do else "
+            "export extends finally for from function get if import in instanceof let meta new of "
+            "return set static super switch target this throw try typeof using var void while "
+            "with yield"
+        ),
+        functions=_s(
+            "arrow_function function_declaration function_expression generator_function "
+            "generator_function_declaration method_definition"
+        ),
+    ),
+    # `number`/`string` are both a named literal and an anonymous type keyword.
+    LanguageSpec(
+        name="typescript",
+        display="TypeScript",
+        grammar="typescript",
+        extensions=(".cts", ".mts", ".ts"),
+        shebangs=("ts-node",),
+        identifiers=_s(
+            "identifier private_property_identifier property_identifier "
+            "shorthand_property_identifier shorthand_property_identifier_pattern "
+            "statement_identifier type_identifier"
+        ),
+        comments=_s("comment hash_bang_line html_comment"),
+        strings=_s("string template_string"),
+        literals={
+            "false": "boolean", "null": "null", "number": "number", "regex": "regex",
+            "true": "boolean", "undefined": "null",
+        },
+        keywords=_s(
+            "abstract accessor any as assert asserts async await boolean break case catch class "
+            "const continue debugger declare default delete do else enum export extends finally "
+            "for from function get global if implements import in infer instanceof interface is "
+            "keyof let meta module namespace never new number object of override private "
+            "protected public readonly require return satisfies set static string super switch "
+            "symbol target this this_type throw try type typeof unknown using var void while with "
+            "yield"
+        ),
+        functions=_s(
+            "arrow_function function_declaration function_expression generator_function "
+            "generator_function_declaration method_definition"
+        ),
+    ),
+    # As TypeScript, plus JSX text.
+    LanguageSpec(
+        name="tsx",
+        display="TSX",
+        grammar="tsx",
+        extensions=(".tsx",),
+        identifiers=_s(
+            "identifier private_property_identifier property_identifier "
+            "shorthand_property_identifier shorthand_property_identifier_pattern "
+            "statement_identifier type_identifier"
+        ),
+        comments=_s("comment hash_bang_line html_comment"),
+        strings=_s("html_character_reference jsx_text string template_string"),
+        literals={
+            "false": "boolean", "null": "null", "number": "number", "regex": "regex",
+            "true": "boolean", "undefined": "null",
+        },
+        keywords=_s(
+            "abstract accessor any as assert asserts async await boolean break case catch class "
+            "const continue debugger declare default delete do else enum export extends finally "
+            "for from function get global if implements import in infer instanceof interface is "
+            "keyof let meta module namespace never new number object of override private "
+            "protected public readonly require return satisfies set static string super switch "
+            "symbol target this this_type throw try type typeof unknown using var void while with "
+            "yield"
+        ),
+        functions=_s(
+            "arrow_function function_declaration function_expression generator_function "
+            "generator_function_declaration method_definition"
+        ),
+    ),
+    LanguageSpec(
+        name="python",
+        display="Python",
+        grammar="python",
+        extensions=(".py", ".pyi", ".pyw"),
+        filenames=("SConscript", "SConstruct"),
+        shebangs=("pypy", "pypy3", "python", "python2", "python3"),
+        identifiers=_s("identifier"),
+        comments=_s("comment"),
+        strings=_s("string"),
+        literals={
+            "ellipsis": "other", "false": "boolean", "float": "number", "integer": "number",
+            "none": "null", "true": "boolean",
+        },
+        keywords=_s(
+            "_ __future__ and as assert async await break case class continue def del elif else "
+            "except exec finally for from global if import in is lambda match nonlocal not or "
+            "pass print raise return try type while with yield"
+        ),
+        functions=_s("function_definition lambda"),
+    ),
+    LanguageSpec(
+        name="go",
+        display="Go",
+        grammar="go",
+        extensions=(".go",),
+        identifiers=_s("field_identifier identifier label_name package_identifier type_identifier"),
+        comments=_s("comment"),
+        strings=_s("interpreted_string_literal raw_string_literal"),
+        literals={
+            "false": "boolean", "float_literal": "number", "imaginary_literal": "number",
+            "int_literal": "number", "iota": "other", "nil": "null", "rune_literal": "char",
+            "true": "boolean",
+        },
+        keywords=_s(
+            "blank_identifier break case chan const continue default defer else fallthrough for "
+            "func go goto if import interface map package range return select struct switch type "
+            "var"
+        ),
+        functions=_s("func_literal function_declaration method_declaration"),
+    ),
+    LanguageSpec(
+        name="rust",
+        display="Rust",
+        grammar="rust",
+        extensions=(".rs",),
+        identifiers=_s(
+            "field_identifier identifier metavariable shorthand_field_identifier type_identifier"
+        ),
+        comments=_s("block_comment line_comment shebang"),
+        strings=_s("raw_string_literal string_literal"),
+        literals={
+            "boolean_literal": "boolean", "char_literal": "char", "float_literal": "number",
+            "integer_literal": "number",
+        },
+        keywords=_s(
+            "_ as async await block break const continue crate default dyn else enum expr "
+            "expr_2021 extern false fn for gen ident if impl in item let lifetime literal loop "
+            "match meta mod move mutable_specifier pat pat_param path primitive_type pub raw ref "
+            "return self static stmt struct super trait true try tt ty type union unsafe use vis "
+            "where while yield"
+        ),
+        functions=_s("closure_expression function_item"),
+    ),
+    # Symbols are literal values; hash keys (`key:`) name fields, so are identifiers.
+    # i, r, ri are number suffixes, not keywords.
+    LanguageSpec(
+        name="ruby",
+        display="Ruby",
+        grammar="ruby",
+        extensions=(".gemspec", ".jbuilder", ".rake", ".rb", ".rbw", ".ru"),
+        filenames=(
+            "Brewfile", "Capfile", "Fastfile", "Gemfile", "Guardfile", "Podfile", "Rakefile",
+            "Vagrantfile",
+        ),
+        shebangs=("jruby", "rbx", "ruby"),
+        identifiers=_s(
+            "class_variable constant global_variable hash_key_symbol identifier instance_variable"
+        ),
+        comments=_s("comment uninterpreted"),
+        strings=_s(
+            "chained_string heredoc_beginning heredoc_body string string_array subshell "
+            "symbol_array"
+        ),
+        literals={
+            "character": "char", "complex": "number", "delimited_symbol": "other",
+            "false": "boolean", "float": "number", "integer": "number", "nil": "null",
+            "rational": "number", "regex": "regex", "simple_symbol": "other", "true": "boolean",
+        },
+        keywords=_s(
+            "BEGIN END alias and begin break case class def do else elsif encoding end ensure "
+            "file for if in line module next nil not or redo rescue retry return self super then "
+            "undef unless until when while yield"
+        ),
+        functions=_s("lambda method singleton_method"),
+    ),
+    # Anonymous `string`/`float`/`null` are type keywords; the named ones are literals.
+    LanguageSpec(
+        name="php",
+        display="PHP",
+        grammar="php",
+        extensions=(".php", ".php3", ".php4", ".php5", ".php7", ".phps", ".phpt", ".phtml"),
+        shebangs=("php",),
+        identifiers=_s("name"),
+        comments=_s("comment"),
+        strings=_s("encapsed_string heredoc nowdoc shell_command_expression string text"),
+        literals={"boolean": "boolean", "float": "number", "integer": "number", "null": "null"},
+        keywords=_s(
+            "abstract and array as bool break case cast_type catch class clone const continue "
+            "declare default do echo else elseif encoding enddeclare endfor endforeach endif "
+            "endswitch endwhile enum exit extends final finally float fn for foreach function "
+            "global goto if implements include include_once instanceof insteadof int interface "
+            "list match namespace new null object or parent php_end_tag php_tag primitive_type "
+            "print private protected public readonly require require_once return self static "
+            "strict_types string switch throw ticks trait try unset use while xor yield"
+        ),
+        functions=_s("anonymous_function arrow_function function_definition method_declaration"),
+    ),
+    # Most *_modifier nodes wrap an anonymous keyword; the two listed are leaves.
+    LanguageSpec(
+        name="kotlin",
+        display="Kotlin",
+        grammar="kotlin",
+        extensions=(".kt", ".kts"),
+        shebangs=("kotlin", "kotlinc"),
+        identifiers=_s("simple_identifier type_identifier"),
+        comments=_s("line_comment multiline_comment shebang_line"),
+        strings=_s("string_literal"),
+        literals={
+            "bin_literal": "number", "boolean_literal": "boolean", "character_literal": "char",
+            "hex_literal": "number", "integer_literal": "number", "long_literal": "number",
+            "null_literal": "null", "real_literal": "number", "unsigned_literal": "number",
+        },
+        keywords=_s(
+            "abstract actual annotation as break by catch class companion constructor continue "
+            "crossinline data delegate do dynamic else enum expect external false field file "
+            "final finally for fun get if import in infix init inline inner interface internal is "
+            "lateinit noinline object open operator out override package param private property "
+            "property_modifier protected public receiver reification_modifier return sealed set "
+            "setparam super suspend tailrec this throw true try typealias val value var vararg "
+            "when where while"
+        ),
+        functions=_s(
+            "anonymous_function function_declaration getter lambda_literal secondary_constructor "
+            "setter"
+        ),
+    ),
+    LanguageSpec(
+        name="scala",
+        display="Scala",
+        grammar="scala",
+        extensions=(".sc", ".scala"),
+        shebangs=("scala",),
+        identifiers=_s("identifier type_identifier"),
+        comments=_s("block_comment comment"),
+        strings=_s("interpolated_string_expression string"),
+        literals={
+            "boolean_literal": "boolean", "character_literal": "char",
+            "floating_point_literal": "number", "integer_literal": "number", "null_literal": "null",
+            "unit": "other",
+        },
+        keywords=_s(
+            "_ _end_ident abstract as case catch class def derives do else end enum export "
+            "extends extension false final finally for given if implicit import infix inline into "
+            "lazy macro match new object opaque open override package private protected return "
+            "sealed then this throw tracked trait transparent true try type using val var while "
+            "with yield"
+        ),
+        functions=_s("function_definition lambda_expression"),
+    ),
+    # `nil` is an anonymous literal; `else` and the *_keyword nodes are named leaves.
+    LanguageSpec(
+        name="swift",
+        display="Swift",
+        grammar="swift",
+        extensions=(".swift",),
+        shebangs=("swift",),
+        identifiers=_s("simple_identifier type_identifier"),
+        comments=_s("comment multiline_comment shebang_line"),
+        strings=_s("line_string_literal multi_line_string_literal raw_string_literal"),
+        literals={
+            "bin_literal": "number", "boolean_literal": "boolean", "hex_literal": "number",
+            "integer_literal": "number", "nil": "null", "oct_literal": "number",
+            "real_literal": "number", "regex_literal": "regex", "special_literal": "other",
+        },
+        keywords=_s(
+            "Protocol Type _modify actor any arch as associatedtype async available await "
+            "borrowing break canImport case catch_keyword class colorLiteral column compiler "
+            "consuming continue convenience default_keyword deinit didSet distributed do "
+            "dsohandle dynamic each else enum extension externalMacro fallthrough false file "
+            "fileID fileLiteral filePath fileprivate final for func function get guard if "
+            "imageLiteral import in indirect infix init inout internal is keyPath lazy let line "
+            "macro mutating nonisolated nonmutating open operator optional os override package "
+            "postfix precedencegroup prefix private protocol public repeat required return "
+            "selector self set some static struct subscript super swift switch targetEnvironment "
+            "throw_keyword true try typealias unavailable unowned var weak where_keyword while "
+            "wildcard_pattern willSet yield"
+        ),
+        functions=_s("deinit_declaration function_declaration init_declaration lambda_literal"),
+    ),
+    LanguageSpec(
+        name="objc",
+        display="Objective-C",
+        grammar="objc",
+        extensions=(".h", ".m", ".mm"),
+        content_hints=_OBJC_HINTS,
+        identifiers=_s("field_identifier identifier statement_identifier type_identifier"),
+        comments=_s("comment"),
+        strings=_s("string_literal system_lib_string"),
+        literals={
+            "char_literal": "char", "false": "boolean", "null": "null", "number_literal": "number",
+            "preproc_arg": "other", "true": "boolean",
+        },
+        keywords=_s(
+            "API_AVAILABLE API_DEPRECATED API_UNAVAILABLE BOOL CF_FORMAT_FUNCTION "
+            "CF_RETURNS_NOT_RETAINED CF_RETURNS_RETAINED CG_EXTERN CG_INLINE Class "
+            "DEPRECATED_ATTRIBUTE DEPRECATED_MSG_ATTRIBUTE FOUNDATION_EXPORT FOUNDATION_EXTERN "
+            "FOUNDATION_STATIC_INLINE IBInspectable IBOutlet IB_DESIGNABLE IMP "
+            "NS_AUTOMATED_REFCOUNT_UNAVAILABLE NS_AVAILABLE NS_AVAILABLE_IOS "
+            "NS_CLASS_AVAILABLE_IOS NS_CLASS_DEPRECATED_IOS NS_DEPRECATED_IOS "
+            "NS_ENUM_AVAILABLE_IOS NS_ENUM_DEPRECATED_IOS NS_EXTENSION_UNAVAILABLE_IOS "
+            "NS_FORMAT_FUNCTION NS_INLINE NS_REQUIRES_NIL_TERMINATION NS_ROOT_CLASS NS_SWIFT_NAME "
+            "NS_SWIFT_UNAVAILABLE NS_UNAVAILABLE NS_VALID_UNTIL_END_OF_SCOPE NULL OBJC_EXPORT "
+            "OBJC_ROOT_CLASS SEL UIKIT_EXTERN UI_APPEARANCE_SELECTOR UNAVAILABLE_ATTRIBUTE "
+            "_Alignas _Alignof _Atomic _Complex _Generic _Nonnull _Noreturn _Null_unspecified "
+            "_Nullable _Nullable_result __IOS_AVAILABLE __OSX_AVAILABLE_STARTING __alignof "
+            "__alignof__ __asm __asm__ __attribute __attribute__ __autoreleasing __based __block "
+            "__bridge __bridge_retained __bridge_transfer __builtin_available __catch __cdecl "
+            "__clrcall __complex __const __contravariant __covariant __declspec "
+            "__deprecated_enum_msg __deprecated_msg __extension__ __fastcall __finally "
+            "__forceinline __imag __inline __inline__ __kindof __nonnull __nullable "
+            "__ptrauth_objc_class_ro __ptrauth_objc_isa_pointer __ptrauth_objc_super_pointer "
+            "__real __restrict__ __stdcall __strong __thiscall __thread __try __typeof __typeof__ "
+            "__unaligned __unsafe_unretained __unused __vectorcall __volatile__ __weak _alignof "
+            "_unaligned alignas alignof asm auto availability break bycopy byref case class const "
+            "constexpr continue default defined do else enum extern for goto id if in inline "
+            "inout ios long macos macosx ms_restrict_modifier ms_signed_ptr_modifier "
+            "ms_unsigned_ptr_modifier noreturn nothrow nullable nullptr objc_bridge_related "
+            "offsetof oneway out preproc_directive primitive_type register restrict return short "
+            "signed sizeof static struct switch thread_local tvos typedef typeof union unsigned "
+            "va_arg volatile watchos while"
+        ),
+        functions=_s("block_literal function_definition method_definition"),
+    ),
+    # `word` is any bare word (command names, function names, arguments).
+    # Single letters are ${x@Q}-style expansion operators, not keywords.
+    LanguageSpec(
+        name="bash",
+        display="Bash",
+        grammar="bash",
+        extensions=(".bash", ".bats", ".command", ".ksh", ".sh", ".zsh"),
+        filenames=(
+            ".bash_logout", ".bash_profile", ".bashrc", ".kshrc", ".profile", ".zprofile", ".zshrc",
+            "PKGBUILD",
+        ),
+        shebangs=("ash", "bash", "dash", "ksh", "mksh", "sh", "zsh"),
+        identifiers=_s("variable_name word"),
+        comments=_s("comment"),
+        strings=_s(
+            "ansi_c_string heredoc_body heredoc_end heredoc_start raw_string string "
+            "translated_string"
+        ),
+        literals={
+            "extglob_pattern": "other", "file_descriptor": "number", "number": "number",
+            "regex": "regex",
+        },
+        keywords=_s(
+            "case declare do done elif else esac export fi for function if in local readonly "
+            "select special_variable_name test_operator then typeset unset unsetenv until while"
+        ),
+        functions=_s("function_definition"),
+    ),
+    LanguageSpec(
+        name="lua",
+        display="Lua",
+        grammar="lua",
+        extensions=(".lua",),
+        shebangs=("lua", "luajit"),
+        identifiers=_s("identifier"),
+        comments=_s("comment hash_bang_line"),
+        strings=_s("string"),
+        literals={"false": "boolean", "nil": "null", "number": "number", "true": "boolean"},
+        keywords=_s(
+            "and do else elseif end for function goto if in local not or repeat return then until "
+            "vararg_expression while"
+        ),
+        functions=_s("function_declaration function_definition"),
+    ),
+    # `package` and `method` are both named names and anonymous keywords.
+    LanguageSpec(
+        name="perl",
+        display="Perl",
+        grammar="perl",
+        extensions=(".pl", ".pm", ".psgi", ".t"),
+        shebangs=("perl", "perl5"),
+        identifiers=_s(
+            "autoquoted_bareword bareword filehandle function identifier label method package "
+            "varname"
+        ),
+        comments=_s("comment pod"),
+        strings=_s(
+            "attribute_value command_string data_section fileglob_expression heredoc_content "
+            "heredoc_end heredoc_token interpolated_string_literal quoted_word_list "
+            "string_literal"
+        ),
+        literals={
+            "boolean": "boolean", "match_regexp": "regex", "number": "number",
+            "quoted_regexp": "regex", "substitution_regexp": "regex",
+            "transliteration_expression": "regex", "version": "other",
+        },
+        keywords=_s(
+            "ADJUST BEGIN BUILD CHECK END INIT UNITCHECK __FILE__ __LINE__ __PACKAGE__ __SUB__ "
+            "abs alarm and async attribute_name await break caller catch chdir chomp chop chr "
+            "chroot class close closedir cmp continue cos dbmclose defer defined delete do "
+            "dynamically each else elsif eof eof_marker eq eqr equ eval exists exit exp extended "
+            "false fc field fileno finally for foreach fork ge getc getgrgid getgrnam "
+            "getnetbyname getpeername getpgrp getppid getprotobyname getpwname getpwuid "
+            "getsockname gmtime goto grep gt hex if int isa keys last lc lcfirst le length local "
+            "localtime lock log lstat lt m map method my ne next no oct or ord our package pop "
+            "pos prototype q qq qr quotemeta qw qx rand readdir readline readlink readpipe redo "
+            "ref require reset return rewinddir rmdir role s scalar shift sin sleep sort sqrt "
+            "srand stat state study sub tell telldir tied time times tr true try uc ucfirst umask "
+            "undef unless untie until use values wait wantarray while write x xor y"
+        ),
+        functions=_s(
+            "anonymous_method_expression anonymous_subroutine_expression "
+            "method_declaration_statement subroutine_declaration_statement"
+        ),
+    ),
+    # L and i are suffixes inside integer/complex literals, not keywords.
+    LanguageSpec(
+        name="r",
+        display="R",
+        grammar="r",
+        extensions=(".r",),
+        filenames=(".Rprofile",),
+        shebangs=("Rscript",),
+        identifiers=_s("dot_dot_i dots identifier"),
+        comments=_s("comment"),
+        strings=_s("string"),
+        literals={
+            "complex": "number", "false": "boolean", "float": "number", "inf": "number",
+            "integer": "number", "na": "null", "nan": "number", "null": "null", "true": "boolean",
+        },
+        keywords=_s(
+            "NA NA_character_ NA_complex_ NA_integer_ NA_real_ else for function if in repeat "
+            "special while"
+        ),
+        functions=_s("function_definition"),
+    ),
+    LanguageSpec(
+        name="matlab",
+        display="MATLAB",
+        grammar="matlab",
+        extensions=(".m",),
+        shebangs=("matlab", "octave", "octave-cli"),
+        content_hints=_MATLAB_HINTS,
+        identifiers=_s("command_name identifier property_name"),
+        comments=_s("comment line_continuation"),
+        strings=_s("command_argument string"),
+        literals={"number": "number"},
+        keywords=_s(
+            "arguments break case catch classdef continue else elseif end endfunction enumeration "
+            "events for function get global if methods otherwise parfor persistent properties "
+            "return set spmd switch try while"
+        ),
+        functions=_s("function_definition lambda"),
+    ),
+    # statement_label and method_name also exist as anonymous aliases: not keywords.
+    LanguageSpec(
+        name="fortran",
+        display="Fortran",
+        grammar="fortran",
+        extensions=(".f", ".f03", ".f08", ".f18", ".f77", ".f90", ".f95", ".for", ".fpp", ".ftn"),
+        identifiers=_s("identifier method_name module_name name"),
+        comments=_s("comment preproc_comment"),
+        strings=_s("hollerith_constant string_literal system_lib_string"),
+        literals={
+            "boolean_literal": "boolean", "complex_literal": "number", "nil_literal": "null",
+            "null_literal": "null", "number_literal": "number", "preproc_arg": "other",
+            "statement_label": "number", "statement_label_reference": "number",
+        },
+        keywords=_s(
+            "_ abstract all allocatable allocate assign assignment associate asynchronous "
+            "attributes automatic backspace bind block blockdata byte call case change character "
+            "class classis classof close codimension common complex concurrent constant contains "
+            "contiguous continue critical cycle data deallocate default deferred defined device "
+            "dimension do double doublecomplex doubleprecision elemental else elseif elsewhere "
+            "end endassociate endblock endblockdata endcritical enddo endenum endfile endforall "
+            "endfunction endif endinterface endmodule endprocedure endprogram endselect "
+            "endsubmodule endsubroutine endteam endtype endwhere entry enum enumeration "
+            "enumerator equivalence error event exit extends external fail family final flush fmt "
+            "forall form format formatted function generic global go goto grid_global host if "
+            "image images implicit import impure in include initial inout inquire integer intent "
+            "interface intrinsic is kind label len local local_init lock logical managed memory "
+            "module namelist non_intrinsic non_overridable none nopass notify null nullify only "
+            "open operator optional out parameter pass pause pinned pointer post precision print "
+            "private procedure program property protected public pure quiet rank read real "
+            "recursive reduce result return rewind save select selectcase selectrank selecttype "
+            "sequence shared simple static stop submodule subroutine sync target team texture "
+            "then to type typeis typeof unformatted unit unlock use value volatile wait where "
+            "while write"
+        ),
+        functions=_s("function module_procedure subroutine"),
+    ),
+    # No anonymous words: every reserved word is a named leaf kXxx. Operator leaves
+    # (kAssign, kEq, kAdd, ...) are left out of keywords.
+    LanguageSpec(
+        name="pascal",
+        display="Pascal",
+        grammar="pascal",
+        extensions=(".dpr", ".lpr", ".pas", ".pp"),
+        identifiers=_s("identifier"),
+        comments=_s("comment"),
+        strings=_s("asmBody literalString"),
+        literals={
+            "kFalse": "boolean", "kNil": "null", "kTrue": "boolean", "literalChar": "char",
+            "literalNumber": "number",
+        },
+        keywords=_s(
+            "kAbsolute kAbstract kAlias kAnd kArray kAs kAsm kAssembler kBegin kCase kCdecl "
+            "kClass kConst kConstref kConstructor kCppdecl kCvar kDefault kDelayed kDeprecated "
+            "kDestructor kDispId kDispInterface kDiv kDo kDownto kDynamic kElse kEnd kExcept "
+            "kExperimental kExport kExports kExternal kFar kFile kFinalization kFinally kFor "
+            "kForward kFunction kGeneric kGoto kHardfloat kHelper kIf kImplementation kImplements "
+            "kIn kIndex kInherited kInitialization kInline kInterface kInterrupt kIocheck kIs "
+            "kLabel kLibrary kLocal kMessage kMod kMs_abi_cdecl kMs_abi_default kMwpascal kName "
+            "kNear kNodefault kNoreturn kNostackframe kNot kObjccategory kObjcclass kObjcprotocol "
+            "kObject kOf kOn kOperator kOptional kOr kOut kOverload kOverride kPacked kPascal "
+            "kPlatform kPrivate kProcedure kProgram kProperty kProtected kPublic kPublished "
+            "kRaise kRead kRecord kReference kRegister kReintroduce kRepeat kRequired "
+            "kResourcestring kSafecall kSaveregisters kSealed kSet kShl kShr kSoftfloat "
+            "kSpecialize kStatic kStdcall kStored kStrict kString kSysv_abi_cdecl "
+            "kSysv_abi_default kThen kThreadvar kTo kTry kType kUnimplemented kUnit kUntil kUses "
+            "kVar kVarargs kVectorcall kVirtual kWhile kWinapi kWith kWrite kXor"
+        ),
+        functions=_s("defProc lambda"),
+    ),
+    LanguageSpec(
+        name="ada",
+        display="Ada",
+        grammar="ada",
+        extensions=(".ada", ".adb", ".ads"),
+        identifiers=_s("identifier"),
+        comments=_s("comment"),
+        strings=_s("string_literal"),
+        literals={"character_literal": "char", "numeric_literal": "number", "primary_null": "null"},
+        keywords=_s(
+            "Class abort abs abstract accept access aliased all and array at begin body case "
+            "constant declare delay delta digits do else elsif end entry exception exit for "
+            "function generic goto if in interface is limited loop mod new not null of or others "
+            "out overriding package parallel pragma private procedure protected raise range "
+            "record rem renames requeue return reverse select separate some subtype synchronized "
+            "tagged task terminate then type until use when while with xor"
+        ),
+        functions=_s("entry_body expression_function_declaration subprogram_body"),
+    ),
+    LanguageSpec(
+        name="verilog",
+        display="Verilog/SystemVerilog",
+        grammar="verilog",
+        extensions=(".sv", ".svh", ".v", ".vh"),
+        identifiers=_s("c_identifier escaped_identifier simple_identifier system_tf_identifier"),
+        comments=_s("comment"),
+        strings=_s("double_quoted_string string_literal"),
+        literals={
+            "binary_number": "number", "decimal_number": "number", "fixed_point_number": "number",
+            "hex_number": "number", "macro_text": "other", "octal_number": "number",
+            "real_number": "number", "time_literal": "number", "unbased_unsized_literal": "number",
+            "unsigned_number": "number",
+        },
+        keywords=_s(
+            "accept_on alias always always_comb always_ff always_latch and assert assign assume "
+            "automatic before begin bind bins binsof bit break buf bufif0 bufif1 byte case casex "
+            "casez chandle checker class clocking cmos const constraint context continue cover "
+            "covergroup coverpoint cross deassign default defparam directive_begin_keywords "
+            "directive_celldefine directive_default_nettype directive_define directive_else "
+            "directive_elsif directive_end_keywords directive_endcelldefine directive_endif "
+            "directive_ifdef directive_ifndef directive_include directive_line "
+            "directive_nounconnected_drive directive_resetall directive_timescale "
+            "directive_unconnected_drive directive_undef directive_undefineall disable dist do "
+            "edge else end endcase endchecker endclass endclocking endfunction endgenerate "
+            "endgroup endinterface endmodule endpackage endprimitive endprogram endproperty "
+            "endsequence endspecify endtable endtask enum event eventually expect export extends "
+            "extern final first_match for force foreach forever fork forkjoin fs function "
+            "generate genvar global highz0 highz1 if iff ifnone ignore_bins illegal_bins "
+            "implements implies import initial inout input inside int integer interconnect "
+            "interface intersect join join_any join_none large let local localparam logic longint "
+            "macromodule matches medium modport module ms nand negedge nettype new nexttime nmos "
+            "none nor noshowcancelled not notif0 notif1 ns null option or output package packed "
+            "parameter pmos posedge primitive priority program property protected ps pull0 pull1 "
+            "pulldown pullup pulsestyle_ondetect pulsestyle_onevent pure rand randc randcase "
+            "randomize rcmos real realtime ref reg reject_on release repeat restrict return rnmos "
+            "rpmos rtran rtranif0 rtranif1 s s_always s_eventually s_nexttime s_until "
+            "s_until_with sample scalared sequence shortint shortreal showcancelled signed small "
+            "soft solve specify specparam static std string strong strong0 strong1 struct super "
+            "supply0 supply1 sync_accept_on sync_reject_on table tagged task this throughout time "
+            "timeprecision timeunit tran tranif0 tranif1 tri tri0 tri1 triand trior trireg type "
+            "type_option typedef union unique unique0 unsigned until until_with untyped us uwire "
+            "var vectored virtual void wait wait_order wand weak weak0 weak1 while wildcard wire "
+            "with within wor xnor xor"
+        ),
+        functions=_s("function_declaration task_declaration"),
+    ),
+    LanguageSpec(
+        name="vhdl",
+        display="VHDL",
+        grammar="vhdl",
+        extensions=(".vhd", ".vhdl", ".vho", ".vht"),
+        identifiers=_s("extended_identifier identifier simple_name"),
+        comments=_s("comment"),
+        strings=_s("string_literal"),
+        literals={
+            "based_integer": "number", "based_real": "number", "bit_string_literal": "number",
+            "character_literal": "char", "integer_decimal": "number", "null": "null",
+            "real_decimal": "number",
+        },
+        keywords=_s(
+            "_ abort abs access active after alias all always and architecture array ascending "
+            "assert assume assume_guarantee async_abort attribute base before begin bit "
+            "bit_vector block body boolean buffer bus case clock component configuration const "
+            "constant context countones cover default delayed descending disconnect downto "
+            "driving driving_value element else elsif end ended entity event eventually exit "
+            "fairness fell file for forall force function generate generic group guarded hdltype "
+            "high if image impure in inertial inherit inout instance_name is isunknown label "
+            "last_active last_event last_value left leftof length library linkage literal loop "
+            "low map mod nand never new next next_a next_e next_event next_event_a next_event_e "
+            "nondet nondet_vector nor not null numeric of on onehot onehot0 open or others out "
+            "package parameter path_name port pos postponed pred prev procedure process property "
+            "protected pure quiet range record register reject release rem report restrict "
+            "restrict_guarantee return reverse_range right rightof rol ror rose select sequence "
+            "severity shared signal simple_name sla sll sra srl stable string strong subtype succ "
+            "sync_abort then to transaction transport type unaffected union units until use val "
+            "value variable vmode vprop vunit wait when while with within xnor xor"
+        ),
+        functions=_s("function_body procedure_body"),
+    ),
+    # Reserved words are named leaves keyword_xxx; `literal` covers strings and numbers.
+    LanguageSpec(
+        name="sql",
+        display="SQL",
+        grammar="sql",
+        extensions=(".ddl", ".dml", ".pgsql", ".psql", ".sql"),
+        identifiers=_s("identifier"),
+        comments=_s("comment marginalia"),
+        literals={
+            "keyword_false": "boolean", "keyword_null": "null", "keyword_true": "boolean",
+            "literal": "other",
+        },
+        keywords=_s(
+            "command filename keyword_action keyword_add keyword_admin keyword_after keyword_all "
+            "keyword_alter keyword_always keyword_analyze keyword_and keyword_any keyword_array "
+            "keyword_as keyword_asc keyword_atomic keyword_attribute keyword_authorization "
+            "keyword_auto_increment keyword_avro keyword_before keyword_begin keyword_between "
+            "keyword_bigint keyword_bigserial keyword_bin_pack keyword_binary keyword_bit "
+            "keyword_boolean keyword_box2d keyword_box3d keyword_brin keyword_btree keyword_by "
+            "keyword_bytea keyword_cache keyword_cached keyword_called keyword_cascade "
+            "keyword_cascaded keyword_case keyword_cast keyword_change keyword_char "
+            "keyword_character keyword_characteristics keyword_check keyword_collate "
+            "keyword_column keyword_columns keyword_comment keyword_commit keyword_committed "
+            "keyword_compression keyword_compute keyword_concurrently keyword_conflict "
+            "keyword_connection keyword_constraint keyword_constraints keyword_copy keyword_cost "
+            "keyword_create keyword_cross keyword_csv keyword_current keyword_current_timestamp "
+            "keyword_cycle keyword_data keyword_database keyword_date keyword_datetime "
+            "keyword_datetime2 keyword_datetimeoffset keyword_decimal keyword_declare "
+            "keyword_default keyword_deferrable keyword_deferred keyword_definer keyword_delayed "
+            "keyword_delete keyword_delimited keyword_delimiter keyword_desc keyword_distinct "
+            "keyword_do keyword_double keyword_drop keyword_duplicate keyword_each keyword_else "
+            "keyword_encoding keyword_encrypted keyword_end keyword_engine keyword_enum "
+            "keyword_escape keyword_escaped keyword_except keyword_exclude keyword_execute "
+            "keyword_exists keyword_explain keyword_extended keyword_extension keyword_external "
+            "keyword_fields keyword_filter keyword_first keyword_float keyword_following "
+            "keyword_follows keyword_for keyword_force keyword_force_not_null keyword_force_null "
+            "keyword_force_quote keyword_foreign keyword_format keyword_freeze keyword_from "
+            "keyword_full keyword_function keyword_generated keyword_geography keyword_geometry "
+            "keyword_gin keyword_gist keyword_group keyword_groups keyword_hash keyword_having "
+            "keyword_header keyword_high_priority keyword_if keyword_ignore keyword_image "
+            "keyword_immediate keyword_immutable keyword_in keyword_include keyword_increment "
+            "keyword_incremental keyword_index keyword_inet keyword_initially keyword_inner "
+            "keyword_inout keyword_input keyword_insert keyword_instead keyword_int "
+            "keyword_intersect keyword_interval keyword_into keyword_invoker keyword_is "
+            "keyword_isolation keyword_join keyword_json keyword_jsonb keyword_jsonfile "
+            "keyword_key keyword_language keyword_last keyword_lateral keyword_leakproof "
+            "keyword_left keyword_level keyword_like keyword_limit keyword_lines keyword_local "
+            "keyword_location keyword_logged keyword_low_priority keyword_main keyword_match "
+            "keyword_matched keyword_materialized keyword_maxvalue keyword_mediumint "
+            "keyword_merge keyword_metadata keyword_minvalue keyword_modify keyword_money "
+            "keyword_name keyword_names keyword_natural keyword_nchar keyword_new keyword_no "
+            "keyword_none keyword_noscan keyword_not keyword_nothing keyword_nowait keyword_nulls "
+            "keyword_numeric keyword_nvarchar keyword_object_id keyword_of keyword_off "
+            "keyword_offset keyword_oid keyword_oids keyword_old keyword_on keyword_only "
+            "keyword_optimize keyword_option keyword_or keyword_orc keyword_order "
+            "keyword_ordinality keyword_others keyword_out keyword_outer keyword_over "
+            "keyword_overwrite keyword_owned keyword_owner keyword_parallel keyword_parquet "
+            "keyword_partition keyword_partitioned keyword_password keyword_plain "
+            "keyword_precedes keyword_preceding keyword_precision keyword_primary "
+            "keyword_procedure keyword_program keyword_quote keyword_range keyword_rcfile "
+            "keyword_read keyword_real keyword_recursive keyword_references keyword_referencing "
+            "keyword_regclass keyword_regnamespace keyword_regproc keyword_regtype keyword_rename "
+            "keyword_repeatable keyword_replace keyword_replication keyword_reset keyword_restart "
+            "keyword_restrict keyword_restricted keyword_return keyword_returning keyword_returns "
+            "keyword_rewrite keyword_right keyword_role keyword_rollback keyword_row keyword_rows "
+            "keyword_safe keyword_schema keyword_security keyword_select keyword_separator "
+            "keyword_sequence keyword_sequencefile keyword_serial keyword_serializable "
+            "keyword_session keyword_set keyword_setof keyword_show keyword_similar "
+            "keyword_smalldatetime keyword_smallint keyword_smallmoney keyword_smallserial "
+            "keyword_snapshot keyword_some keyword_sort keyword_spgist keyword_split "
+            "keyword_stable keyword_start keyword_statement keyword_statistics keyword_stats "
+            "keyword_stdin keyword_storage keyword_stored keyword_strict keyword_string "
+            "keyword_support keyword_table keyword_tables keyword_tablespace keyword_tablets "
+            "keyword_tblproperties keyword_temp keyword_temporary keyword_terminated keyword_text "
+            "keyword_textfile keyword_then keyword_ties keyword_time keyword_timestamp "
+            "keyword_timestamptz keyword_tinyint keyword_to keyword_transaction keyword_trigger "
+            "keyword_truncate keyword_type keyword_unbounded keyword_uncached keyword_uncommitted "
+            "keyword_union keyword_unique keyword_unload keyword_unlogged keyword_unsafe "
+            "keyword_unsigned keyword_until keyword_update keyword_use keyword_user keyword_using "
+            "keyword_uuid keyword_vacuum keyword_valid keyword_value keyword_values "
+            "keyword_varbinary keyword_varchar keyword_variadic keyword_varying keyword_verbose "
+            "keyword_version keyword_view keyword_virtual keyword_volatile keyword_wait "
+            "keyword_when keyword_where keyword_while keyword_window keyword_with keyword_without "
+            "keyword_write keyword_xml keyword_zerofill keyword_zone"
+        ),
+        functions=_s("create_function"),
+    ),
+    # Most reserved words are hidden tokens and never appear in the tree; the visible
+    # ones are named upper-case leaves. Comments come out as zero-width nodes (their text is
+    # dropped). The scanner can loop forever on junk such as b"x", beyond the reach of a
+    # progress_callback. Figurative constants are spelled once per letter case.
+    LanguageSpec(
+        name="cobol",
+        display="COBOL",
+        grammar="cobol",
+        extensions=(".cbl", ".cob", ".cobol", ".cpy"),
+        identifiers=_s("WORD entry_name paragraph_header program_name section_header"),
+        comments=_s("comment comment_entry"),
+        strings=_s("h_string n_string string x_string"),
+        literals={
+            "FALSE": "boolean", "HIGH-VALUE": "other", "HIGH-VALUES": "other",
+            "HIGH-Value": "other", "HIGH-Values": "other", "HIGH-value": "other",
+            "HIGH-values": "other", "HIGH_VALUE": "other", "High-VALUE": "other",
+            "High-VALUES": "other", "High-Value": "other", "High-Values": "other",
+            "High-value": "other", "High-values": "other", "LOW-VALUE": "other",
+            "LOW-VALUES": "other", "LOW-Value": "other", "LOW-Values": "other",
+            "LOW-value": "other", "LOW-values": "other", "LOW_VALUE": "other", "Low-VALUE": "other",
+            "Low-VALUES": "other", "Low-Value": "other", "Low-Values": "other",
+            "Low-value": "other", "Low-values": "other", "NULL": "null", "Null": "null",
+            "QUOTE": "other", "QUOTES": "other", "Quote": "other", "Quotes": "other",
+            "SPACE": "other", "SPACES": "other", "Space": "other", "Spaces": "other",
+            "TOK_NULL": "null", "TRUE": "boolean", "ZERO": "number", "ZEROES": "number",
+            "ZEROS": "number", "Zero": "number", "Zeroes": "number", "Zeros": "number",
+            "decimal": "number", "high-VALUE": "other", "high-VALUES": "other",
+            "high-Value": "other", "high-Values": "other", "high-value": "other",
+            "high-values": "other", "integer": "number", "level_number": "number",
+            "low-VALUE": "other", "low-VALUES": "other", "low-Value": "other",
+            "low-Values": "other", "low-value": "other", "low-values": "other", "null": "null",
+            "number": "number", "picture_9": "other", "picture_a": "other", "picture_edit": "other",
+            "picture_n": "other", "picture_x": "other", "quote": "other", "quotes": "other",
+            "space": "other", "spaces": "other", "zero": "number", "zeroes": "number",
+            "zeros": "number",
+        },
+        keywords=_s(
+            "ADVANCING AFTER ALL ALPHABETIC ALPHABETIC_LOWER ALPHABETIC_UPPER ALPHANUMERIC "
+            "ALPHANUMERIC_EDITED ALSO AND AND_EQ AND_GE AND_GT AND_LE AND_LT AND_NE ANY "
+            "ARGUMENT_NUMBER ARGUMENT_VALUE ASCENDING AUTO AUTOMATIC BACKGROUND_COLOR BEFORE BELL "
+            "BINARY BINARY_CHAR BINARY_C_LONG BINARY_DOUBLE BINARY_LONG BINARY_SHORT BLANK_LINE "
+            "BLANK_SCREEN BLINK BY CHAINING CHARACTERS CLASS_NAME COLUMNS COMMAND_LINE COMP "
+            "COMPUTATIONAL COMP_1 COMP_2 COMP_3 COMP_4 COMP_5 COMP_X CONCATENATE_FUNC "
+            "CORRESPONDING CRT CURRENT_DATE_FUNC CYCLE DATE DAY DAY_OF_WEEK DEFAULT DELIMITED "
+            "DESCENDING DISK DISPLAY DOWN DUPLICATES DYNAMIC EBCDIC END_ACCEPT END_ADD END_CALL "
+            "END_COMPUTE END_DELETE END_DISPLAY END_DIVIDE END_EVALUATE END_IF END_MULTIPLY "
+            "END_PERFORM END_READ END_RETURN END_REWRITE END_SEARCH END_START END_STRING "
+            "END_SUBTRACT END_UNSTRING END_WRITE ENVIRONMENT ENVIRONMENT_VALUE EOL EOS ERASE "
+            "ESCAPE EXCLUSIVE EXTEND EXTERNAL FD FILE FILE_ID FILLER FIRST FOREGROUND_COLOR "
+            "FOREVER FULL GLOBAL HIGHLIGHT IGNORE INDEX INDEXED INITIALIZED INPUT I_O KEY LEADING "
+            "LEFT LENGTH LINE LINES LITERAL LOCALE_DT_FUNC LOCK LOWER_CASE_FUNC LOWLIGHT MANUAL "
+            "MNEMONIC_NAME NATIONAL NATIONAL_EDITED NATIVE NEGATIVE NEXT NO NOT NOT_ALPHABETIC "
+            "NOT_ALPHABETIC_LOWER NOT_ALPHABETIC_UPPER NOT_CLASS_NAME NOT_NEGATIVE NOT_NUMERIC "
+            "NOT_OMITTED NOT_POSITIVE NOT_ZERO NUMERIC NUMERIC_EDITED NUMVALC_FUNC OFF OMITTED ON "
+            "ONLY OPTIONAL OR OR_EQ OR_GE OR_GT OR_LE OR_LT OR_NE OUTPUT OVERLINE PACKED_DECIMAL "
+            "PAGE PARAGRAPH PERFORM POINTER POSITION POSITIVE PREVIOUS PRINTER PROCEDURE PROCEED "
+            "PROGRAM PROGRAM_POINTER PROMPT RANDOM READ RECORD REEL REFERENCE RELATIVE REMOVAL "
+            "REQUIRED REVERSE_FUNC REVERSE_VIDEO REWIND RIGHT ROUNDED SCROLL SD SECTION SEPARATE "
+            "SEQUENTIAL SIGNED SIGNED_INT SIGNED_LONG SIGNED_SHORT SIZE SORT SORT_MERGE SOURCE "
+            "STANDARD STANDARD_1 STANDARD_2 SUBSTITUTE_CASE_FUNC SUBSTITUTE_FUNC SUPPRESS THRU "
+            "TIME TO TRAILING TRIM_FUNCTION UNDERLINE UNIT UNSIGNED UNSIGNED_INT UNSIGNED_LONG "
+            "UNSIGNED_SHORT UP UPDATE UPON UPPER_CASE_FUNC USING VALUE VARYING WAIT "
+            "WHEN_COMPILED_FUNC WORDS YYYYDDD YYYYMMDD continue_statement goback_statement "
+            "next_sentence_statement stop_statement"
+        ),
+        functions=_s("program_definition"),
+    ),
+    # A function's signature and body are siblings: function_body is the closest node.
+    LanguageSpec(
+        name="dart",
+        display="Dart",
+        grammar="dart",
+        extensions=(".dart",),
+        shebangs=("dart",),
+        identifiers=_s("identifier type_identifier"),
+        comments=_s("comment documentation_comment script_tag"),
+        strings=_s("string_literal"),
+        literals={
+            "decimal_floating_point_literal": "number", "decimal_integer_literal": "number",
+            "false": "boolean", "hex_integer_literal": "number", "null_literal": "null",
+            "symbol_literal": "other", "true": "boolean",
+        },
+        keywords=_s(
+            "Function abstract as assert_builtin async await base break_builtin case catch class "
+            "const_builtin continue covariant default deferred do else enum export extends "
+            "extension external factory false final finally for get hide if implements import in "
+            "inline interface is late library mixin native new null on operator part "
+            "part_of_builtin required rethrow_builtin return sealed set show static super switch "
+            "this throw true try type typedef var void_type when while with yield"
+        ),
+        functions=_s("function_body function_expression lambda_expression"),
+    ),
+    # `function` also names arrow types in signatures. d e p t (Template Haskell
+    # quote brackets) are not keywords.
+    LanguageSpec(
+        name="haskell",
+        display="Haskell",
+        grammar="haskell",
+        extensions=(".hs",),
+        shebangs=("runghc", "runhaskell", "stack"),
+        identifiers=_s("constructor field_name module_id name variable"),
+        comments=_s("comment haddock pragma"),
+        strings=_s("quasiquote string"),
+        literals={"char": "char", "float": "number", "integer": "number"},
+        keywords=_s(
+            "_ anyclass as by case cases class data default deriving do else export family forall "
+            "foreign group hiding if import in infix infixl infixr instance let mdo module "
+            "newtype nominal of pattern phantom qualified rec representational role stock then "
+            "type using via where"
+        ),
+        functions=_s("function"),
+    ),
+    # def/defp are ordinary calls in this grammar: only fn ... end is a function node.
+    LanguageSpec(
+        name="elixir",
+        display="Elixir",
+        grammar="elixir",
+        extensions=(".ex", ".exs"),
+        filenames=("mix.lock",),
+        shebangs=("elixir",),
+        identifiers=_s("alias identifier keyword"),
+        comments=_s("comment"),
+        strings=_s("charlist sigil string"),
+        literals={
+            "atom": "other", "boolean": "boolean", "char": "char", "float": "number",
+            "integer": "number", "nil": "null", "quoted_atom": "other",
+        },
+        keywords=_s("after and catch do else end false fn in nil not or rescue true when"),
+        functions=_s("anonymous_function"),
+    ),
+    LanguageSpec(
+        name="julia",
+        display="Julia",
+        grammar="julia",
+        extensions=(".jl",),
+        shebangs=("julia",),
+        identifiers=_s("identifier macro_identifier"),
+        comments=_s("block_comment line_comment"),
+        strings=_s(
+            "command_literal prefixed_command_literal prefixed_string_literal string_literal"
+        ),
+        literals={
+            "boolean_literal": "boolean", "character_literal": "char", "float_literal": "number",
+            "integer_literal": "number",
+        },
+        keywords=_s(
+            "abstract as baremodule begin catch const do else elseif end export false finally for "
+            "function global if import let local macro module mutable outer primitive public "
+            "quote return struct true try type using where while"
+        ),
+        functions=_s("arrow_function_expression function_definition macro_definition"),
+    ),
+    # No node spans a whole function (Decl holds FnProto and Block): FnProto marks it.
+    LanguageSpec(
+        name="zig",
+        display="Zig",
+        grammar="zig",
+        extensions=(".zig", ".zon"),
+        identifiers=_s("BUILTINIDENTIFIER IDENTIFIER"),
+        comments=_s("container_doc_comment doc_comment line_comment"),
+        strings=_s("LINESTRING STRINGLITERALSINGLE"),
+        literals={
+            "CHAR_LITERAL": "char", "FLOAT": "number", "INTEGER": "number", "false": "boolean",
+            "null": "null", "true": "boolean", "undefined": "other",
+        },
+        keywords=_s(
+            "BuildinTypeExpr addrspace align allowzero and any anyframe anytype asm async await "
+            "break c callconv catch comptime const continue defer else enum errdefer error export "
+            "extern fn for if inline linksection noalias noinline nosuspend opaque or orelse "
+            "packed pub resume return struct suspend switch test threadlocal try union "
+            "unreachable usingnamespace var volatile while"
+        ),
+        functions=_s("FnProto TestDecl"),
+    ),
+)

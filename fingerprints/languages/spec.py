@@ -1,0 +1,51 @@
+"""What the engine needs to know about one language: a registry entry is data, not code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Literal kinds a structure token may carry instead of the literal's text.
+LITERAL_KINDS = ("string", "number", "char", "boolean", "null", "regex", "other")
+
+
+@dataclass(frozen=True)
+class LanguageSpec:
+    """One language: how to recognise its files and how to read its tree-sitter grammar.
+
+    Node-type sets name tree-sitter node types of ``grammar``. A node whose type is in
+    ``strings``, ``literals`` or ``comments`` is taken whole (its children are not walked),
+    so a string with escapes or interpolation stays one token. ``identifiers`` and
+    ``keywords`` name leaves; a few identifier kinds carry an anonymous child (Zig's ``@`` in
+    ``BUILTINIDENTIFIER``, COBOL's ``.`` in ``paragraph_header``), so taking identifier nodes
+    whole is safe, while keyword names can also be big named nodes (Ruby ``class``).
+
+    ``keywords`` holds the grammar's anonymous word-like kinds plus named leaves that are
+    reserved words (C ``primitive_type``, Pascal ``kBegin``, SQL ``keyword_select``).
+    ``literals`` may name anonymous kinds too (Swift ``nil``, Zig ``true``).
+    The sets are disjoint except where the grammar has a named and an anonymous kind of the
+    same name (TypeScript ``number``: literal and type keyword; Perl ``package``): then
+    ``keywords`` means the anonymous kind and the other set the named one, so look anonymous
+    nodes up in ``keywords`` first (``fingerprints.languages.leaf_category`` does this).
+    A named leaf in no set is an operator-like token of that grammar (Haskell ``operator``,
+    Pascal ``kAssign``, R ``comma``).
+    """
+
+    name: str  # canonical id, e.g. "cpp"
+    display: str  # human name, e.g. "C++"
+    grammar: str  # tree-sitter-language-pack grammar name
+    extensions: tuple[str, ...] = ()  # lower-case, with the dot: (".c", ".h")
+    filenames: tuple[str, ...] = ()  # exact file names, e.g. ("Makefile",)
+    shebangs: tuple[str, ...] = ()  # interpreter basenames, e.g. ("python3", "python")
+    # Regexes (Python `re`, searched in the first 4 KiB) that suggest this language when the
+    # extension is ambiguous or absent; used only as a tie-breaker.
+    content_hints: tuple[str, ...] = ()
+    identifiers: frozenset[str] = field(default_factory=frozenset)
+    comments: frozenset[str] = field(default_factory=frozenset)
+    strings: frozenset[str] = field(default_factory=frozenset)
+    # node type -> literal kind (one of LITERAL_KINDS other than "string")
+    literals: dict[str, str] = field(default_factory=dict)
+    # Keywords are anonymous word-like nodes of the grammar; listing them here makes the
+    # category explicit data (the tokenizer treats any other anonymous node as an operator).
+    keywords: frozenset[str] = field(default_factory=frozenset)
+    # Node types that define a function/method/procedure (for per-function channels).
+    functions: frozenset[str] = field(default_factory=frozenset)

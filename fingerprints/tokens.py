@@ -1,0 +1,149 @@
+"""Token streams with exact source spans: what every later stage is computed from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import xxhash
+
+LexicalCategory = Literal["identifier", "string", "comment"]
+
+# Structure symbols that stand in for normalised tokens.
+IDENT = "<id>"
+
+
+LEXICAL_CATEGORIES: tuple[LexicalCategory, ...] = ("identifier", "string", "comment")
+
+
+@dataclass(frozen=True)
+class LexicalToken:
+    """An identifier, string literal or comment with its real text (the channels an expert
+    cites: shared rare names, identical comments, shared typos)."""
+
+    category: LexicalCategory
+    text: str
+    start_byte: int
+    end_byte: int
+    start_line: int  # 1-based
+    end_line: int  # 1-based, inclusive
+
+
+@dataclass(frozen=True)
+class FileTokens:
+    """All token streams of one file, as parallel arrays (cheap to ship between processes).
+
+    The structure stream (``symbols`` + spans) has identifiers and literals normalised to
+    their category, comments and layout dropped, so it survives renaming and reformatting.
+    The lexical stream (``lex_*``) locates identifiers, strings and comments; their real
+    text is sliced from the source on demand. Byte offsets index the file's UTF-8 text.
+    """
+
+    symbols: np.ndarray  # uint64: stable hash of each normalised token
+    start_byte: np.ndarray  # int64
+    end_byte: np.ndarray  # int64, exclusive
+    start_line: np.ndarray  # int32, 1-based
+    end_line: np.ndarray  # int32, 1-based inclusive
+    lex_category: np.ndarray  # uint8 index into LEXICAL_CATEGORIES
+    lex_start_byte: np.ndarray  # int64
+    lex_end_byte: np.ndarray  # int64
+    lex_start_line: np.ndarray  # int32
+    lex_end_line: np.ndarray  # int32
+    tokenizer: str  # "tree-sitter" or "lexical"
+    line_count: int
+    note: str | None = None  # why the fallback was used, parse errors seen...
+
+    def __len__(self) -> int:
+        return int(self.symbols.shape[0])
+
+    def lexical(self, source: bytes) -> list[LexicalToken]:
+        """The lexical stream with its text, in source order."""
+        return [
+            LexicalToken(
+                LEXICAL_CATEGORIES[c],
+                source[s:e].decode("utf-8", errors="replace"),
+                s,
+                e,
+                a,
+                b,
+            )
+            for c, s, e, a, b in zip(
+                self.lex_category.tolist(),
+                self.lex_start_byte.tolist(),
+                self.lex_end_byte.tolist(),
+                self.lex_start_line.tolist(),
+                self.lex_end_line.tolist(), strict=True,
+            )
+        ]
+
+
+_symbol_cache: dict[str, int] = {}
+
+
+def symbol_of(text: str) -> int:
+    """64-bit stable hash of a normalised token (xxhash is unsalted, unlike ``hash()``)."""
+    value = _symbol_cache.get(text)
+    if value is None:
+        value = xxhash.xxh3_64_intdigest(text.encode("utf-8"))
+        _symbol_cache[text] = value
+    return value
+
+
+def line_starts(source: bytes) -> np.ndarray:
+    """Byte offset at which each line starts (line 1 at index 0)."""
+    buf = np.frombuffer(source, dtype=np.uint8)
+    newlines = np.flatnonzero(buf == 0x0A) + 1
+    return np.concatenate(([0], newlines)).astype(np.int64)
+
+
+def count_lines(source: bytes) -> int:
+    if not source:
+        return 0
+    return source.count(b"\n") + (0 if source.endswith(b"\n") else 1)
+
+
+def lines_for_spans(
+    starts_of_lines: np.ndarray, start_byte: np.ndarray, end_byte: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """1-based first and last line of each [start, end) byte span, vectorised."""
+    first = np.searchsorted(starts_of_lines, start_byte, side="right").astype(np.int32)
+    last_byte = np.maximum(end_byte - 1, start_byte)
+    last = np.searchsorted(starts_of_lines, last_byte, side="right").astype(np.int32)
+    return first, last
+
+
+def build_file_tokens(
+    source: bytes,
+    symbols: list[int],
+    starts: list[int],
+    ends: list[int],
+    lexical_raw: list[tuple[LexicalCategory, int, int]],
+    tokenizer: str,
+    note: str | None = None,
+) -> FileTokens:
+    """Assemble arrays and line numbers from the raw spans a tokenizer collected."""
+    sol = line_starts(source)
+    start_arr = np.asarray(starts, dtype=np.int64)
+    end_arr = np.asarray(ends, dtype=np.int64)
+    first, last = lines_for_spans(sol, start_arr, end_arr)
+    codes = {name: i for i, name in enumerate(LEXICAL_CATEGORIES)}
+    lex_cat = np.asarray([codes[c] for c, _, _ in lexical_raw], dtype=np.uint8)
+    lex_start = np.asarray([s for _, s, _ in lexical_raw], dtype=np.int64)
+    lex_end = np.asarray([e for _, _, e in lexical_raw], dtype=np.int64)
+    lex_first, lex_last = lines_for_spans(sol, lex_start, lex_end)
+    return FileTokens(
+        symbols=np.asarray(symbols, dtype=np.uint64),
+        start_byte=start_arr,
+        end_byte=end_arr,
+        start_line=first,
+        end_line=last,
+        lex_category=lex_cat,
+        lex_start_byte=lex_start,
+        lex_end_byte=lex_end,
+        lex_start_line=lex_first,
+        lex_end_line=lex_last,
+        tokenizer=tokenizer,
+        line_count=count_lines(source),
+        note=note,
+    )

@@ -1,0 +1,135 @@
+"""The ``simcheck`` command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from fingerprints.fileprint import FingerprintSettings
+from fingerprints.languages import LANGUAGES
+
+from .benchmark import read_truth, run_benchmark, write_scores
+from .compare import CompareOptions, compare_paths
+from .errors import InputError
+from .ingest.model import IngestOptions
+from .progress import terminal_progress
+from .render.terminal import render
+from .result import to_json
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Find which parts of one codebase appear in another, with evidence.",
+)
+err = Console(stderr=True)
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"simcheck: error: {message}", markup=False, highlight=False)
+    return typer.Exit(2)
+
+
+@app.command()
+def compare(
+    left: Annotated[str, typer.Argument(help="Directory, file or archive (the original).")],
+    right: Annotated[str, typer.Argument(help="Directory, file or archive (the suspect).")],
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the full result (JSON) here.")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", help="gitignore-style pattern of files to leave out."),
+    ] = None,
+    max_file_bytes: Annotated[
+        int, typer.Option(help="Files larger than this are skipped and listed.")
+    ] = IngestOptions().max_file_bytes,
+    k: Annotated[int, typer.Option(help="k-gram length in tokens.")] = FingerprintSettings().k,
+    window: Annotated[int, typer.Option(help="Winnowing window.")] = FingerprintSettings().w,
+    parse_timeout: Annotated[
+        float, typer.Option(help="Seconds per file before the parser is abandoned.")
+    ] = FingerprintSettings().parse_timeout,
+    workers: Annotated[int, typer.Option(help="Parser processes.")] = 2,
+    fail_above: Annotated[
+        float | None,
+        typer.Option(help="Exit 1 when the overall similarity (0..1) is above this."),
+    ] = None,
+) -> None:
+    """Compare LEFT with RIGHT and report every region of one found in the other."""
+    options = CompareOptions(
+        fingerprint=FingerprintSettings(k=k, w=window, parse_timeout=parse_timeout),
+        ingest=IngestOptions(max_file_bytes=max_file_bytes, ignore_patterns=tuple(exclude or ())),
+        workers=workers,
+    )
+    console = Console()
+    try:
+        with terminal_progress(err) as progress:
+            result = compare_paths(left, right, options, progress)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    if json_out is not None:
+        json_out.write_text(to_json(result), encoding="utf-8")
+    render(result, console)
+    if fail_above is not None and result.similarity > fail_above:
+        raise typer.Exit(1)
+
+
+@app.command()
+def benchmark(
+    dataset: Annotated[Path, typer.Argument(help="Folder the pair paths are relative to.")],
+    truth: Annotated[Path, typer.Option(help="CSV with columns left,right,label.")],
+    scores_out: Annotated[
+        Path | None, typer.Option(help="Write left,right,score here.")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Parser processes.")] = 2,
+) -> None:
+    """Score every labelled pair with the default settings; print the error rates."""
+    console = Console()
+    try:
+        pairs = read_truth(truth)
+        with terminal_progress(err) as progress:
+            scored, m = run_benchmark(dataset, pairs, CompareOptions(workers=workers), progress)
+    except (InputError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    if scores_out is not None:
+        write_scores(scores_out, scored)
+    table = Table(title=f"{dataset} ({truth.name})", title_justify="left")
+    for column in ("pairs", "positive", "ROC AUC", "avg precision", "best F1", "at score >=",
+                   "precision", "recall"):
+        table.add_column(column)
+    table.add_row(
+        str(m.pairs), str(m.positives), f"{m.roc_auc:.4f}", f"{m.average_precision:.4f}",
+        f"{m.best_f1:.4f}", f"{m.threshold:.4f}", f"{m.precision:.4f}", f"{m.recall:.4f}",
+    )
+    console.print(table)
+
+
+@app.command()
+def languages() -> None:
+    """List the languages simcheck parses, with their file extensions."""
+    table = Table(title=f"{len(LANGUAGES)} languages (grammars bundled, nothing downloaded)")
+    for column in ("name", "language", "extensions", "file names / interpreters"):
+        table.add_column(column, overflow="fold")
+    for spec in sorted(LANGUAGES, key=lambda s: s.name):
+        table.add_row(
+            spec.name,
+            spec.display,
+            " ".join(spec.extensions),
+            " ".join(spec.filenames + spec.shebangs),
+        )
+    Console().print(table)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,238 @@
+"""Compare two works: the public Python API under ``simcheck compare``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import PurePath
+
+import numpy as np
+
+from fingerprints.fileprint import FingerprintSettings
+from fingerprints.minhash import estimate_jaccard
+
+from . import __version__
+from .ingest import ingest
+from .ingest.model import IngestOptions
+from .match.align import MatchSettings, Region, align
+from .match.candidates import candidate_pairs
+from .match.classify import KIND_MEANING, classify
+from .prepare import PreparedFile, PreparedWork, prepare
+from .progress import Progress, silent
+from .result import (
+    SCHEMA_VERSION,
+    FileEntry,
+    FilePair,
+    Match,
+    MatchSide,
+    Result,
+    Segment,
+    Settings,
+    Tool,
+    WorkSummary,
+)
+from .score import coverage, mark
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    fingerprint: FingerprintSettings = field(default_factory=FingerprintSettings)
+    match: MatchSettings = field(default_factory=MatchSettings)
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    candidate_max_file_frequency: int = 100
+    workers: int = 2
+
+
+DEFINITIONS: dict[str, str] = {
+    "coverage": "share of a side's code tokens that lie in a match with the other side",
+    "similarity": "matched tokens of both sides divided by all tokens of both sides",
+    "tokens": "code tokens after normalisation: identifiers and literals reduced to their"
+    " kind, comments and layout removed",
+    "literal_similarity": "Indel similarity (0..1) of the two sides' token texts in a match,"
+    " whitespace and comments ignored",
+    **{f"kind.{k}": v for k, v in KIND_MEANING.items()},
+}
+
+
+def compare_paths(
+    left: str, right: str, options: CompareOptions | None = None, progress: Progress = silent
+) -> Result:
+    """Ingest, fingerprint and compare two inputs (directory, file or archive each)."""
+    options = options or CompareOptions()
+    works = [ingest(left, options.ingest), ingest(right, options.ingest)]
+    prepared = prepare(works, options.fingerprint, options.workers, progress)
+    return compare_prepared(prepared[0], prepared[1], options, progress)
+
+
+def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
+    t = f.fingerprint.tokens  # type: ignore[union-attr]
+    return MatchSide(
+        path=f.entry.path,
+        start_line=int(t.start_line[start]),
+        end_line=int(t.end_line[end - 1]),
+        start_byte=int(t.start_byte[start]),
+        end_byte=int(t.end_byte[end - 1]),
+        span_tokens=end - start,
+    )
+
+
+def _match(index: int, lf: PreparedFile, rf: PreparedFile, region: Region) -> Match:
+    lt = lf.fingerprint.tokens  # type: ignore[union-attr]
+    rt = rf.fingerprint.tokens  # type: ignore[union-attr]
+    label = classify(region, lf.source, lt, rf.source, rt)  # type: ignore[arg-type]
+    segments = [
+        Segment(
+            int(lt.start_line[t.a]),
+            int(lt.end_line[t.a + t.length - 1]),
+            int(rt.start_line[t.b]),
+            int(rt.end_line[t.b + t.length - 1]),
+            t.length,
+        )
+        for t in region.tiles
+    ]
+    return Match(
+        id=f"M{index:04d}",
+        left=_side(lf, region.a_start, region.a_end),
+        right=_side(rf, region.b_start, region.b_end),
+        tokens=region.matched,
+        kind=label.kind,
+        literal_similarity=label.literal_similarity,
+        segments=segments,
+    )
+
+
+def _entries(side: str, work: PreparedWork) -> list[FileEntry]:
+    rows = []
+    for f in work.files:
+        e = f.entry
+        fp = f.fingerprint
+        if fp is None:
+            status = "failed" if e.state == "failed" else "skipped"
+            reason = e.reason
+        else:
+            status = "compared"
+            reason = fp.tokens.note
+            if f.language is None:
+                reason = "no grammar for this file type; lexical tokens used"
+        rows.append(
+            FileEntry(
+                side=side,  # type: ignore[arg-type]
+                path=e.path,
+                status=status,  # type: ignore[arg-type]
+                reason=reason,
+                sha256=e.sha256,
+                size=e.size,
+                language=f.language,
+                encoding=e.encoding,
+                lines=fp.tokens.line_count if fp else 0,
+                tokens=len(fp.tokens) if fp else 0,
+                tokenizer=fp.tokens.tokenizer if fp else None,
+            )
+        )
+    return rows
+
+
+def _label(given: str) -> str:
+    """The input as the user named it, minus any absolute location: result bodies must
+    not depend on where the evidence sits on this machine (the manifest records that)."""
+    path = PurePath(given)
+    return path.name or given if path.is_absolute() else given
+
+
+def _summary(work: PreparedWork, masks: list[np.ndarray]) -> WorkSummary:
+    files = work.work.files
+    compared = work.compared
+    return WorkSummary(
+        label=_label(work.work.label),
+        kind=work.work.kind,
+        files_total=len(files),
+        files_compared=len(compared),
+        files_skipped=sum(1 for f in files if f.state == "skipped"),
+        files_failed=sum(1 for f in files if f.state == "failed"),
+        coverage=coverage(
+            (f.fingerprint.tokens, m)  # type: ignore[union-attr]
+            for f, m in zip(compared, masks, strict=True)
+        ),
+    )
+
+
+def compare_prepared(
+    left: PreparedWork,
+    right: PreparedWork,
+    options: CompareOptions | None = None,
+    progress: Progress = silent,
+) -> Result:
+    """Compare two fingerprinted works and build the result."""
+    options = options or CompareOptions()
+    fs, ms = options.fingerprint, options.match
+    lfiles, rfiles = left.compared, right.compared
+    lmasks = [np.zeros(len(f.fingerprint.tokens), dtype=bool) for f in lfiles]  # type: ignore[union-attr]
+    rmasks = [np.zeros(len(f.fingerprint.tokens), dtype=bool) for f in rfiles]  # type: ignore[union-attr]
+    candidates = candidate_pairs(
+        [f.fingerprint.fingerprints for f in lfiles],  # type: ignore[union-attr]
+        [f.fingerprint.fingerprints for f in rfiles],  # type: ignore[union-attr]
+        options.candidate_max_file_frequency,
+    )
+    advance = progress("Aligning", len(candidates))
+    aligned: list[tuple[PreparedFile, PreparedFile, int, int, list[Region]]] = []
+    for c in candidates:
+        lf, rf = lfiles[c.left], rfiles[c.right]
+        lp, rp = lf.fingerprint, rf.fingerprint
+        regions = align(lp.tokens.symbols, rp.tokens.symbols, lp.kgrams, rp.kgrams, fs.k, ms)  # type: ignore[union-attr]
+        advance(1)
+        if regions:
+            aligned.append((lf, rf, c.left, c.right, regions))
+
+    matches: list[Match] = []
+    pairs: list[FilePair] = []
+    for lf, rf, li, ri, regions in aligned:
+        ids = []
+        for region in regions:
+            matches.append(_match(len(matches) + 1, lf, rf, region))
+            ids.append(matches[-1].id)
+            spans = [(t.a, t.a + t.length) for t in region.tiles]
+            mark(lmasks[li], spans)
+            mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
+        matched = sum(r.matched for r in regions)
+        n_l, n_r = len(lf.fingerprint.tokens), len(rf.fingerprint.tokens)  # type: ignore[union-attr]
+        pairs.append(
+            FilePair(
+                left=lf.entry.path,
+                right=rf.entry.path,
+                left_coverage=matched / n_l,
+                right_coverage=matched / n_r,
+                similarity=2 * matched / (n_l + n_r),
+                tokens_matched=matched,
+                jaccard_estimate=estimate_jaccard(lf.fingerprint.minhash, rf.fingerprint.minhash),  # type: ignore[union-attr]
+                matches=ids,
+            )
+        )
+    pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
+
+    lsum, rsum = _summary(left, lmasks), _summary(right, rmasks)
+    total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
+    matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
+    return Result(
+        schema_version=SCHEMA_VERSION,
+        tool=Tool("simcheck", __version__, version("tree-sitter-language-pack")),
+        settings=Settings(
+            k=fs.k,
+            window=fs.w,
+            guarantee_tokens=fs.guarantee,
+            min_match_tokens=ms.min_tokens,
+            merge_gap_tokens=ms.merge_gap,
+            max_occurrences=ms.max_occurrences,
+            candidate_max_file_frequency=options.candidate_max_file_frequency,
+            minhash_permutations=fs.num_perm,
+            parse_timeout_seconds=fs.parse_timeout,
+            max_file_bytes=options.ingest.max_file_bytes,
+            ignore_patterns=list(options.ingest.ignore_patterns),
+        ),
+        left=lsum,
+        right=rsum,
+        similarity=matched_both / total if total else 0.0,
+        files=_entries("left", left) + _entries("right", right),
+        file_pairs=pairs,
+        matches=matches,
+        definitions=DEFINITIONS,
+    )

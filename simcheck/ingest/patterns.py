@@ -1,0 +1,28 @@
+"""User ignore patterns (gitignore syntax), matched on '/'-joined relative paths."""
+
+from __future__ import annotations
+
+import pathspec
+
+from simcheck.errors import InputError
+
+
+class IgnoreMatcher:
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        for pattern in patterns:  # one at a time, to name the bad one
+            try:
+                pathspec.GitIgnoreSpec.from_lines([pattern])
+            except ValueError:  # pathspec's pattern errors subclass ValueError
+                raise InputError(f"invalid ignore pattern: {pattern!r}") from None
+        self._spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+
+    def match(self, rel_path: str) -> str | None:
+        """The pattern that excludes ``rel_path`` (as the user wrote it), or None.
+        Negations ("!keep.c") are honoured: the last matching pattern decides."""
+        if not self._spec.patterns:
+            return None
+        result = self._spec.check_file(rel_path)
+        if not result.include or result.index is None:
+            return None
+        pattern = self._spec.patterns[result.index]
+        return str(getattr(pattern, "pattern", pattern))

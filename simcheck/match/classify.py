@@ -1,0 +1,53 @@
+"""What kind of copy a region is, judged on the original text of both sides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz.distance import Indel
+
+from fingerprints.tokens import FileTokens
+
+from .align import Region
+
+Kind = Literal["verbatim", "reformatted", "renamed", "modified"]
+
+KIND_MEANING: dict[str, str] = {
+    "verbatim": "the text is identical on both sides, character for character",
+    "reformatted": "the same tokens with the same text; only layout or comments differ",
+    "renamed": "the same token structure, but identifiers or literals were changed",
+    "modified": "copied runs separated by inserted, deleted or edited code",
+}
+
+
+@dataclass(frozen=True)
+class Classification:
+    kind: Kind
+    literal_similarity: float  # 0..1, Indel similarity of the two sides' token texts
+
+
+def _token_texts(source: bytes, tokens: FileTokens, start: int, end: int) -> list[bytes]:
+    starts = tokens.start_byte[start:end].tolist()
+    ends = tokens.end_byte[start:end].tolist()
+    return [source[s:e] for s, e in zip(starts, ends, strict=True)]
+
+
+def classify(
+    region: Region, a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens
+) -> Classification:
+    a_text = a_source[
+        int(a_tokens.start_byte[region.a_start]) : int(a_tokens.end_byte[region.a_end - 1])
+    ]
+    b_text = b_source[
+        int(b_tokens.start_byte[region.b_start]) : int(b_tokens.end_byte[region.b_end - 1])
+    ]
+    if a_text == b_text:
+        return Classification("verbatim", 1.0)
+    a_words = _token_texts(a_source, a_tokens, region.a_start, region.a_end)
+    b_words = _token_texts(b_source, b_tokens, region.b_start, region.b_end)
+    if a_words == b_words:
+        return Classification("reformatted", 1.0)
+    similarity = round(Indel.normalized_similarity(a_words, b_words), 4)
+    kind: Kind = "renamed" if len(region.tiles) == 1 else "modified"
+    return Classification(kind, similarity)

@@ -1,0 +1,82 @@
+"""The terminal summary: works, coverage both ways, top file pairs, top regions."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ..result import Coverage, Result, WorkSummary
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def _coverage(c: Coverage) -> str:
+    lines = c.lines_matched / c.lines_total if c.lines_total else 0.0
+    return (
+        f"{_pct(c.fraction)} of tokens ({c.tokens_matched:,}/{c.tokens_total:,}), "
+        f"{_pct(lines)} of code lines ({c.lines_matched:,}/{c.lines_total:,})"
+    )
+
+
+def _work_row(name: str, w: WorkSummary) -> list[str]:
+    return [
+        name,
+        w.label,
+        f"{w.files_compared} compared, {w.files_skipped} skipped, {w.files_failed} failed",
+        _coverage(w.coverage),
+    ]
+
+
+def render(result: Result, console: Console, top: int = 10) -> None:
+    works = Table(title="Works", title_justify="left")
+    for column in ("side", "input", "files", "found in the other side"):
+        works.add_column(column)
+    works.add_row(*_work_row("LEFT", result.left))
+    works.add_row(*_work_row("RIGHT", result.right))
+    console.print(works)
+    console.print(
+        f"Overall similarity {_pct(result.similarity)} "
+        f"({len(result.file_pairs)} file pairs, {len(result.matches)} matched regions)"
+    )
+
+    if result.file_pairs:
+        pairs = Table(title=f"Top file pairs (of {len(result.file_pairs)})", title_justify="left")
+        for column in ("left", "right", "left cov.", "right cov.", "similarity", "regions"):
+            pairs.add_column(column, overflow="fold")
+        for p in result.file_pairs[:top]:
+            pairs.add_row(
+                p.left,
+                p.right,
+                _pct(p.left_coverage),
+                _pct(p.right_coverage),
+                _pct(p.similarity),
+                str(len(p.matches)),
+            )
+        console.print(pairs)
+
+    if result.matches:
+        biggest = sorted(result.matches, key=lambda m: (-m.tokens, m.id))[:top]
+        regions = Table(title=f"Largest regions (of {len(result.matches)})", title_justify="left")
+        for column in ("id", "left", "right", "tokens", "kind", "literal sim."):
+            regions.add_column(column, overflow="fold")
+        for m in biggest:
+            regions.add_row(
+                m.id,
+                f"{m.left.path}:{m.left.start_line}-{m.left.end_line}",
+                f"{m.right.path}:{m.right.start_line}-{m.right.end_line}",
+                str(m.tokens),
+                m.kind,
+                f"{m.literal_similarity:.2f}",
+            )
+        console.print(regions)
+
+    unusual = [f for f in result.files if f.status != "compared" or f.reason]
+    if unusual:
+        console.print(
+            f"{sum(f.status == 'skipped' for f in result.files)} skipped, "
+            f"{sum(f.status == 'failed' for f in result.files)} failed, "
+            f"{sum(f.status == 'compared' and bool(f.reason) for f in result.files)} compared"
+            " with a note (see the JSON 'files' list for every file and its reason)."
+        )

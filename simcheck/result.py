@@ -1,0 +1,171 @@
+"""The result model: one versioned contract that every renderer reads and nothing else.
+
+Serialised as JSON with a fixed field order and rounded floats, so the same inputs and
+settings give byte-identical output on any machine. No clock times, no absolute paths.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0.0"
+
+FileStatus = Literal["compared", "skipped", "failed"]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of one side is matched by the other. Tokens are the primary unit (layout
+    independent); lines are lines holding at least one code token."""
+
+    tokens_total: int
+    tokens_matched: int
+    lines_total: int
+    lines_matched: int
+
+    @property
+    def fraction(self) -> float:
+        return self.tokens_matched / self.tokens_total if self.tokens_total else 0.0
+
+
+@dataclass(frozen=True)
+class WorkSummary:
+    label: str  # the input as the user gave it
+    kind: str  # directory | file | archive
+    files_total: int
+    files_compared: int
+    files_skipped: int
+    files_failed: int
+    coverage: Coverage  # of this work by the other one
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    side: Literal["left", "right"]
+    path: str
+    status: FileStatus
+    reason: str | None
+    sha256: str | None
+    size: int
+    language: str | None
+    encoding: str | None
+    lines: int
+    tokens: int
+    tokenizer: str | None  # tree-sitter | lexical | None when not compared
+
+
+@dataclass(frozen=True)
+class FilePair:
+    left: str
+    right: str
+    left_coverage: float  # share of the left file's tokens matched in the right file
+    right_coverage: float
+    similarity: float  # matched tokens of both files / all tokens of both files
+    tokens_matched: int  # per side (tiles have equal length on both sides)
+    jaccard_estimate: float  # MinHash estimate over k-gram sets
+    matches: list[str]  # match ids, in left-file order
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One exact run of identical normalised tokens inside a match."""
+
+    left_start_line: int
+    left_end_line: int
+    right_start_line: int
+    right_end_line: int
+    tokens: int
+
+
+@dataclass(frozen=True)
+class MatchSide:
+    path: str
+    start_line: int  # 1-based
+    end_line: int  # 1-based, inclusive
+    start_byte: int  # offsets into the file's UTF-8 text, end exclusive
+    end_byte: int
+    span_tokens: int  # tokens from first to last matched token, gaps included
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    left: MatchSide
+    right: MatchSide
+    tokens: int  # matched tokens (per side)
+    kind: str  # verbatim | reformatted | renamed | modified
+    literal_similarity: float
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
+class Settings:
+    k: int
+    window: int
+    guarantee_tokens: int
+    min_match_tokens: int
+    merge_gap_tokens: int
+    max_occurrences: int
+    candidate_max_file_frequency: int
+    minhash_permutations: int
+    parse_timeout_seconds: float
+    max_file_bytes: int
+    ignore_patterns: list[str]
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    version: str
+    grammars: str  # tree-sitter-language-pack version
+
+
+@dataclass(frozen=True)
+class Result:
+    schema_version: str
+    tool: Tool
+    settings: Settings
+    left: WorkSummary
+    right: WorkSummary
+    similarity: float  # matched tokens of both works / all tokens of both works
+    files: list[FileEntry]
+    file_pairs: list[FilePair]
+    matches: list[Match]
+    definitions: dict[str, str] = field(default_factory=dict)
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def _coverage_dict(c: Coverage) -> dict[str, Any]:
+    d = asdict(c)
+    d["fraction"] = c.fraction
+    d["lines_fraction"] = c.lines_matched / c.lines_total if c.lines_total else 0.0
+    return d
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    data = asdict(result)
+    data["left"]["coverage"] = _coverage_dict(result.left.coverage)
+    data["right"]["coverage"] = _coverage_dict(result.right.coverage)
+    return _rounded(data)
+
+
+def to_json(result: Result) -> str:
+    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of this result version, shipped in the package."""
+    text = resources.files("simcheck").joinpath("schema/result.schema.json").read_text("utf-8")
+    return json.loads(text)

@@ -1,0 +1,69 @@
+"""Alignment turns shared k-grams into exact, non-overlapping, merged regions."""
+
+import numpy as np
+
+from fingerprints.kgrams import kgram_hashes
+from simcheck.match.align import MatchSettings, align
+from simcheck.match.candidates import candidate_pairs
+
+K = 5
+SETTINGS = MatchSettings(min_tokens=K, merge_gap=6, gap_min_tokens=3)
+
+
+def _align(a, b, settings=SETTINGS):
+    sa = np.asarray(a, dtype=np.uint64)
+    sb = np.asarray(b, dtype=np.uint64)
+    return align(sa, sb, kgram_hashes(sa, K), kgram_hashes(sb, K), K, settings)
+
+
+def test_a_copied_block_is_found_with_exact_token_bounds():
+    block = list(range(100, 130))
+    regions = _align([1, 2, 3] + block + [4, 5], [9] * 7 + block + [8])
+    assert len(regions) == 1
+    r = regions[0]
+    assert (r.a_start, r.a_end, r.b_start, r.b_end) == (3, 33, 7, 37)
+    assert r.matched == 30
+
+
+def test_reordered_blocks_are_found_separately():
+    x, y = list(range(100, 120)), list(range(200, 220))
+    regions = _align(x + [0] + y, y + [1] + x)
+    assert sorted((r.a_start, r.b_start, r.matched) for r in regions) == [(0, 21, 20), (21, 0, 20)]
+
+
+def test_a_few_inserted_tokens_do_not_split_a_region():
+    x, y = list(range(100, 120)), list(range(200, 220))
+    regions = _align(x + y, x + [7, 7, 7] + y)
+    assert len(regions) == 1 and regions[0].matched == 40 and len(regions[0].tiles) == 2
+
+
+def test_a_large_insertion_splits_the_region():
+    x, y = list(range(100, 120)), list(range(200, 220))
+    assert len(_align(x + y, x + list(range(500, 540)) + y)) == 2
+
+
+def test_short_runs_between_anchors_count_but_not_alone():
+    x, y = list(range(100, 120)), list(range(200, 220))
+    short = [300, 301, 302, 303]
+    regions = _align(x + [1] + short + [2] + y, x + [3] + short + [4] + y)
+    assert regions[0].matched == 44
+    assert _align(short, short, MatchSettings(min_tokens=K)) == []
+
+
+def test_no_token_is_counted_twice():
+    block = list(range(100, 125))
+    regions = _align(block, block + block)
+    assert sum(r.matched for r in regions) == 25
+
+
+def test_candidates_come_only_from_shared_fingerprints():
+    fa = [np.asarray([1, 2, 3], dtype=np.uint64), np.asarray([9], dtype=np.uint64)]
+    fb = [np.asarray([3, 4], dtype=np.uint64), np.asarray([5], dtype=np.uint64)]
+    got = candidate_pairs(fa, fb, max_file_frequency=10)
+    assert [(c.left, c.right, c.shared) for c in got] == [(0, 0, 1)]
+
+
+def test_boilerplate_fingerprints_nominate_no_pairs():
+    common = np.asarray([42], dtype=np.uint64)
+    got = candidate_pairs([common] * 3, [common] * 3, max_file_frequency=2)
+    assert got == []

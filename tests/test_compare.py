@@ -1,0 +1,149 @@
+"""`compare` end to end on real files: copies found with the right line ranges, every
+input file accounted for, byte-identical reruns."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from simcheck.compare import compare_paths
+from simcheck.errors import InputError
+from simcheck.result import schema, to_dict, to_json
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _copy(src: Path, dst_dir: Path, name: str | None = None) -> Path:
+    dst_dir.mkdir(parents=True, exist_ok=True)
+    target = dst_dir / (name or src.name)
+    shutil.copyfile(src, target)
+    return target
+
+
+def _lines(match, side):
+    s = getattr(match, side)
+    return (s.start_line, s.end_line)
+
+
+def test_renamed_and_reordered_python_copy_is_found_with_its_line_ranges(tmp_path, fast_options):
+    left = _copy(FIXTURES / "copies/original.py", tmp_path / "a")
+    right = _copy(FIXTURES / "copies/renamed.py", tmp_path / "b")
+    result = compare_paths(str(left), str(right), fast_options)
+    spans = {(_lines(m, "left"), _lines(m, "right")): m for m in result.matches}
+    # summarize() (left 21-31) became summarise_samples() (right 4-14), moved to the top
+    assert ((21, 31), (4, 14)) in spans
+    assert spans[((21, 31), (4, 14))].kind == "renamed"
+    # clamp()+fill_rate() (left 4-18) became limit()+pump_rate() (right 17-30)
+    assert ((4, 18), (17, 30)) in spans
+    assert result.left.coverage.fraction > 0.85
+
+
+def test_reformatted_c_copy_is_classified_reformatted(tmp_path, fast_options):
+    left = _copy(FIXTURES / "copies/reformatted.c", tmp_path / "a")
+    right = _copy(FIXTURES / "copies/reformatted_copy.c", tmp_path / "b")
+    result = compare_paths(str(left), str(right), fast_options)
+    assert [(_lines(m, "left"), _lines(m, "right"), m.kind) for m in result.matches] == [
+        ((2, 13), (3, 8), "reformatted")
+    ]
+    assert result.matches[0].literal_similarity == 1.0
+
+
+def test_identical_files_are_verbatim_and_fully_covered(tmp_path, fast_options):
+    left = _copy(FIXTURES / "copies/original.py", tmp_path / "a")
+    right = _copy(FIXTURES / "copies/original.py", tmp_path / "b", "copy.py")
+    result = compare_paths(str(left.parent), str(right.parent), fast_options)
+    assert [m.kind for m in result.matches] == ["verbatim"]
+    assert result.left.coverage.fraction == 1.0 and result.right.coverage.fraction == 1.0
+    assert result.file_pairs[0].left == "original.py" and result.file_pairs[0].right == "copy.py"
+
+
+def test_two_runs_give_byte_identical_json(tmp_path, fast_options):
+    a = _copy(FIXTURES / "copies/original.py", tmp_path / "a")
+    _copy(FIXTURES / "copies/reformatted.c", tmp_path / "a")
+    b = _copy(FIXTURES / "copies/renamed.py", tmp_path / "b")
+    _copy(FIXTURES / "copies/reformatted_copy.c", tmp_path / "b")
+    first = to_json(compare_paths(str(a.parent), str(b.parent), fast_options))
+    second = to_json(compare_paths(str(a.parent), str(b.parent), fast_options))
+    assert first == second
+    assert str(tmp_path) not in first  # no absolute paths in the body
+
+
+def test_result_validates_against_the_shipped_schema(tmp_path, fast_options):
+    a = _copy(FIXTURES / "copies/original.py", tmp_path / "a")
+    b = _copy(FIXTURES / "copies/renamed.py", tmp_path / "b")
+    data = to_dict(compare_paths(str(a.parent), str(b.parent), fast_options))
+    jsonschema.validate(data, schema())
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_a_file_whose_parse_hangs_is_still_compared(tmp_path, fast_options):
+    # The bundled COBOL grammar never returns on the one-byte input "x".
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "hang.cob").write_text("x")
+    (tmp_path / "b" / "hang.cob").write_text("x")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    entries = {(f.side, f.path): f for f in result.files}
+    entry = entries[("left", "hang.cob")]
+    assert entry.status == "compared"
+    assert entry.tokenizer == "lexical"
+    assert "exceeded" in (entry.reason or "")
+
+
+def test_a_file_the_grammar_cannot_parse_is_compared_and_matched(tmp_path, fast_options):
+    broken = "def f(:\n    return ((((\n" + (FIXTURES / "copies/original.py").read_text()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "broken.py").write_text(broken)
+    b = _copy(FIXTURES / "copies/original.py", tmp_path / "b")
+    result = compare_paths(str(tmp_path / "a"), str(b.parent), fast_options)
+    assert result.files[0].status == "compared"
+    assert result.matches, "the intact part of the broken file must still match"
+
+
+def test_empty_inputs_give_an_empty_result(tmp_path, fast_options):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "empty.c").write_text("")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    assert result.matches == [] and result.file_pairs == [] and result.similarity == 0.0
+    assert [(f.path, f.status, f.tokens) for f in result.files] == [("empty.c", "compared", 0)]
+
+
+def test_binaries_are_skipped_and_listed(tmp_path, fast_options):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "firmware.bin").write_bytes(bytes(range(256)) * 8)
+    b = _copy(FIXTURES / "copies/original.py", tmp_path / "b")
+    result = compare_paths(str(tmp_path / "a"), str(b.parent), fast_options)
+    entry = next(f for f in result.files if f.path == "firmware.bin")
+    assert entry.status == "skipped" and "binary" in (entry.reason or "")
+    assert entry.sha256 is not None and len(entry.sha256) == 64
+
+
+def test_an_unreadable_file_is_listed_as_failed(tmp_path, fast_options, monkeypatch):
+    (tmp_path / "a").mkdir()
+    bad = tmp_path / "a" / "locked.py"
+    bad.write_text("x = 1\n")
+    good = _copy(FIXTURES / "copies/original.py", tmp_path / "a")
+    real_os_open = os.open
+
+    def deny(path, *args, **kwargs):
+        # Root can read a chmod-000 file, so deny at the OS call for this one path.
+        if os.fspath(path) == str(bad):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_os_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
+    result = compare_paths(str(bad.parent), str(good.parent), fast_options)
+    entry = next(f for f in result.files if f.side == "left" and f.path == "locked.py")
+    assert entry.status == "failed" and "permission" in (entry.reason or "").lower()
+    assert any(f.path == "original.py" and f.status == "compared" for f in result.files)
+
+
+def test_a_missing_input_is_an_input_error(tmp_path, fast_options):
+    with pytest.raises(InputError, match="no such file"):
+        compare_paths(str(tmp_path / "nope"), str(tmp_path), fast_options)

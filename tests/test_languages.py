@@ -1,0 +1,438 @@
+"""The language registry: catalog entries against their grammars, and file detection."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+from tree_sitter import Node
+from tree_sitter_language_pack import get_language
+
+from fingerprints.languages import (
+    LANGUAGES,
+    LITERAL_KINDS,
+    LanguageSpec,
+    detect_language,
+    get_spec,
+    grammar_version,
+    leaf_category,
+    parser_for,
+)
+from fingerprints.languages.detect import interpreter
+
+FIXTURES = Path(__file__).parent / "fixtures" / "languages"
+CATALOG_SOURCE = Path(__file__).parents[1] / "fingerprints" / "languages" / "catalog.py"
+WORD = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+# name -> tree-sitter-language-pack grammar, for every language the engine must support.
+REQUIRED = {
+    "c": "c", "cpp": "cpp", "csharp": "csharp", "java": "java", "javascript": "javascript",
+    "typescript": "typescript", "tsx": "tsx", "python": "python", "go": "go", "rust": "rust",
+    "ruby": "ruby", "php": "php", "kotlin": "kotlin", "scala": "scala", "swift": "swift",
+    "objc": "objc", "bash": "bash", "lua": "lua", "perl": "perl", "r": "r", "matlab": "matlab",
+    "fortran": "fortran", "pascal": "pascal", "ada": "ada", "verilog": "verilog",
+    "vhdl": "vhdl", "sql": "sql", "cobol": "cobol",
+}
+
+# Extensions deliberately shared; detect_language settles them by content.
+AMBIGUOUS_EXTENSIONS = {".h": {"c", "cpp", "objc"}, ".m": {"objc", "matlab"}}
+
+# Anonymous word-like kinds that are deliberately not keywords (and why).
+NOT_KEYWORDS: dict[str, set[str]] = {
+    "bash": set("A E K L P Q U a k u".split()),  # ${x@Q}-style expansion operators
+    "r": {"L", "i"},  # suffixes inside integer/complex literals
+    "kotlin": {"L"},  # suffix inside a long literal
+    "ruby": {"i", "r", "ri"},  # suffixes of imaginary/rational literals
+    "swift": {"u"},  # the \u of a unicode escape
+    "haskell": set("d e p t".split()),  # Template Haskell quote brackets [e| ... |]
+}
+
+# Named leaves that are operators or punctuation in these grammars (left uncategorised).
+OPERATOR_LEAVES: dict[str, set[str]] = {
+    "ada": {"tick"},
+    "dart": {"additive_operator", "equality_operator", "multiplicative_operator",
+             "relational_operator"},
+    "haskell": {"operator", "all_names"},
+    "julia": {"operator"},
+    "pascal": {"kAssign", "kEq", "kGte"},
+    "r": {"comma"},
+    "scala": {"operator_identifier"},
+    "sql": {"dollar_quote"},
+    "vhdl": {"semicolon"},
+}
+
+# Grammars whose external scanner can loop forever on some inputs (COBOL on the one-byte
+# input b"x"); a progress_callback cannot interrupt it, so they are parsed in a subprocess.
+PARSE_IN_SUBPROCESS = {"cobol"}
+
+
+def _ids(spec: LanguageSpec) -> str:
+    return spec.name
+
+
+@cache
+def _kinds(grammar: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(named, anonymous) visible node kinds of a grammar."""
+    lang = get_language(grammar)  # type: ignore[arg-type]
+    named: set[str] = set()
+    anon: set[str] = set()
+    for i in range(lang.node_kind_count):
+        if lang.node_kind_is_visible(i):
+            (named if lang.node_kind_is_named(i) else anon).add(lang.node_kind_for_id(i))
+    return frozenset(named), frozenset(anon)
+
+
+def _fixture(name: str) -> Path:
+    found = sorted(FIXTURES.glob(f"{name}.*"))
+    assert len(found) == 1, f"expected one fixture tests/fixtures/languages/{name}.*: {found}"
+    return found[0]
+
+
+def _categorise(spec: LanguageSpec, root: Node) -> dict[str, object]:
+    """Walk a tree the way the tokenizer does and tally the leaves by category."""
+    cats: Counter[str] = Counter()
+    uncategorised_named: set[str] = set()
+    uncategorised_words: set[str] = set()
+    errors: list[str] = []
+    functions = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            errors.append(f"{node.type} at {node.start_point}")
+        if node.type in spec.functions:
+            functions += 1
+        cat = leaf_category(spec, node.type, node.is_named)
+        if cat in ("comment", "string", "literal") or node.child_count == 0:
+            cats[cat or "none"] += 1
+            if cat is None and node.is_named:
+                uncategorised_named.add(node.type)
+            elif cat is None and WORD.match(node.type):
+                uncategorised_words.add(node.type)
+            continue
+        stack.extend(node.children)
+    return {
+        "cats": dict(cats),
+        "uncategorised_named": sorted(uncategorised_named),
+        "uncategorised_words": sorted(uncategorised_words),
+        "errors": errors,
+        "functions": functions,
+        "has_error": root.has_error,
+    }
+
+
+def _parse_report(spec: LanguageSpec, path: Path) -> dict[str, object]:
+    if spec.name not in PARSE_IN_SUBPROCESS:
+        tree = parser_for(spec).parse(path.read_bytes())
+        return _categorise(spec, tree.root_node)
+    code = (
+        "import json, sys\n"
+        "from tests.test_languages import _categorise\n"
+        "from fingerprints.languages import get_spec, parser_for\n"
+        "spec = get_spec(sys.argv[1])\n"
+        "tree = parser_for(spec).parse(open(sys.argv[2], 'rb').read())\n"
+        "print(json.dumps(_categorise(spec, tree.root_node)))\n"
+    )
+    root = Path(__file__).parents[1]
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code, spec.name, str(path)],
+            cwd=root, capture_output=True, text=True, timeout=60, check=True,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{spec.name}: parsing {path.name} did not finish in 60 s (scanner loop)")
+    return json.loads(out.stdout)
+
+
+# ---------------------------------------------------------------- catalog shape
+
+
+def test_required_languages_present_with_their_grammars() -> None:
+    by_name = {s.name: s for s in LANGUAGES}
+    missing = set(REQUIRED) - set(by_name)
+    assert not missing, f"catalog lacks {sorted(missing)}"
+    for name, grammar in REQUIRED.items():
+        assert by_name[name].grammar == grammar
+
+
+def test_names_unique_and_get_spec() -> None:
+    names = [s.name for s in LANGUAGES]
+    assert len(names) == len(set(names))
+    for spec in LANGUAGES:
+        assert get_spec(spec.name) is spec
+    with pytest.raises(KeyError, match="unknown language 'klingon'.*python"):
+        get_spec("klingon")
+
+
+def test_extensions_collide_only_where_documented() -> None:
+    owners: dict[str, set[str]] = {}
+    for spec in LANGUAGES:
+        for ext in spec.extensions:
+            assert re.fullmatch(r"\.[a-z0-9+_-]+", ext), f"{spec.name}: bad extension {ext!r}"
+            owners.setdefault(ext, set()).add(spec.name)
+    shared = {ext: names for ext, names in owners.items() if len(names) > 1}
+    assert shared == AMBIGUOUS_EXTENSIONS
+
+
+def test_filenames_and_shebangs_unique() -> None:
+    for field in ("filenames", "shebangs"):
+        seen: dict[str, str] = {}
+        for spec in LANGUAGES:
+            for value in getattr(spec, field):
+                assert value not in seen, f"{field} {value!r}: {seen[value]} and {spec.name}"
+                seen[value] = spec.name
+
+
+def test_content_hints_compile() -> None:
+    for spec in LANGUAGES:
+        for hint in spec.content_hints:
+            re.compile(hint, re.MULTILINE)
+
+
+def test_catalog_lists_are_sorted() -> None:
+    for spec in LANGUAGES:
+        for field in ("extensions", "filenames", "shebangs"):
+            values = getattr(spec, field)
+            assert list(values) == sorted(values), f"{spec.name}.{field} not sorted"
+        assert list(spec.literals) == sorted(spec.literals), f"{spec.name}.literals not sorted"
+    # frozensets lose order, so check the source text of every _s("...") table.
+    source = CATALOG_SOURCE.read_text()
+    tables = re.findall(r'_s\(\s*((?:"[^"]*"\s*)+)\)', source)
+    assert len(tables) >= 4 * len(LANGUAGES)  # identifiers, comments, keywords, functions
+    for table in tables:
+        words = "".join(re.findall(r'"([^"]*)"', table)).split()
+        assert words == sorted(words), f"unsorted table starting {words[:3]}"
+
+
+# ---------------------------------------------------------------- entries vs grammar
+
+
+@pytest.mark.parametrize("spec", LANGUAGES, ids=_ids)
+def test_node_types_exist_in_grammar(spec: LanguageSpec) -> None:
+    lang = get_language(spec.grammar)  # type: ignore[arg-type]
+    missing = []
+    for field in ("identifiers", "comments", "strings", "literals", "keywords", "functions"):
+        for node_type in getattr(spec, field):
+            if (
+                lang.id_for_node_kind(node_type, True) is None
+                and lang.id_for_node_kind(node_type, False) is None
+            ):
+                missing.append(f"{field}:{node_type}")
+    assert not missing, f"{spec.name}: not in grammar {spec.grammar}: {missing}"
+
+
+@pytest.mark.parametrize("spec", LANGUAGES, ids=_ids)
+def test_categories_are_disjoint_except_named_anonymous_twins(spec: LanguageSpec) -> None:
+    named, anon = _kinds(spec.grammar)
+    fields = {
+        "identifiers": spec.identifiers, "comments": spec.comments, "strings": spec.strings,
+        "literals": frozenset(spec.literals), "keywords": spec.keywords,
+    }
+    others = [f for f in fields if f != "keywords"]
+    for i, a in enumerate(others):
+        for b in others[i + 1:]:
+            assert not fields[a] & fields[b], f"{spec.name}: {a} & {b}"
+    for node_type in fields["keywords"] & frozenset().union(*(fields[f] for f in others)):
+        # Allowed only when the string names an anonymous keyword AND a named node.
+        assert node_type in anon and node_type in named, f"{spec.name}: {node_type} twice"
+
+
+@pytest.mark.parametrize("spec", LANGUAGES, ids=_ids)
+def test_keywords_cover_the_grammar_words(spec: LanguageSpec) -> None:
+    named, anon = _kinds(spec.grammar)
+    words = {k for k in anon if WORD.match(k)}
+    listed = spec.keywords | spec.identifiers | set(spec.literals) | spec.strings
+    unlisted = words - listed
+    assert unlisted == NOT_KEYWORDS.get(spec.name, set()), f"{spec.name}: {sorted(unlisted)}"
+    # Every keyword is a word token of the grammar, or a named reserved-word leaf.
+    for kw in spec.keywords:
+        assert kw in named or WORD.match(kw), f"{spec.name}: odd keyword {kw!r}"
+
+
+@pytest.mark.parametrize("spec", LANGUAGES, ids=_ids)
+def test_literal_kinds_are_known(spec: LanguageSpec) -> None:
+    allowed = set(LITERAL_KINDS) - {"string"}
+    bad = {t: k for t, k in spec.literals.items() if k not in allowed}
+    assert not bad, f"{spec.name}: {bad}"
+    assert spec.functions, f"{spec.name}: no function node types"
+
+
+# ---------------------------------------------------------------- realistic programs
+
+
+def test_every_language_has_one_fixture() -> None:
+    for spec in LANGUAGES:
+        _fixture(spec.name)
+
+
+@pytest.mark.parametrize("spec", LANGUAGES, ids=_ids)
+def test_fixture_parses_and_every_leaf_is_categorised(spec: LanguageSpec) -> None:
+    path = _fixture(spec.name)
+    assert detect_language(str(path), path.read_bytes()[:4096]) is spec
+    report = _parse_report(spec, path)
+    assert not report["has_error"], f"{spec.name}: parse errors {report['errors']}"
+    cats = report["cats"]
+    assert isinstance(cats, dict)
+    assert cats.get("identifier", 0) >= 1, f"{spec.name}: no identifier leaf {cats}"
+    assert cats.get("comment", 0) >= 1, f"{spec.name}: no comment {cats}"
+    assert cats.get("string", 0) + cats.get("literal", 0) >= 1, f"{spec.name}: no literal"
+    assert cats.get("keyword", 0) >= 1, f"{spec.name}: no keyword leaf {cats}"
+    assert report["functions"], f"{spec.name}: no node of {sorted(spec.functions)}"
+    # No word token falls through to "operator", and no named leaf is unknown.
+    assert report["uncategorised_words"] == [], spec.name
+    allowed = OPERATOR_LEAVES.get(spec.name, set())
+    assert set(report["uncategorised_named"]) <= allowed, (  # type: ignore[arg-type]
+        f"{spec.name}: uncategorised named leaves {report['uncategorised_named']}"
+    )
+
+
+def test_typescript_twins_resolve_by_namedness() -> None:
+    ts = get_spec("typescript")
+    assert leaf_category(ts, "number", is_named=False) == "keyword"  # `x: number`
+    assert leaf_category(ts, "number", is_named=True) == "literal"  # `42`
+    assert leaf_category(ts, "string", is_named=False) == "keyword"
+    assert leaf_category(ts, "string", is_named=True) == "string"
+    assert leaf_category(ts, "+", is_named=False) is None
+
+
+def test_parser_for_is_cached_and_grammar_version() -> None:
+    py = get_spec("python")
+    assert parser_for(py) is parser_for(py)
+    assert parser_for(py) is not parser_for(get_spec("c"))
+    version = grammar_version(py)
+    assert re.fullmatch(r"tree-sitter-language-pack \d+\.\d+\.\d+; python \d+\.\d+\.\d+; abi \d+",
+                        version), version
+    assert re.fullmatch(r"tree-sitter-language-pack \S+; abi \d+", grammar_version(get_spec("cpp")))
+
+
+# ---------------------------------------------------------------- detection
+
+
+def _detect(path: str, text: str = "") -> str | None:
+    spec = detect_language(path, text.encode())
+    return spec.name if spec else None
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("src/main.c", "c"), ("a/b/widget.cpp", "cpp"), ("x.CC", "cpp"), ("x.hpp", "cpp"),
+        ("Program.cs", "csharp"), ("Main.java", "java"), ("app.js", "javascript"),
+        ("App.jsx", "javascript"), ("mod.mjs", "javascript"), ("cfg.cjs", "javascript"),
+        ("index.ts", "typescript"), ("view.tsx", "tsx"), ("tool.py", "python"),
+        ("stubs.pyi", "python"), ("main.go", "go"), ("lib.rs", "rust"), ("app.rb", "ruby"),
+        ("Rakefile", "ruby"), ("Gemfile", "ruby"), ("index.php", "php"), ("Main.kt", "kotlin"),
+        ("build.gradle.kts", "kotlin"), ("App.scala", "scala"), ("View.swift", "swift"),
+        ("Bridge.mm", "objc"), ("run.sh", "bash"), ("x.bash", "bash"), (".bashrc", "bash"),
+        ("init.lua", "lua"), ("tool.pl", "perl"), ("Mod.pm", "perl"), ("stats.R", "r"),
+        ("stats.r", "r"), ("solver.f90", "fortran"), ("OLD.F", "fortran"),
+        ("unit1.pas", "pascal"), ("pkg.adb", "ada"), ("pkg.ads", "ada"),
+        ("top.v", "verilog"), ("tb.sv", "verilog"), ("alu.vhd", "vhdl"), ("alu.VHDL", "vhdl"),
+        ("schema.sql", "sql"), ("PAYROLL.CBL", "cobol"), ("copy.cpy", "cobol"),
+        ("main.dart", "dart"), ("Main.hs", "haskell"), ("mix.exs", "elixir"),
+        ("stats.jl", "julia"), ("build.zig", "zig"), ("C:\\src\\win.c", "c"),
+    ],
+)
+def test_detect_by_name_and_extension(path: str, expected: str) -> None:
+    assert _detect(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#ifndef RING_H\n#define RING_H\nstruct ring { int head; };\nint f(void);\n#endif\n",
+         "c"),
+        ("", "c"),
+        ("#pragma once\nclass Foo {\npublic:\n  int x;\n};\n", "cpp"),
+        ("namespace util {\nint f();\n}\n", "cpp"),
+        ("template<typename T>\nT max(T a, T b);\n", "cpp"),
+        ("#import <Foundation/Foundation.h>\n@interface Foo : NSObject\n@end\n", "objc"),
+        # A C header that merely mentions C++ words in a comment stays C.
+        ("/* usable from a class or a namespace */\nint f(void);\n", "c"),
+    ],
+)
+def test_detect_h_header(text: str, expected: str) -> None:
+    assert _detect("include/thing.h", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#import \"Foo.h\"\n@implementation Foo\n- (void)bar {}\n@end\n", "objc"),
+        ("@interface Foo : NSObject\n@end\n", "objc"),
+        ("function y = f(x)\n% square\ny = x.^2;\nend\n", "matlab"),
+        ("function [m, s] = stats(x)\nm = mean(x);\ns = std(x);\nend\n", "matlab"),
+        ("% script\nx = zeros(3);\ndisp(x)\n", "matlab"),
+        ("", "objc"),
+    ],
+)
+def test_detect_m_file(text: str, expected: str) -> None:
+    assert _detect("src/thing.m", text) == expected
+
+
+def test_detect_fixtures_for_ambiguous_extensions() -> None:
+    objc = FIXTURES / "objc.m"
+    matlab = FIXTURES / "matlab.m"
+    assert _detect("a.m", objc.read_text()) == "objc"
+    assert _detect("a.m", matlab.read_text()) == "matlab"
+    assert _detect("a.h", (FIXTURES / "cpp.cpp").read_text()) == "cpp"
+    assert _detect("a.h", (FIXTURES / "c.c").read_text()) == "c"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("#!/usr/bin/env python3", "python"),
+        ("#!/usr/bin/python", "python"),
+        ("#!/usr/bin/env python3.11", "python"),
+        ("#!/usr/bin/env -S python3 -u", "python"),
+        ("#!/usr/bin/env PYTHONPATH=. python3", "python"),
+        ("#!/bin/sh", "bash"),
+        ("#! /bin/bash -e", "bash"),
+        ("#!/usr/bin/env bash", "bash"),
+        ("#!/usr/bin/perl -w", "perl"),
+        ("#!/usr/bin/env perl", "perl"),
+        ("#!/usr/bin/env ruby", "ruby"),
+        ("#!/usr/local/bin/ruby -w", "ruby"),
+        ("#!/usr/bin/env node", "javascript"),
+        ("#!/usr/bin/env lua5.4", "lua"),
+        ("#!/usr/bin/env Rscript", "r"),
+        ("#!/usr/bin/env php", "php"),
+        ("#!/usr/bin/env fish", None),
+        ("#!", None),
+        ("#!/usr/bin/env", None),
+    ],
+)
+def test_detect_by_shebang_without_extension(line: str, expected: str | None) -> None:
+    text = line + "\r\nprint('hi')\n"
+    assert _detect("scripts/tool", text) == expected
+    # An unknown extension falls back to the shebang too; a known one wins over it.
+    assert _detect("scripts/tool.cgi", text) == expected
+    assert _detect("scripts/tool.rb", text) == "ruby"
+
+
+def test_detect_unknown_is_none() -> None:
+    assert _detect("README") is None
+    assert _detect("notes.txt", "hello\n") is None
+    assert _detect("data.bin", "\x00\x01") is None
+    assert _detect("Makefile.in", "") is None
+    assert _detect("archive.tar.gz") is None
+    assert _detect(".hidden") is None
+    assert _detect("") is None
+    assert interpreter(b"no shebang") is None
+
+
+def test_detect_is_pure_and_deterministic() -> None:
+    head = b"#!/usr/bin/env python3\nimport os\n"
+    first = detect_language("tool", head)
+    assert all(detect_language("tool", head) is first for _ in range(5))
+    # Only the first 4 KiB matter: hints past them are ignored.
+    late_cpp = b"int f(void);\n" + b"\n" * 5000 + b"namespace x {\n}\n"
+    spec = detect_language("x.h", late_cpp)
+    assert spec is not None and spec.name == "c"
