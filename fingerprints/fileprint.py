@@ -20,7 +20,7 @@ from .winnow import winnow
 class FingerprintSettings:
     """Engine parameters; recorded in every result so a run can be reproduced."""
 
-    k: int = 15  # k-gram length in tokens: no match shorter than this is ever reported
+    k: int = 20  # k-gram length in tokens: no match shorter than this is ever reported
     w: int = 8  # winnowing window: any shared run of >= k + w - 1 tokens is guaranteed found
     num_perm: int = NUM_PERM  # MinHash permutations
     parse_timeout: float = 20.0  # seconds per file before the parse is abandoned

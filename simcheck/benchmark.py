@@ -7,15 +7,27 @@ ingested and fingerprinted once; each pair is then compared exactly as ``compare
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .compare import CompareOptions, compare_prepared
 from .errors import InputError
 from .ingest import ingest
+from .match.common import common_kgrams
 from .metrics import Metrics, evaluate
 from .prepare import prepare
 from .progress import Progress, silent
+from .result import Result
+
+# A k-gram in more than this share of the dataset's works is common (idiom, template).
+COMMON_FRACTION = 0.1
+
+
+def pair_score(result: Result) -> float:
+    """The larger of the two coverages (containment). A copy padded with new code, or
+    cut down to its essentials, still scores high, as it should: the question is
+    whether one work is largely contained in the other."""
+    return max(result.left.coverage.fraction, result.right.coverage.fraction)
 
 
 @dataclass(frozen=True)
@@ -57,11 +69,14 @@ def run_benchmark(
     works = [ingest(str(dataset / name), options.ingest) for name in names]
     fingerprinted = prepare(works, options.fingerprint, options.workers, progress)
     prepared = dict(zip(names, fingerprinted, strict=True))
+    # The dataset's works are each other's reference corpus (never their labels).
+    corpus = [[f.fingerprint.kgrams for f in w.compared] for w in fingerprinted]  # type: ignore[union-attr]
+    options = replace(options, common=common_kgrams(corpus, COMMON_FRACTION))
     advance = progress("Comparing pairs", len(truth))
     scored = []
     for pair in truth:
         result = compare_prepared(prepared[pair.left], prepared[pair.right], options)
-        scored.append(ScoredPair(pair.left, pair.right, pair.label, result.similarity))
+        scored.append(ScoredPair(pair.left, pair.right, pair.label, pair_score(result)))
         advance(1)
     return scored, evaluate([s.label for s in scored], [s.score for s in scored])
 

@@ -14,9 +14,11 @@ from fingerprints.minhash import estimate_jaccard
 from . import __version__
 from .ingest import ingest
 from .ingest.model import IngestOptions
-from .match.align import MatchSettings, Region, align
+from .match.align import MatchSettings, Region, regions
 from .match.candidates import candidate_pairs
 from .match.classify import KIND_MEANING, classify
+from .match.common import CommonKgrams
+from .match.seeds import shared_runs
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
@@ -39,8 +41,12 @@ class CompareOptions:
     fingerprint: FingerprintSettings = field(default_factory=FingerprintSettings)
     match: MatchSettings = field(default_factory=MatchSettings)
     ingest: IngestOptions = field(default_factory=IngestOptions)
-    candidate_max_file_frequency: int = 100
+    # A fingerprint in more files than this on one side is that codebase's boilerplate:
+    # it nominates no file pair and seeds no match.
+    candidate_max_file_frequency: int = 10
     workers: int = 2
+    # k-grams common across a reference corpus (sorted); they seed no match.
+    common: CommonKgrams | None = None
 
 
 DEFINITIONS: dict[str, str] = {
@@ -173,27 +179,49 @@ def compare_prepared(
         [f.fingerprint.fingerprints for f in rfiles],  # type: ignore[union-attr]
         options.candidate_max_file_frequency,
     )
-    advance = progress("Aligning", len(candidates))
+    pairs_index = np.asarray([(c.left, c.right) for c in candidates], dtype=np.int64)
+    runs = shared_runs(
+        [f.fingerprint.kgrams for f in lfiles],  # type: ignore[union-attr]
+        [f.fingerprint.kgrams for f in rfiles],  # type: ignore[union-attr]
+        pairs_index.reshape(-1, 2),
+        fs.k,
+        ms.max_occurrences,
+        options.candidate_max_file_frequency,
+        options.common.hashes if options.common else None,
+    )
+    # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
+    group_keys = runs.left * max(len(rfiles), 1) + runs.right
+    bounds = np.flatnonzero(np.diff(group_keys)) + 1
+    starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
+    ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
+    advance = progress("Aligning", len(starts))
     aligned: list[tuple[PreparedFile, PreparedFile, int, int, list[Region]]] = []
-    for c in candidates:
-        lf, rf = lfiles[c.left], rfiles[c.right]
-        lp, rp = lf.fingerprint, rf.fingerprint
-        regions = align(lp.tokens.symbols, rp.tokens.symbols, lp.kgrams, rp.kgrams, fs.k, ms)  # type: ignore[union-attr]
+    for lo, hi in zip(starts, ends, strict=True):
+        li, ri = int(runs.left[lo]), int(runs.right[lo])
+        lf, rf = lfiles[li], rfiles[ri]
+        found = regions(
+            runs.a[lo:hi],
+            runs.b[lo:hi],
+            runs.length[lo:hi],
+            lf.fingerprint.tokens.symbols,  # type: ignore[union-attr]
+            rf.fingerprint.tokens.symbols,  # type: ignore[union-attr]
+            ms,
+        )
         advance(1)
-        if regions:
-            aligned.append((lf, rf, c.left, c.right, regions))
+        if found:
+            aligned.append((lf, rf, li, ri, found))
 
     matches: list[Match] = []
     pairs: list[FilePair] = []
-    for lf, rf, li, ri, regions in aligned:
+    for lf, rf, li, ri, found in aligned:
         ids = []
-        for region in regions:
+        for region in found:
             matches.append(_match(len(matches) + 1, lf, rf, region))
             ids.append(matches[-1].id)
             spans = [(t.a, t.a + t.length) for t in region.tiles]
             mark(lmasks[li], spans)
             mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
-        matched = sum(r.matched for r in regions)
+        matched = sum(r.matched for r in found)
         n_l, n_r = len(lf.fingerprint.tokens), len(rf.fingerprint.tokens)  # type: ignore[union-attr]
         pairs.append(
             FilePair(
@@ -227,6 +255,7 @@ def compare_prepared(
             parse_timeout_seconds=fs.parse_timeout,
             max_file_bytes=options.ingest.max_file_bytes,
             ignore_patterns=list(options.ingest.ignore_patterns),
+            common_kgrams=options.common.describe() if options.common else None,
         ),
         left=lsum,
         right=rsum,

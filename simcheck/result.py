@@ -7,7 +7,7 @@ settings give byte-identical output on any machine. No clock times, no absolute 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Literal
 
@@ -114,6 +114,8 @@ class Settings:
     parse_timeout_seconds: float
     max_file_bytes: int
     ignore_patterns: list[str]
+    # How the reference-corpus filter was built, in words; None when none was used.
+    common_kgrams: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,28 +139,33 @@ class Result:
     definitions: dict[str, str] = field(default_factory=dict)
 
 
-def _rounded(value: Any) -> Any:
+def _plain(value: Any) -> Any:
+    """Dataclasses to dicts in field order, floats rounded (stable text across machines).
+    Hand-written because ``dataclasses.asdict`` deep-copies every leaf: too slow for
+    results with hundreds of thousands of matches."""
     if isinstance(value, float):
         return round(value, 6)
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_rounded(v) for v in value]
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
     return value
 
 
 def _coverage_dict(c: Coverage) -> dict[str, Any]:
-    d = asdict(c)
-    d["fraction"] = c.fraction
-    d["lines_fraction"] = c.lines_matched / c.lines_total if c.lines_total else 0.0
+    d = _plain(c)
+    d["fraction"] = round(c.fraction, 6)
+    d["lines_fraction"] = round(c.lines_matched / c.lines_total if c.lines_total else 0.0, 6)
     return d
 
 
 def to_dict(result: Result) -> dict[str, Any]:
-    data = asdict(result)
+    data = _plain(result)
     data["left"]["coverage"] = _coverage_dict(result.left.coverage)
     data["right"]["coverage"] = _coverage_dict(result.right.coverage)
-    return _rounded(data)
+    return data
 
 
 def to_json(result: Result) -> str:

@@ -18,17 +18,16 @@ class Candidate:
 
 def _postings(fingerprints: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """(hash, file) rows, one per distinct fingerprint of each file, sorted by hash."""
-    hashes, files = [], []
-    for index, fps in enumerate(fingerprints):
-        unique = np.unique(fps)
-        hashes.append(unique)
-        files.append(np.full(unique.size, index, dtype=np.int64))
-    if not hashes:
+    if not fingerprints:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    h = np.concatenate(hashes)
-    f = np.concatenate(files)
-    order = np.argsort(h, kind="stable")
-    return h[order], f[order]
+    sizes = [f.size for f in fingerprints]
+    h = np.concatenate(fingerprints).astype(np.uint64, copy=False)
+    f = np.repeat(np.arange(len(fingerprints), dtype=np.int64), sizes)
+    order = np.lexsort((f, h))  # one global sort instead of one per file
+    h, f = h[order], f[order]
+    first = np.ones(h.size, dtype=bool)
+    first[1:] = (h[1:] != h[:-1]) | (f[1:] != f[:-1])
+    return h[first], f[first]
 
 
 def candidate_pairs(
