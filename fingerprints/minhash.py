@@ -23,9 +23,12 @@ def signature(hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
     return LeanMinHash(mh).hashvalues.astype(np.uint64)
 
 
+_EMPTY_SLOT = np.iinfo(np.uint64).max
+
+
 def is_empty(sig: np.ndarray) -> bool:
-    # An empty set leaves every slot at its initial maximum.
-    return bool(np.all(sig == sig.max())) and sig.max() == np.iinfo(np.uint64).max
+    # An empty set leaves every slot at its initial maximum; any real hash is lower.
+    return bool(sig[0] == _EMPTY_SLOT)
 
 
 def estimate_jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -30,7 +30,8 @@ err = Console(stderr=True)
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"simcheck: error: {message}", markup=False, highlight=False)
+    # Plain write, not rich: an error must stay one line, whatever the terminal width.
+    print(f"simcheck: error: {message}", file=sys.stderr)
     return typer.Exit(2)
 
 

@@ -43,7 +43,7 @@ class CompareOptions:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     # A fingerprint in more files than this on one side is that codebase's boilerplate:
     # it nominates no file pair and seeds no match.
-    candidate_max_file_frequency: int = 10
+    candidate_max_file_frequency: int = 5
     workers: int = 2
     # k-grams common across a reference corpus (sorted); they seed no match.
     common: CommonKgrams | None = None

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .sets import counts_of
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -46,8 +48,8 @@ def candidate_pairs(
     lo = np.searchsorted(rh, lh, side="left")
     hi = np.searchsorted(rh, lh, side="right")
     counts = hi - lo
-    left_freq = np.unique(lh, return_counts=True)
-    left_count = left_freq[1][np.searchsorted(left_freq[0], lh)]
+    _, inverse, per_hash = counts_of(lh)
+    left_count = per_hash[inverse]
     usable = (counts > 0) & (counts <= max_file_frequency) & (left_count <= max_file_frequency)
     if not usable.any():
         return []
@@ -57,7 +59,7 @@ def candidate_pairs(
     offsets = np.arange(pair_left.size) - np.repeat(np.cumsum(counts_u) - counts_u, counts_u)
     pair_right = rf[starts + offsets]
     keys = pair_left * (len(right) + 1) + pair_right
-    unique, shared = np.unique(keys, return_counts=True)
+    unique, _, shared = counts_of(keys)
     return [
         Candidate(int(key // (len(right) + 1)), int(key % (len(right) + 1)), int(n))
         for key, n in zip(unique, shared, strict=True)

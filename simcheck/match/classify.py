@@ -25,12 +25,10 @@ KIND_MEANING: dict[str, str] = {
 class Classification:
     kind: Kind
     literal_similarity: float  # 0..1, Indel similarity of the two sides' token texts
+    # (characters of the token texts joined by single spaces; layout and comments ignored)
 
 
-def _token_texts(source: bytes, tokens: FileTokens, start: int, end: int) -> list[bytes]:
-    starts = tokens.start_byte[start:end].tolist()
-    ends = tokens.end_byte[start:end].tolist()
-    return [source[s:e] for s, e in zip(starts, ends, strict=True)]
+_LAYOUT = b" \t\r\n\f\v"
 
 
 def classify(
@@ -44,10 +42,18 @@ def classify(
     ]
     if a_text == b_text:
         return Classification("verbatim", 1.0)
-    a_words = _token_texts(a_source, a_tokens, region.a_start, region.a_end)
-    b_words = _token_texts(b_source, b_tokens, region.b_start, region.b_end)
+    # Token texts joined without layout: equal means only whitespace/comments differ.
+    a_words = _joined_tokens(a_source, a_tokens, region.a_start, region.a_end)
+    b_words = _joined_tokens(b_source, b_tokens, region.b_start, region.b_end)
     if a_words == b_words:
         return Classification("reformatted", 1.0)
     similarity = round(Indel.normalized_similarity(a_words, b_words), 4)
     kind: Kind = "renamed" if len(region.tiles) == 1 else "modified"
     return Classification(kind, similarity)
+
+
+def _joined_tokens(source: bytes, tokens: FileTokens, start: int, end: int) -> bytes:
+    """The region's token texts separated by one space: layout and comments dropped."""
+    starts = tokens.start_byte[start:end].tolist()
+    ends = tokens.end_byte[start:end].tolist()
+    return b" ".join([source[s:e] for s, e in zip(starts, ends, strict=True)])

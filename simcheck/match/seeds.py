@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .sets import counts_of, distinct, member
+
 
 @dataclass(frozen=True)
 class Runs:
@@ -43,10 +45,9 @@ def _postings(kgrams: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.
 def _common(hashes: np.ndarray, files: np.ndarray, max_files: int, max_total: int) -> np.ndarray:
     """Mask of postings whose hash is in more than ``max_files`` files or occurs more
     than ``max_total`` times on this side."""
-    _, inverse, total = np.unique(hashes, return_inverse=True, return_counts=True)
+    _, inverse, total = counts_of(hashes)
     n_files = int(files.max()) + 1
-    distinct = np.unique(inverse.astype(np.int64) * n_files + files) // n_files
-    in_files = np.bincount(distinct, minlength=total.size)
+    in_files = np.bincount(distinct(inverse * n_files + files) // n_files, minlength=total.size)
     return (total[inverse] > max_total) | (in_files[inverse] > max_files)
 
 
@@ -69,11 +70,11 @@ def shared_runs(
     """
     lh, lf, lp = _postings(left)
     rh, rf, rp = _postings(right)
-    keep_l = np.isin(lh, rh)
+    keep_l = member(lh, distinct(rh))
     if common is not None and common.size:
-        keep_l &= ~np.isin(lh, common)
+        keep_l &= ~member(lh, common)
     lh, lf, lp = lh[keep_l], lf[keep_l], lp[keep_l]
-    keep_r = np.isin(rh, lh)
+    keep_r = member(rh, distinct(lh))
     rh, rf, rp = rh[keep_r], rf[keep_r], rp[keep_r]
     if lh.size:
         keep_l = ~_common(lh, lf, max_file_frequency, max_occurrences)
@@ -81,8 +82,11 @@ def shared_runs(
     if rh.size:
         keep_r = ~_common(rh, rf, max_file_frequency, max_occurrences)
         rh, rf, rp = rh[keep_r], rf[keep_r], rp[keep_r]
+    # Both sides sorted by hash: searchsorted then walks memory in order.
     order = np.argsort(rh, kind="stable")
     rh, rf, rp = rh[order], rf[order], rp[order]
+    order = np.argsort(lh, kind="stable")
+    lh, lf, lp = lh[order], lf[order], lp[order]
     lo = np.searchsorted(rh, lh, side="left")
     counts = np.searchsorted(rh, lh, side="right") - lo
     li = np.repeat(np.arange(lh.size), counts)
@@ -90,8 +94,7 @@ def shared_runs(
     ri = np.repeat(lo, counts) + offsets
     n_right = max(len(right), 1)
     key = lf[li] * n_right + rf[ri]
-    wanted = np.unique(pairs[:, 0] * n_right + pairs[:, 1]) if pairs.size else pairs[:, 0]
-    in_pairs = np.isin(key, wanted)
+    in_pairs = member(key, distinct(pairs[:, 0] * n_right + pairs[:, 1]))
     key, pa, pb = key[in_pairs], lp[li[in_pairs]], rp[ri[in_pairs]]
     diagonal = pb - pa
     by = np.lexsort((pa, diagonal, key))
