@@ -18,7 +18,7 @@ from .match.align import MatchSettings, Region, regions
 from .match.candidates import candidate_pairs
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
-from .match.seeds import shared_runs
+from .match.seeds import drop_redundant, shared_runs
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
@@ -180,7 +180,7 @@ def compare_prepared(
         options.candidate_max_file_frequency,
     )
     pairs_index = np.asarray([(c.left, c.right) for c in candidates], dtype=np.int64)
-    runs = shared_runs(
+    runs = drop_redundant(shared_runs(
         [f.fingerprint.kgrams for f in lfiles],  # type: ignore[union-attr]
         [f.fingerprint.kgrams for f in rfiles],  # type: ignore[union-attr]
         pairs_index.reshape(-1, 2),
@@ -188,7 +188,7 @@ def compare_prepared(
         ms.max_occurrences,
         options.candidate_max_file_frequency,
         options.common.hashes if options.common else None,
-    )
+    ))
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
     group_keys = runs.left * max(len(rfiles), 1) + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
