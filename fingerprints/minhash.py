@@ -19,7 +19,8 @@ def signature(hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
     """MinHash signature (uint64 array of ``num_perm``) of the set of ``hashes``."""
     mh = MinHash(num_perm=num_perm, seed=SEED, hashfunc=_identity, scheme="affine64")
     if hashes.size:
-        mh.update_batch(np.unique(hashes).tolist())
+        ordered = np.sort(hashes)
+        mh.update_batch(ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))].tolist())
     return LeanMinHash(mh).hashvalues.astype(np.uint64)
 
 

@@ -12,7 +12,7 @@ import multiprocessing as mp
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
 from .fileprint import FileFingerprint, FingerprintSettings, fingerprint_source
@@ -24,23 +24,29 @@ class Job:
     language: str | None
 
 
+# Jobs go to workers in batches (fewer round trips); results come back one by one, so
+# the time limit still applies to each file.
+BATCH_FILES = 32
+BATCH_BYTES = 512 * 1024
+
+
 def _worker_main(conn: Connection, settings: FingerprintSettings) -> None:
     while True:
         try:
-            message = conn.recv()
+            batch = conn.recv()
         except EOFError:
             return
-        if message is None:
+        if batch is None:
             return
-        index, job = message
-        conn.send((index, fingerprint_source(job.source, job.language, settings)))
+        for index, job in batch:
+            conn.send((index, fingerprint_source(job.source, job.language, settings)))
 
 
 @dataclass
 class _Worker:
     process: mp.process.BaseProcess
     conn: Connection
-    index: int | None = None
+    pending: deque[int] = field(default_factory=deque)  # sent, not yet answered, in order
     deadline: float = 0.0
 
 
@@ -74,51 +80,56 @@ def fingerprint_all(
         child.close()
         return _Worker(process, parent)
 
+    def send_batch(w: _Worker) -> None:
+        size = 0
+        while queue and len(w.pending) < BATCH_FILES and size < BATCH_BYTES:
+            w.pending.append(queue.popleft())
+            size += len(jobs[w.pending[-1]].source)
+        w.conn.send([(i, jobs[i]) for i in w.pending])
+        w.deadline = time.monotonic() + settings.parse_timeout
+
     def finish(index: int, result: FileFingerprint) -> None:
         results[index] = result
         if on_done:
             on_done(index)
 
-    def fallback(index: int, why: str) -> None:
-        job = jobs[index]
-        finish(index, fingerprint_source(job.source, job.language, settings, why))
-
-    def retire(worker: _Worker) -> None:
-        worker.process.kill()
-        worker.process.join()
-        worker.conn.close()
+    def replace_worker(i: int, why: str) -> None:
+        """The worker's current file is given up (lexical fallback), the rest of its
+        batch goes back to the front of the queue, and a fresh worker takes its place."""
+        w = pool[i]
+        w.process.kill()
+        w.process.join()
+        w.conn.close()
+        stuck = w.pending.popleft()
+        queue.extendleft(reversed(w.pending))
+        pool[i] = start()
+        job = jobs[stuck]
+        finish(stuck, fingerprint_source(job.source, job.language, settings, why))
 
     try:
         pool = [start() for _ in range(max(1, min(workers, len(jobs))))]
-        while queue or any(w.index is not None for w in pool):
+        while queue or any(w.pending for w in pool):
             for w in pool:
-                if w.index is None and queue:
-                    w.index = queue.popleft()
-                    w.deadline = time.monotonic() + settings.parse_timeout
-                    w.conn.send((w.index, jobs[w.index]))
-            busy = [w for w in pool if w.index is not None]
+                if not w.pending and queue:
+                    send_batch(w)
+            busy = [w for w in pool if w.pending]
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy], timeout)
             for i, w in enumerate(pool):
-                if w.index is None:
+                if not w.pending:
                     continue
                 if w.conn in ready:
                     try:
                         index, result = w.conn.recv()
                     except (EOFError, OSError):
-                        fallback(w.index, "parser process crashed; lexical tokens used")
-                        retire(w)
-                        pool[i] = start()
+                        replace_worker(i, "parser process crashed; lexical tokens used")
                         continue
+                    w.pending.popleft()
+                    w.deadline = time.monotonic() + settings.parse_timeout
                     finish(index, result)
-                    w.index = None
                 elif time.monotonic() >= w.deadline:
-                    index = w.index
-                    retire(w)
-                    pool[i] = start()
-                    fallback(
-                        index,
-                        f"parse exceeded {settings.parse_timeout:g} s; lexical tokens used",
+                    replace_worker(
+                        i, f"parse exceeded {settings.parse_timeout:g} s; lexical tokens used"
                     )
     finally:
         for w in pool:

@@ -72,35 +72,45 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
     lexical: list[tuple[LexicalCategory, int, int]] = []
     errors = 0
 
+    # The hot loop: one iteration per tree node, so lookups are hoisted into locals.
+    n_kinds = len(actions)
+    add_symbol, add_start, add_end, add_lexical = (
+        symbols.append, starts.append, ends.append, lexical.append
+    )
     cursor = tree.walk()
+    first_child, next_sibling, parent = (
+        cursor.goto_first_child, cursor.goto_next_sibling, cursor.goto_parent
+    )
     while True:
         node = cursor.node
         kind = node.kind_id
-        action = actions[kind] if kind < len(actions) else _DESCEND
-        descend = False
+        action = actions[kind] if kind < n_kinds else _DESCEND
         if action == _DESCEND:
             if node.child_count:
-                descend = True
                 if node.is_error:
                     errors += 1
-            elif node.end_byte > node.start_byte:  # zero-width MISSING nodes are not tokens
-                symbols.append(kind_symbols[kind] if kind < len(actions) else symbol_of(node.type))
-                starts.append(node.start_byte)
-                ends.append(node.end_byte)
-        elif action == _COMMENT:
-            lexical.append(("comment", node.start_byte, node.end_byte))
+                if first_child():
+                    continue
+            else:
+                start, end = node.start_byte, node.end_byte
+                if end > start:  # zero-width MISSING nodes are not tokens
+                    add_symbol(kind_symbols[kind] if kind < n_kinds else symbol_of(node.type))
+                    add_start(start)
+                    add_end(end)
         else:
-            symbols.append(kind_symbols[kind])
-            starts.append(node.start_byte)
-            ends.append(node.end_byte)
-            if action == _IDENT:
-                lexical.append(("identifier", node.start_byte, node.end_byte))
-            elif action == _STRING:
-                lexical.append(("string", node.start_byte, node.end_byte))
-        if descend and cursor.goto_first_child():
-            continue
-        while not cursor.goto_next_sibling():
-            if not cursor.goto_parent():
+            start, end = node.start_byte, node.end_byte
+            if action == _COMMENT:
+                add_lexical(("comment", start, end))
+            else:
+                add_symbol(kind_symbols[kind])
+                add_start(start)
+                add_end(end)
+                if action == _IDENT:
+                    add_lexical(("identifier", start, end))
+                elif action == _STRING:
+                    add_lexical(("string", start, end))
+        while not next_sibling():
+            if not parent():
                 note = f"{errors} syntax error region(s) tolerated" if errors else None
                 return build_file_tokens(
                     source, symbols, starts, ends, lexical, "tree-sitter", note

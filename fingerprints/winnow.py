@@ -25,4 +25,8 @@ def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
         return np.asarray([n - 1 - int(np.argmin(hashes[::-1]))], dtype=np.int64)
     windows = sliding_window_view(hashes, w)[:, ::-1]
     picks = np.arange(n - w + 1, dtype=np.int64) + (w - 1) - np.argmin(windows, axis=1)
-    return np.unique(picks)
+    # The rightmost minimum never moves left as the window slides: picks are sorted, so
+    # dropping repeats of the previous pick is enough.
+    keep = np.ones(picks.size, dtype=bool)
+    np.not_equal(picks[1:], picks[:-1], out=keep[1:])
+    return picks[keep]
