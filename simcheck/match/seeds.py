@@ -53,7 +53,7 @@ def _by_pair_diagonal_position(
     bits = [int(x).bit_length() for x in (pair.max(), diagonal.max() - low, position.max())]
     if sum(bits) <= 62:
         packed = (pair << (bits[1] + bits[2])) | ((diagonal - low) << bits[2]) | position
-        order = np.argsort(packed, kind="stable")
+        order = np.argsort(packed)  # keys are distinct: no need for a stable sort
     else:
         order = np.lexsort((position, diagonal, pair))
     return pair[order], diagonal[order], position[order]
@@ -65,7 +65,9 @@ def _sorted_postings(
     """Postings sorted by (hash, file, position): every later step then reads memory in
     order (random-access searchsorted over millions of k-grams is several times slower)."""
     h, f, p = _postings(kgrams)
-    order = np.lexsort((f, h))  # stable: positions stay ascending within a file
+    # Postings come file by file, position by position: a stable sort on the hash alone
+    # leaves them ordered by (hash, file, position).
+    order = np.argsort(h, kind="stable")
     return h[order], f[order], p[order]
 
 
