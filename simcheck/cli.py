@@ -13,7 +13,7 @@ from rich.table import Table
 from fingerprints.fileprint import FingerprintSettings
 from fingerprints.languages import LANGUAGES
 
-from .benchmark import read_truth, run_benchmark, write_scores
+from .benchmark import COMMON_FRACTION, read_truth, run_benchmark, write_scores
 from .compare import CompareOptions, compare_paths
 from .errors import InputError
 from .ingest.model import IngestOptions
@@ -107,6 +107,11 @@ def benchmark(
         f"{m.best_f1:.4f}", f"{m.threshold:.4f}", f"{m.precision:.4f}", f"{m.recall:.4f}",
     )
     console.print(table)
+    console.print(
+        "score = the larger of the two works' coverages; k-grams in more than "
+        f"{COMMON_FRACTION:.0%} of the dataset's works are treated as common "
+        "(labels are never used)."
+    )
 
 
 @app.command()
