@@ -64,13 +64,13 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
     """
     parser: Parser = parser_for(spec)
     tree = parser.parse(source)
+    has_error = tree.root_node.has_error
     table = _kind_table(spec)
     actions, kind_symbols = table.actions, table.symbols
     symbols: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     lexical: list[tuple[LexicalCategory, int, int]] = []
-    errors = 0
 
     # The hot loop: one iteration per tree node, so lookups are hoisted into locals.
     n_kinds = len(actions)
@@ -87,8 +87,6 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
         action = actions[kind] if kind < n_kinds else _DESCEND
         if action == _DESCEND:
             if node.child_count:
-                if node.is_error:
-                    errors += 1
                 if first_child():
                     continue
             else:
@@ -111,7 +109,7 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
                     add_lexical(("string", start, end))
         while not next_sibling():
             if not parent():
-                note = f"{errors} syntax error region(s) tolerated" if errors else None
+                note = "syntax errors tolerated (parser error recovery)" if has_error else None
                 return build_file_tokens(
                     source, symbols, starts, ends, lexical, "tree-sitter", note
                 )

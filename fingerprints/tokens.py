@@ -82,7 +82,7 @@ _symbol_cache: dict[str, int] = {}
 
 
 def symbol_of(text: str) -> int:
-    """64-bit stable hash of a normalised token (xxhash is unsalted, unlike ``hash()``)."""
+    """64-bit stable hash of a normalised token (xxhash: unsalted, the same on every run)."""
     value = _symbol_cache.get(text)
     if value is None:
         value = xxhash.xxh3_64_intdigest(text.encode("utf-8"))

@@ -28,9 +28,6 @@ class Classification:
     # (characters of the token texts joined by single spaces; layout and comments ignored)
 
 
-_LAYOUT = b" \t\r\n\f\v"
-
-
 def classify(
     region: Region, a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens
 ) -> Classification:
