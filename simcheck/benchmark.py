@@ -70,7 +70,7 @@ def run_benchmark(
     fingerprinted = prepare(works, options.fingerprint, options.workers, progress)
     prepared = dict(zip(names, fingerprinted, strict=True))
     # The dataset's works are each other's reference corpus (never their labels).
-    corpus = [[f.fingerprint.kgrams for f in w.compared] for w in fingerprinted]  # type: ignore[union-attr]
+    corpus = [[f.fp.kgrams for f in w.compared] for w in fingerprinted]
     options = replace(options, common=common_kgrams(corpus, COMMON_FRACTION))
     advance = progress("Comparing pairs", len(truth))
     scored = []

@@ -71,7 +71,7 @@ def compare_paths(
 
 
 def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
-    t = f.fingerprint.tokens  # type: ignore[union-attr]
+    t = f.fp.tokens
     return MatchSide(
         path=f.entry.path,
         start_line=int(t.start_line[start]),
@@ -83,9 +83,9 @@ def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
 
 
 def _match(index: int, lf: PreparedFile, rf: PreparedFile, region: Region) -> Match:
-    lt = lf.fingerprint.tokens  # type: ignore[union-attr]
-    rt = rf.fingerprint.tokens  # type: ignore[union-attr]
-    label = classify(region, lf.source, lt, rf.source, rt)  # type: ignore[arg-type]
+    lt = lf.fp.tokens
+    rt = rf.fp.tokens
+    label = classify(region, lf.text, lt, rf.text, rt)
     segments = [
         Segment(
             int(lt.start_line[t.a]),
@@ -122,9 +122,9 @@ def _entries(side: str, work: PreparedWork) -> list[FileEntry]:
                 reason = "no grammar for this file type; lexical tokens used"
         rows.append(
             FileEntry(
-                side=side,  # type: ignore[arg-type]
+                side=side,
                 path=e.path,
-                status=status,  # type: ignore[arg-type]
+                status=status,
                 reason=reason,
                 sha256=e.sha256,
                 size=e.size,
@@ -140,7 +140,7 @@ def _entries(side: str, work: PreparedWork) -> list[FileEntry]:
 
 def _label(given: str) -> str:
     """The input as the user named it, minus any absolute location: result bodies must
-    not depend on where the evidence sits on this machine (the manifest records that)."""
+    not depend on where the evidence sits on this machine."""
     path = PurePath(given)
     return path.name or given if path.is_absolute() else given
 
@@ -156,7 +156,7 @@ def _summary(work: PreparedWork, masks: list[np.ndarray]) -> WorkSummary:
         files_skipped=sum(1 for f in files if f.state == "skipped"),
         files_failed=sum(1 for f in files if f.state == "failed"),
         coverage=coverage(
-            (f.fingerprint.tokens, m)  # type: ignore[union-attr]
+            (f.fp.tokens, m)
             for f, m in zip(compared, masks, strict=True)
         ),
     )
@@ -172,18 +172,19 @@ def compare_prepared(
     options = options or CompareOptions()
     fs, ms = options.fingerprint, options.match
     lfiles, rfiles = left.compared, right.compared
-    lmasks = [np.zeros(len(f.fingerprint.tokens), dtype=bool) for f in lfiles]  # type: ignore[union-attr]
-    rmasks = [np.zeros(len(f.fingerprint.tokens), dtype=bool) for f in rfiles]  # type: ignore[union-attr]
+    lmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in lfiles]
+    rmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in rfiles]
     candidates = candidate_pairs(
-        [f.fingerprint.fingerprints for f in lfiles],  # type: ignore[union-attr]
-        [f.fingerprint.fingerprints for f in rfiles],  # type: ignore[union-attr]
+        [f.fp.fingerprints for f in lfiles],
+        [f.fp.fingerprints for f in rfiles],
         options.candidate_max_file_frequency,
     )
-    pairs_index = np.asarray([(c.left, c.right) for c in candidates], dtype=np.int64)
+    # (n, 2) even when there are no candidates
+    pairs_index = np.asarray([(c.left, c.right) for c in candidates], dtype=np.int64).reshape(-1, 2)
     runs = drop_redundant(shared_runs(
-        [f.fingerprint.kgrams for f in lfiles],  # type: ignore[union-attr]
-        [f.fingerprint.kgrams for f in rfiles],  # type: ignore[union-attr]
-        pairs_index.reshape(-1, 2),
+        [f.fp.kgrams for f in lfiles],
+        [f.fp.kgrams for f in rfiles],
+        pairs_index,
         fs.k,
         ms.max_occurrences,
         options.candidate_max_file_frequency,
@@ -195,34 +196,26 @@ def compare_prepared(
     starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
     advance = progress("Aligning", len(starts))
-    aligned: list[tuple[PreparedFile, PreparedFile, int, int, list[Region]]] = []
+    matches: list[Match] = []
+    pairs: list[FilePair] = []
     for lo, hi in zip(starts, ends, strict=True):
         li, ri = int(runs.left[lo]), int(runs.right[lo])
         lf, rf = lfiles[li], rfiles[ri]
         found = regions(
-            runs.a[lo:hi],
-            runs.b[lo:hi],
-            runs.length[lo:hi],
-            lf.fingerprint.tokens.symbols,  # type: ignore[union-attr]
-            rf.fingerprint.tokens.symbols,  # type: ignore[union-attr]
-            ms,
+            runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
+            rf.fp.tokens.symbols, ms,
         )
         advance(1)
-        if found:
-            aligned.append((lf, rf, li, ri, found))
-
-    matches: list[Match] = []
-    pairs: list[FilePair] = []
-    for lf, rf, li, ri, found in aligned:
+        if not found:
+            continue
         ids = []
         for region in found:
             matches.append(_match(len(matches) + 1, lf, rf, region))
             ids.append(matches[-1].id)
-            spans = [(t.a, t.a + t.length) for t in region.tiles]
-            mark(lmasks[li], spans)
+            mark(lmasks[li], [(t.a, t.a + t.length) for t in region.tiles])
             mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
         matched = sum(r.matched for r in found)
-        n_l, n_r = len(lf.fingerprint.tokens), len(rf.fingerprint.tokens)  # type: ignore[union-attr]
+        n_l, n_r = len(lf.fp.tokens), len(rf.fp.tokens)
         pairs.append(
             FilePair(
                 left=lf.entry.path,
@@ -231,7 +224,7 @@ def compare_prepared(
                 right_coverage=matched / n_r,
                 similarity=2 * matched / (n_l + n_r),
                 tokens_matched=matched,
-                jaccard_estimate=estimate_jaccard(lf.fingerprint.minhash, rf.fingerprint.minhash),  # type: ignore[union-attr]
+                jaccard_estimate=estimate_jaccard(lf.fp.minhash, rf.fp.minhash),
                 matches=ids,
             )
         )

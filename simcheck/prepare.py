@@ -26,6 +26,20 @@ class PreparedFile:
     def compared(self) -> bool:
         return self.fingerprint is not None
 
+    @property
+    def fp(self) -> FileFingerprint:
+        """The fingerprint of a compared file."""
+        if self.fingerprint is None:
+            raise ValueError(f"{self.entry.path} was not compared")
+        return self.fingerprint
+
+    @property
+    def text(self) -> bytes:
+        """The UTF-8 text of a compared file (token offsets index it)."""
+        if self.source is None:
+            raise ValueError(f"{self.entry.path} was not compared")
+        return self.source
+
 
 @dataclass(frozen=True)
 class PreparedWork:
