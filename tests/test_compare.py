@@ -147,3 +147,32 @@ def test_an_unreadable_file_is_listed_as_failed(tmp_path, fast_options, monkeypa
 def test_a_missing_input_is_an_input_error(tmp_path, fast_options):
     with pytest.raises(InputError, match="no such file"):
         compare_paths(str(tmp_path / "nope"), str(tmp_path), fast_options)
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_archives_are_compared_member_by_member_and_a_broken_member_loses_nothing_else(
+    tmp_path, fast_options
+):
+    original = (FIXTURES / "copies/original.py").read_bytes()
+    inner = _zip({"src/level.py": original})
+    (tmp_path / "delivery.zip").write_bytes(
+        _zip({"vendor/inner.zip": inner, "broken.zip": b"PK\x03\x04 not really a zip"})
+    )
+    b = _copy(FIXTURES / "copies/renamed.py", tmp_path / "b")
+    result = compare_paths(str(tmp_path / "delivery.zip"), str(b.parent), fast_options)
+    entries = {f.path: f for f in result.files if f.side == "left"}
+    assert entries["vendor/inner.zip!/src/level.py"].status == "compared"
+    assert entries["broken.zip"].status == "failed"
+    assert "corrupt" in (entries["broken.zip"].reason or "")
+    assert {m.left.path for m in result.matches} == {"vendor/inner.zip!/src/level.py"}
+    assert result.left.kind == "archive"
