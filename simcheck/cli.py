@@ -17,7 +17,10 @@ from .benchmark import COMMON_FRACTION, read_truth, run_benchmark, write_scores
 from .compare import CompareOptions, compare_paths
 from .errors import InputError
 from .ingest.model import IngestOptions
+from .manifest import build_manifest, changed_inputs, rehash_inputs, utc_now, write_manifest
+from .manifest import verify as verify_manifest
 from .progress import terminal_progress
+from .render.csv_out import write_csv
 from .render.terminal import render
 from .result import to_json
 
@@ -41,6 +44,18 @@ def compare(
     right: Annotated[str, typer.Argument(help="Directory, file or archive (the suspect).")],
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the full result (JSON) here.")
+    ] = None,
+    csv_dir: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Write file_pairs.csv and matches.csv into this folder."),
+    ] = None,
+    manifest_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--manifest",
+            help="Write the run manifest here (default: manifest.json beside --json or in"
+            " the --csv folder).",
+        ),
     ] = None,
     exclude: Annotated[
         list[str] | None,
@@ -67,14 +82,33 @@ def compare(
         workers=workers,
     )
     console = Console()
+    started = utc_now()
     try:
         with terminal_progress(err) as progress:
             result = compare_paths(left, right, options, progress)
     except InputError as exc:
         raise _fail(str(exc)) from None
+    outputs: list[Path] = []
     if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(to_json(result), encoding="utf-8")
+        outputs.append(json_out)
+    if csv_dir is not None:
+        outputs.extend(write_csv(result, csv_dir))
     render(result, console)
+    if manifest_out is None and outputs:
+        manifest_out = (json_out.parent if json_out else csv_dir) / "manifest.json"  # type: ignore[union-attr]
+    if manifest_out is not None:
+        # Evidence must not change under us: re-read every input and compare hashes.
+        changed = changed_inputs(
+            [dict(side=f.side, path=f.path, sha256=f.sha256) for f in result.files],
+            rehash_inputs(left, right, options),
+        )
+        if changed:
+            raise _fail("inputs changed during the run: " + "; ".join(changed))
+        write_manifest(
+            manifest_out, build_manifest(left, right, options, result, outputs, started)
+        )
     if fail_above is not None and result.similarity > fail_above:
         raise typer.Exit(1)
 
@@ -112,6 +146,23 @@ def benchmark(
         f"{COMMON_FRACTION:.0%} of the dataset's works are treated as common "
         "(labels are never used)."
     )
+
+
+@app.command()
+def verify(
+    manifest: Annotated[Path, typer.Argument(help="A manifest.json written by compare.")],
+) -> None:
+    """Re-run a comparison from its manifest: PASS only if the inputs and the result are
+    identical to those recorded."""
+    try:
+        problems = verify_manifest(manifest)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    if problems:
+        for line in problems:
+            print(f"FAIL: {line}")
+        raise typer.Exit(1)
+    print("PASS: inputs and result identical to the manifest")
 
 
 @app.command()

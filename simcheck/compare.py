@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import PurePath
 
@@ -61,11 +61,20 @@ DEFINITIONS: dict[str, str] = {
 
 
 def compare_paths(
-    left: str, right: str, options: CompareOptions | None = None, progress: Progress = silent
+    left: str,
+    right: str,
+    options: CompareOptions | None = None,
+    progress: Progress = silent,
+    labels: tuple[str, str] | None = None,
 ) -> Result:
-    """Ingest, fingerprint and compare two inputs (directory, file or archive each)."""
+    """Ingest, fingerprint and compare two inputs (directory, file or archive each).
+
+    ``labels`` name the works in the result (default: the paths as given); a re-run from
+    a manifest passes the names the original run used."""
     options = options or CompareOptions()
     works = [ingest(left, options.ingest), ingest(right, options.ingest)]
+    if labels is not None:
+        works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
     prepared = prepare(works, options.fingerprint, options.workers, progress)
     return compare_prepared(prepared[0], prepared[1], options, progress)
 

@@ -1,0 +1,177 @@
+"""The run manifest: everything needed to reproduce a comparison and to show that the
+evidence did not change while it ran. Clock times and absolute paths live here, never in
+the result."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from dataclasses import asdict, fields
+from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from fingerprints.fileprint import FingerprintSettings
+
+from .compare import CompareOptions, compare_paths
+from .errors import InputError
+from .ingest.model import IngestOptions
+from .match.align import MatchSettings
+from .result import Result, to_json
+
+MANIFEST_VERSION = "1.0.0"
+PACKAGES = (
+    "simcheck", "tree-sitter", "tree-sitter-language-pack", "numpy", "xxhash", "datasketch",
+    "rapidfuzz", "pathspec", "charset-normalizer", "py7zr", "typer", "rich",
+)
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def _input_record(given: str) -> dict[str, Any]:
+    path = Path(given).resolve()
+    return {
+        "given": given,
+        "absolute": str(path),
+        "sha256": sha256_file(path) if path.is_file() else None,  # an archive or single file
+    }
+
+
+def _file_hashes(result: Result) -> list[dict[str, Any]]:
+    return [
+        {"side": f.side, "path": f.path, "sha256": f.sha256, "size": f.size, "status": f.status}
+        for f in result.files
+    ]
+
+
+def options_to_dict(options: CompareOptions) -> dict[str, Any]:
+    if options.common is not None:
+        raise ValueError("runs with a reference corpus cannot be recorded yet")
+    data = asdict(options)
+    data.pop("common")
+    return data
+
+
+def options_from_dict(data: dict[str, Any]) -> CompareOptions:
+    def build(cls: type, values: dict[str, Any]) -> Any:
+        kwargs = {}
+        for f in fields(cls):
+            if f.name in values:
+                value = values[f.name]
+                kwargs[f.name] = tuple(value) if isinstance(value, list) else value
+        return cls(**kwargs)
+
+    return CompareOptions(
+        fingerprint=build(FingerprintSettings, data["fingerprint"]),
+        match=build(MatchSettings, data["match"]),
+        ingest=build(IngestOptions, data["ingest"]),
+        candidate_max_file_frequency=data["candidate_max_file_frequency"],
+        workers=data["workers"],
+    )
+
+
+def build_manifest(
+    left: str,
+    right: str,
+    options: CompareOptions,
+    result: Result,
+    outputs: list[Path],
+    started: str,
+) -> dict[str, Any]:
+    return {
+        "manifest_version": MANIFEST_VERSION,
+        "versions": _versions(),
+        "inputs": {"left": _input_record(left), "right": _input_record(right)},
+        "options": options_to_dict(options),
+        "files": _file_hashes(result),
+        "result_sha256": hashlib.sha256(to_json(result).encode("utf-8")).hexdigest(),
+        "outputs": {str(p): sha256_file(p) for p in outputs},
+        "started_utc": started,
+        "finished_utc": utc_now(),
+    }
+
+
+def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def changed_inputs(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[str]:
+    """Every input file whose presence or SHA-256 differs, named, in a stable order."""
+    old = {(f["side"], f["path"]): f["sha256"] for f in before}
+    new = {(f["side"], f["path"]): f["sha256"] for f in after}
+    problems = []
+    for key in sorted(old.keys() | new.keys()):
+        side, path = key
+        if key not in new:
+            problems.append(f"{side} input {path}: missing")
+        elif key not in old:
+            problems.append(f"{side} input {path}: not in the manifest")
+        elif old[key] != new[key]:
+            problems.append(f"{side} input {path}: SHA-256 changed")
+    return problems
+
+
+def rehash_inputs(left: str, right: str, options: CompareOptions) -> list[dict[str, Any]]:
+    """The inputs' file hashes read afresh (ingest only; nothing is compared)."""
+    from .ingest import ingest
+
+    rows = []
+    for side, given in (("left", left), ("right", right)):
+        for f in ingest(given, options.ingest).files:
+            rows.append({"side": side, "path": f.path, "sha256": f.sha256})
+    return rows
+
+
+def verify(manifest_path: Path) -> list[str]:
+    """Re-run the comparison a manifest records; return what differs (empty = PASS)."""
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{manifest_path}: not a readable manifest ({exc})") from exc
+    if manifest.get("manifest_version") != MANIFEST_VERSION:
+        raise InputError(
+            f"{manifest_path}: manifest version {manifest.get('manifest_version')!r}, "
+            f"this simcheck reads {MANIFEST_VERSION}"
+        )
+    left = manifest["inputs"]["left"]["absolute"]
+    right = manifest["inputs"]["right"]["absolute"]
+    problems = []
+    for side, record in manifest["inputs"].items():
+        path = Path(record["absolute"])
+        if not path.exists():
+            problems.append(f"{side} input {record['absolute']}: missing")
+        elif record["sha256"] is not None and sha256_file(path) != record["sha256"]:
+            problems.append(f"{side} input {record['absolute']}: SHA-256 changed")
+    if problems:
+        return problems
+    options = options_from_dict(manifest["options"])
+    labels = (manifest["inputs"]["left"]["given"], manifest["inputs"]["right"]["given"])
+    result = compare_paths(left, right, options, labels=labels)
+    problems = changed_inputs(manifest["files"], _file_hashes(result))
+    digest = hashlib.sha256(to_json(result).encode("utf-8")).hexdigest()
+    if digest != manifest["result_sha256"]:
+        problems.append("result differs from the recorded one (SHA-256 of the result JSON)")
+    return problems

@@ -1,0 +1,43 @@
+"""File pairs and matches as CSV, with the same match ids as the JSON (and reports)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ..result import Result
+
+PAIR_COLUMNS = (
+    "left", "right", "left_coverage", "right_coverage", "similarity", "tokens_matched",
+    "jaccard_estimate", "matches",
+)
+MATCH_COLUMNS = (
+    "id", "kind", "tokens", "literal_similarity",
+    "left_path", "left_start_line", "left_end_line",
+    "right_path", "right_start_line", "right_end_line",
+)
+
+
+def write_csv(result: Result, directory: Path) -> list[Path]:
+    """Write ``file_pairs.csv`` and ``matches.csv`` into ``directory``; return their paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    pairs_path, matches_path = directory / "file_pairs.csv", directory / "matches.csv"
+    with pairs_path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(PAIR_COLUMNS)
+        for p in result.file_pairs:
+            writer.writerow([
+                p.left, p.right, f"{p.left_coverage:.6f}", f"{p.right_coverage:.6f}",
+                f"{p.similarity:.6f}", p.tokens_matched, f"{p.jaccard_estimate:.6f}",
+                " ".join(p.matches),
+            ])
+    with matches_path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(MATCH_COLUMNS)
+        for m in result.matches:
+            writer.writerow([
+                m.id, m.kind, m.tokens, f"{m.literal_similarity:.4f}",
+                m.left.path, m.left.start_line, m.left.end_line,
+                m.right.path, m.right.start_line, m.right.end_line,
+            ])
+    return [pairs_path, matches_path]

@@ -1,0 +1,76 @@
+"""Run manifests, verify, and CSV output, as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _simcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "simcheck.cli", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=300,
+    )
+
+
+def _run(tmp_path: Path, out: str) -> Path:
+    for name in ("original", "knockoff"):
+        if not (tmp_path / name).exists():
+            shutil.copytree(SAMPLES / name, tmp_path / name)
+    run = _simcheck("compare", "original", "knockoff", "--json", f"{out}/result.json",
+                    "--csv", f"{out}/csv", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    return tmp_path / out
+
+
+def test_manifest_records_every_input_hash_versions_and_times(tmp_path):
+    out = _run(tmp_path, "out")
+    manifest = json.loads((out / "manifest.json").read_text())
+    result = json.loads((out / "result.json").read_text())
+    assert {(f["side"], f["path"], f["sha256"]) for f in manifest["files"]} == {
+        (f["side"], f["path"], f["sha256"]) for f in result["files"]
+    }
+    assert manifest["versions"]["tree-sitter-language-pack"] == "0.13.0"
+    assert manifest["started_utc"].endswith("+00:00") and manifest["finished_utc"]
+    assert set(manifest["outputs"]) == {
+        str(Path("out/result.json")), str(Path("out/csv/file_pairs.csv")),
+        str(Path("out/csv/matches.csv")),
+    }
+    assert "utc" not in (out / "result.json").read_text().lower()
+
+
+def test_verify_passes_on_untouched_inputs_and_names_a_changed_file(tmp_path):
+    out = _run(tmp_path, "out")
+    ok = _simcheck("verify", str(out / "manifest.json"), cwd=tmp_path)
+    assert ok.returncode == 0 and ok.stdout.startswith("PASS"), ok.stdout + ok.stderr
+    target = tmp_path / "knockoff" / "src" / "main.c"
+    target.write_bytes(target.read_bytes() + b" ")
+    bad = _simcheck("verify", str(out / "manifest.json"), cwd=tmp_path)
+    assert bad.returncode == 1
+    assert "FAIL: right input src/main.c: SHA-256 changed" in bad.stdout
+
+
+def test_verify_rejects_a_manifest_of_another_version(tmp_path):
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"manifest_version": "0.1"}))
+    run = _simcheck("verify", str(manifest), cwd=tmp_path)
+    assert run.returncode == 2
+    assert "'0.1'" in run.stderr and "1.0.0" in run.stderr
+
+
+def test_csv_uses_the_json_match_ids_and_is_byte_identical_across_runs(tmp_path):
+    first = _run(tmp_path, "one")
+    second = _run(tmp_path, "two")
+    result = json.loads((first / "result.json").read_text())
+    with (first / "csv" / "matches.csv").open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["id"] for r in rows] == [m["id"] for m in result["matches"]]
+    assert rows[0]["left_path"] == result["matches"][0]["left"]["path"]
+    for name in ("file_pairs.csv", "matches.csv"):
+        assert (first / "csv" / name).read_bytes() == (second / "csv" / name).read_bytes()
