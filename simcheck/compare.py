@@ -47,6 +47,7 @@ class CompareOptions:
     workers: int = 2
     # k-grams common across a reference corpus (sorted); they seed no match.
     common: CommonKgrams | None = None
+    exhibit_prefix: str = "M"  # match ids are the prefix and a 4+ digit number
 
 
 DEFINITIONS: dict[str, str] = {
@@ -79,19 +80,30 @@ def compare_paths(
     return compare_prepared(prepared[0], prepared[1], options, progress)
 
 
+def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:
+    """The whole lines holding bytes [first_byte, last_byte), newline-terminated."""
+    start = source.rfind(b"\n", 0, first_byte) + 1
+    end = source.find(b"\n", last_byte)
+    return source[start : len(source) if end < 0 else end].decode("utf-8", "surrogateescape")
+
+
 def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
     t = f.fp.tokens
+    first, last = int(t.start_byte[start]), int(t.end_byte[end - 1])
     return MatchSide(
         path=f.entry.path,
         start_line=int(t.start_line[start]),
         end_line=int(t.end_line[end - 1]),
-        start_byte=int(t.start_byte[start]),
-        end_byte=int(t.end_byte[end - 1]),
+        start_byte=first,
+        end_byte=last,
         span_tokens=end - start,
+        text=_lines_text(f.text, first, last),
     )
 
 
-def _match(index: int, lf: PreparedFile, rf: PreparedFile, region: Region) -> Match:
+def _match(
+    match_id: str, lf: PreparedFile, rf: PreparedFile, region: Region
+) -> Match:
     lt = lf.fp.tokens
     rt = rf.fp.tokens
     label = classify(region, lf.text, lt, rf.text, rt)
@@ -106,7 +118,7 @@ def _match(index: int, lf: PreparedFile, rf: PreparedFile, region: Region) -> Ma
         for t in region.tiles
     ]
     return Match(
-        id=f"M{index:04d}",
+        id=match_id,
         left=_side(lf, region.a_start, region.a_end),
         right=_side(rf, region.b_start, region.b_end),
         tokens=region.matched,
@@ -219,7 +231,8 @@ def compare_prepared(
             continue
         ids = []
         for region in found:
-            matches.append(_match(len(matches) + 1, lf, rf, region))
+            match_id = f"{options.exhibit_prefix}{len(matches) + 1:04d}"
+            matches.append(_match(match_id, lf, rf, region))
             ids.append(matches[-1].id)
             mark(lmasks[li], [(t.a, t.a + t.length) for t in region.tiles])
             mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
@@ -250,6 +263,7 @@ def compare_prepared(
             window=fs.w,
             guarantee_tokens=fs.guarantee,
             min_match_tokens=ms.min_tokens,
+            exhibit_prefix=options.exhibit_prefix,
             merge_gap_tokens=ms.merge_gap,
             max_occurrences=ms.max_occurrences,
             candidate_max_file_frequency=options.candidate_max_file_frequency,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -88,6 +88,9 @@ class MatchSide:
     start_byte: int  # offsets into the file's UTF-8 text, end exclusive
     end_byte: int
     span_tokens: int  # tokens from first to last matched token, gaps included
+    # The original text of lines start_line..end_line, so that reports can show the
+    # evidence without reading the inputs again.
+    text: str
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class Settings:
     window: int
     guarantee_tokens: int
     min_match_tokens: int
+    exhibit_prefix: str
     merge_gap_tokens: int
     max_occurrences: int
     candidate_max_file_frequency: int
@@ -168,8 +172,28 @@ def to_dict(result: Result) -> dict[str, Any]:
     return data
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def to_json(result: Result) -> str:
-    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+    """The result as JSON text: one top-level field per line, and one element per line
+    for the lists (one match per line: readable, greppable). ``json.dumps`` with
+    ``indent`` uses the pure-Python encoder, several times slower on large results."""
+    data = to_dict(result)
+    lines = ["{"]
+    last = len(data) - 1
+    for i, (key, value) in enumerate(data.items()):
+        comma = "," if i < last else ""
+        if isinstance(value, list) and value:
+            lines.append(f"  {_dumps(key)}: [")
+            lines.extend(f"    {_dumps(v)}," for v in value[:-1])
+            lines.append(f"    {_dumps(value[-1])}")
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {_dumps(key)}: {_dumps(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def schema() -> dict[str, Any]:
