@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -21,8 +23,9 @@ from .manifest import build_manifest, changed_inputs, rehash_inputs, utc_now, wr
 from .manifest import verify as verify_manifest
 from .progress import terminal_progress
 from .render.csv_out import write_csv
+from .render.html import write_html
 from .render.terminal import render
-from .result import to_json
+from .result import from_dict, to_json
 
 app = typer.Typer(
     add_completion=False,
@@ -49,6 +52,16 @@ def compare(
         Path | None,
         typer.Option("--csv", help="Write file_pairs.csv and matches.csv into this folder."),
     ] = None,
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Write the self-contained HTML report here.")
+    ] = None,
+    legend: Annotated[
+        str, typer.Option(help='Legend on every page, e.g. "CONFIDENTIAL - SOURCE CODE".')
+    ] = "",
+    caption: Annotated[str, typer.Option(help="Case caption shown in the report.")] = "",
+    exhibit_prefix: Annotated[
+        str, typer.Option(help="Prefix of exhibit (match) ids, e.g. PX.")
+    ] = "M",
     manifest_out: Annotated[
         Path | None,
         typer.Option(
@@ -80,7 +93,10 @@ def compare(
         fingerprint=FingerprintSettings(k=k, w=window, parse_timeout=parse_timeout),
         ingest=IngestOptions(max_file_bytes=max_file_bytes, ignore_patterns=tuple(exclude or ())),
         workers=workers,
+        exhibit_prefix=exhibit_prefix,
     )
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,15}", exhibit_prefix):
+        raise _fail(f"--exhibit-prefix {exhibit_prefix!r}: use a letter, then letters/digits/-/_")
     console = Console()
     started = utc_now()
     try:
@@ -89,15 +105,18 @@ def compare(
     except InputError as exc:
         raise _fail(str(exc)) from None
     outputs: list[Path] = []
+    result_json = to_json(result)
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(to_json(result), encoding="utf-8")
+        json_out.write_text(result_json, encoding="utf-8")
         outputs.append(json_out)
     if csv_dir is not None:
         outputs.extend(write_csv(result, csv_dir))
+    if html_out is not None:
+        outputs.append(write_html(result, html_out, legend, caption))
     render(result, console)
     if manifest_out is None and outputs:
-        manifest_out = (json_out.parent if json_out else csv_dir) / "manifest.json"  # type: ignore[union-attr]
+        manifest_out = outputs[0].parent / "manifest.json"
     if manifest_out is not None:
         # Evidence must not change under us: re-read every input and compare hashes.
         changed = changed_inputs(
@@ -107,7 +126,8 @@ def compare(
         if changed:
             raise _fail("inputs changed during the run: " + "; ".join(changed))
         write_manifest(
-            manifest_out, build_manifest(left, right, options, result, outputs, started)
+            manifest_out,
+            build_manifest(left, right, options, result, result_json, outputs, started),
         )
     if fail_above is not None and result.similarity > fail_above:
         raise typer.Exit(1)
@@ -146,6 +166,23 @@ def benchmark(
         f"{COMMON_FRACTION:.0%} of the dataset's works are treated as common "
         "(labels are never used)."
     )
+
+
+@app.command()
+def report(
+    result_json: Annotated[Path, typer.Argument(help="A result JSON written by compare.")],
+    html_out: Annotated[Path, typer.Option("--html", help="Write the HTML report here.")],
+    legend: Annotated[str, typer.Option(help="Legend on every page.")] = "",
+    caption: Annotated[str, typer.Option(help="Case caption shown in the report.")] = "",
+) -> None:
+    """Re-render a saved result without re-running the comparison."""
+    try:
+        result = from_dict(json.loads(result_json.read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise _fail(f"{result_json}: cannot read ({exc.strerror})") from None
+    except ValueError as exc:
+        raise _fail(f"{result_json}: {exc}") from None
+    write_html(result, html_out, legend, caption)
 
 
 @app.command()

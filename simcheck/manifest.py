@@ -97,16 +97,18 @@ def build_manifest(
     right: str,
     options: CompareOptions,
     result: Result,
+    result_json: str,
     outputs: list[Path],
     started: str,
 ) -> dict[str, Any]:
+    """``result_json`` is ``to_json(result)``, passed in because the caller has it."""
     return {
         "manifest_version": MANIFEST_VERSION,
         "versions": _versions(),
         "inputs": {"left": _input_record(left), "right": _input_record(right)},
         "options": options_to_dict(options),
         "files": _file_hashes(result),
-        "result_sha256": hashlib.sha256(to_json(result).encode("utf-8")).hexdigest(),
+        "result_sha256": hashlib.sha256(result_json.encode("utf-8")).hexdigest(),
         "outputs": {str(p): sha256_file(p) for p in outputs},
         "started_utc": started,
         "finished_utc": utc_now(),

@@ -7,9 +7,9 @@ settings give byte-identical output on any machine. No clock times, no absolute 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = "1.1.0"
 
@@ -143,19 +143,26 @@ class Result:
     definitions: dict[str, str] = field(default_factory=dict)
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
     """Dataclasses to dicts in field order, floats rounded (stable text across machines).
     Hand-written because ``dataclasses.asdict`` deep-copies every leaf: too slow for
     results with hundreds of thousands of matches."""
-    if isinstance(value, float):
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:
+        return value
+    if kind is float:
         return round(value, 6)
-    if isinstance(value, list):
+    if kind is list:
         return [_plain(v) for v in value]
-    if isinstance(value, dict):
+    if kind is dict:
         return {k: _plain(v) for k, v in value.items()}
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
-    return value
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(getattr(value, "__dataclass_fields__", ()))
+    return {name: _plain(getattr(value, name)) for name in names} if names else value
 
 
 def _coverage_dict(c: Coverage) -> dict[str, Any]:
@@ -200,3 +207,32 @@ def schema() -> dict[str, Any]:
     """The JSON Schema of this result version, shipped in the package."""
     text = resources.files("simcheck").joinpath("schema/result.schema.json").read_text("utf-8")
     return json.loads(text)
+
+
+def from_dict(data: dict[str, Any]) -> Result:
+    """A result read back from its JSON form (for re-rendering without re-running)."""
+    found = data.get("schema_version")
+    if found != SCHEMA_VERSION:
+        raise ValueError(
+            f"result schema version {found!r}; this simcheck reads {SCHEMA_VERSION!r}"
+        )
+    return _build(Result, data)
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    """Fields the JSON adds (derived figures such as coverage fractions) are ignored."""
+    hints = get_type_hints(cls)
+    kwargs = {}
+    for f in fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _value(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _value(hint: Any, value: Any) -> Any:
+    if isinstance(hint, type) and is_dataclass(hint):
+        return _build(hint, value)
+    if get_origin(hint) is list:
+        (item,) = get_args(hint)
+        return [_value(item, v) for v in value]
+    return value
