@@ -143,64 +143,51 @@ class Result:
     definitions: dict[str, str] = field(default_factory=dict)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _plain(value: Any) -> Any:
-    """Dataclasses to dicts in field order, floats rounded (stable text across machines).
-    Hand-written because ``dataclasses.asdict`` deep-copies every leaf: too slow for
-    results with hundreds of thousands of matches."""
-    kind = type(value)
-    if kind is str or kind is int or value is None or kind is bool:
-        return value
-    if kind is float:
-        return round(value, 6)
-    if kind is list:
-        return [_plain(v) for v in value]
-    if kind is dict:
-        return {k: _plain(v) for k, v in value.items()}
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = _FIELDS[kind] = tuple(getattr(value, "__dataclass_fields__", ()))
-    return {name: _plain(getattr(value, name)) for name in names} if names else value
-
-
-def _coverage_dict(c: Coverage) -> dict[str, Any]:
-    d = _plain(c)
-    d["fraction"] = round(c.fraction, 6)
-    d["lines_fraction"] = round(c.lines_matched / c.lines_total if c.lines_total else 0.0, 6)
-    return d
-
-
-def to_dict(result: Result) -> dict[str, Any]:
-    data = _plain(result)
-    data["left"]["coverage"] = _coverage_dict(result.left.coverage)
-    data["right"]["coverage"] = _coverage_dict(result.right.coverage)
+def _encode(value: Any) -> Any:
+    """``json`` calls this for each dataclass it meets: one level to a dict in field order,
+    floats rounded (stable text across machines); everything else stays in the C encoder.
+    (``dataclasses.asdict`` deep-copies every leaf, far too slow for large results.)"""
+    data = {}
+    for name in value.__dataclass_fields__:
+        item = getattr(value, name)
+        data[name] = round(item, 6) if type(item) is float else item
+    if isinstance(value, Coverage):  # derived figures, written for the reader
+        data["fraction"] = round(value.fraction, 6)
+        lines = value.lines_matched / value.lines_total if value.lines_total else 0.0
+        data["lines_fraction"] = round(lines, 6)
     return data
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_encode)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(round(value, 6) if type(value) is float else value)
 
 
 def to_json(result: Result) -> str:
     """The result as JSON text: one top-level field per line, and one element per line
     for the lists (one match per line: readable, greppable). ``json.dumps`` with
     ``indent`` uses the pure-Python encoder, several times slower on large results."""
-    data = to_dict(result)
     lines = ["{"]
-    last = len(data) - 1
-    for i, (key, value) in enumerate(data.items()):
-        comma = "," if i < last else ""
+    names = list(result.__dataclass_fields__)
+    for i, name in enumerate(names):
+        value = getattr(result, name)
+        comma = "," if i < len(names) - 1 else ""
         if isinstance(value, list) and value:
-            lines.append(f"  {_dumps(key)}: [")
+            lines.append(f"  {_dumps(name)}: [")
             lines.extend(f"    {_dumps(v)}," for v in value[:-1])
             lines.append(f"    {_dumps(value[-1])}")
             lines.append(f"  ]{comma}")
         else:
-            lines.append(f"  {_dumps(key)}: {_dumps(value)}{comma}")
+            lines.append(f"  {_dumps(name)}: {_dumps(value)}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    """The result as plain JSON data (exactly what ``to_json`` writes)."""
+    return json.loads(to_json(result))
 
 
 def schema() -> dict[str, Any]:
