@@ -66,8 +66,8 @@ def compare(
         Path | None,
         typer.Option(
             "--manifest",
-            help="Write the run manifest here (default: manifest.json beside --json or in"
-            " the --csv folder).",
+            help="Write the run manifest here (default: manifest.json beside the first"
+            " output written).",
         ),
     ] = None,
     exclude: Annotated[
