@@ -1,0 +1,83 @@
+"""The HTML report in a real browser: Debian's chromium driven by Playwright, offline."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from simcheck.compare import compare_paths
+from simcheck.render.html import write_html
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "copies"
+# Root in CI: no sandbox; background networking off so chromium itself stays silent.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = shutil.which("chromium")
+    assert executable, "Debian's chromium is required (.ci/run installs it)"
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=executable, args=ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+def _report(tmp_path: Path, left: Path, right: Path) -> Path:
+    result = compare_paths(str(left), str(right))
+    return write_html(result, tmp_path / "report.html", legend="CONFIDENTIAL", caption="A v. B")
+
+
+def test_the_report_loads_with_no_network_request_and_links_land(browser: Browser, tmp_path):
+    report = _report(tmp_path, SAMPLES / "original", SAMPLES / "knockoff")
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(report.as_uri())
+    assert requests == [report.as_uri()]  # the page itself, nothing else
+    page.click("#pair-table tbody tr:first-child a")
+    assert page.evaluate("location.hash") == "#pair-1"
+    first_exhibit = page.locator("#pair-1 p a").first
+    target = first_exhibit.get_attribute("href")
+    first_exhibit.click()
+    assert page.evaluate("location.hash") == target
+    assert page.locator(f"{target} .exhibit-id").is_visible()
+    page.click(f"{target} a.back >> nth=0")
+    assert page.evaluate("location.hash") == "#pair-1"
+
+
+def test_sorting_the_pair_table_by_a_column(browser: Browser, tmp_path):
+    report = _report(tmp_path, SAMPLES / "original", SAMPLES / "knockoff")
+    page = browser.new_page()
+    page.goto(report.as_uri())
+    page.click("#pair-table th:nth-child(5)")  # similarity, descending first
+    values = [float(v) for v in page.locator("#pair-table tbody td:nth-child(5)").evaluate_all(
+        "cells => cells.map(c => c.getAttribute('data-v'))")]
+    assert values == sorted(values, reverse=True)
+    page.click("#pair-table th:nth-child(5)")
+    values = [float(v) for v in page.locator("#pair-table tbody td:nth-child(5)").evaluate_all(
+        "cells => cells.map(c => c.getAttribute('data-v'))")]
+    assert values == sorted(values)
+
+
+def test_injection_probes_in_code_and_file_names_run_nothing(browser: Browser, tmp_path):
+    probe = "</script><script>alert(1)</script>"
+    body = (FIXTURES / "original.py").read_text()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "<img src=x onerror=alert(1)>.py").write_text(f"# {probe}\n" + body)
+    (tmp_path / "b" / "copy.py").write_text(f"x = '{probe}'\n" + body)
+    report = _report(tmp_path, tmp_path / "a", tmp_path / "b")
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(report.as_uri())
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    assert page.locator("img").count() == 0
+    assert "<img src=x onerror=alert(1)>.py" in page.inner_text("body")
