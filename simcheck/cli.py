@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -24,8 +25,9 @@ from .manifest import verify as verify_manifest
 from .progress import terminal_progress
 from .render.csv_out import write_csv
 from .render.html import write_html
+from .render.pdf import write_pdf
 from .render.terminal import render
-from .result import from_dict, to_json
+from .result import Result, from_dict, to_json
 
 app = typer.Typer(
     add_completion=False,
@@ -54,6 +56,10 @@ def compare(
     ] = None,
     html_out: Annotated[
         Path | None, typer.Option("--html", help="Write the self-contained HTML report here.")
+    ] = None,
+    pdf_out: Annotated[
+        Path | None,
+        typer.Option("--pdf", help="Also print the report to PDF (needs Chromium)."),
     ] = None,
     legend: Annotated[
         str, typer.Option(help='Legend on every page, e.g. "CONFIDENTIAL - SOURCE CODE".')
@@ -112,8 +118,8 @@ def compare(
         outputs.append(json_out)
     if csv_dir is not None:
         outputs.extend(write_csv(result, csv_dir))
-    if html_out is not None:
-        outputs.append(write_html(result, html_out, legend, caption))
+    if html_out is not None or pdf_out is not None:
+        outputs.extend(_report_files(result, html_out, pdf_out, legend, caption))
     render(result, console)
     if manifest_out is None and outputs:
         manifest_out = outputs[0].parent / "manifest.json"
@@ -168,10 +174,32 @@ def benchmark(
     )
 
 
+def _report_files(
+    result: Result, html: Path | None, pdf: Path | None, legend: str, caption: str
+) -> list[Path]:
+    """Write the HTML report and/or its PDF print; return the files written."""
+    written = []
+    with tempfile.TemporaryDirectory(prefix="simcheck-") as scratch:
+        page = write_html(result, html or Path(scratch) / "report.html", legend, caption)
+        if html is not None:
+            written.append(page)
+        if pdf is not None:
+            try:
+                written.append(write_pdf(page, pdf))
+            except InputError as exc:
+                raise _fail(str(exc)) from None
+    return written
+
+
 @app.command()
 def report(
     result_json: Annotated[Path, typer.Argument(help="A result JSON written by compare.")],
-    html_out: Annotated[Path, typer.Option("--html", help="Write the HTML report here.")],
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Write the HTML report here.")
+    ] = None,
+    pdf_out: Annotated[
+        Path | None, typer.Option("--pdf", help="Print the report to PDF (needs Chromium).")
+    ] = None,
     legend: Annotated[str, typer.Option(help="Legend on every page.")] = "",
     caption: Annotated[str, typer.Option(help="Case caption shown in the report.")] = "",
 ) -> None:
@@ -182,7 +210,9 @@ def report(
         raise _fail(f"{result_json}: cannot read ({exc.strerror})") from None
     except ValueError as exc:
         raise _fail(f"{result_json}: {exc}") from None
-    write_html(result, html_out, legend, caption)
+    if html_out is None and pdf_out is None:
+        raise _fail("give --html FILE and/or --pdf FILE")
+    _report_files(result, html_out, pdf_out, legend, caption)
 
 
 @app.command()

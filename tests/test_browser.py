@@ -81,3 +81,41 @@ def test_injection_probes_in_code_and_file_names_run_nothing(browser: Browser, t
     assert dialogs == []
     assert page.locator("img").count() == 0
     assert "<img src=x onerror=alert(1)>.py" in page.inner_text("body")
+
+
+def test_the_pdf_has_legend_caption_and_page_number_on_every_page(tmp_path):
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    legend = 'CONFIDENTIAL - SOURCE CODE "AEO" </style>'
+    run = subprocess.run(
+        [sys.executable, "-m", "simcheck.cli", "compare", str(SAMPLES / "original"),
+         str(SAMPLES / "knockoff"), "--pdf", str(tmp_path / "report.pdf"),
+         "--legend", legend, "--caption", "Norvale v. Kestrel"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    pages = PdfReader(tmp_path / "report.pdf").pages
+    assert len(pages) > 3
+    for number, page in enumerate(pages, start=1):
+        text = page.extract_text()
+        assert legend in text and "Norvale v. Kestrel" in text
+        assert f"Page {number} of {len(pages)}" in text
+
+
+def test_pdf_without_a_browser_is_one_clear_error(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    bare = tmp_path / "empty-path"  # a PATH on which no browser can be found
+    bare.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-m", "simcheck.cli", "compare", str(FIXTURES / "original.py"),
+         str(FIXTURES / "renamed.py"), "--pdf", str(tmp_path / "r.pdf")],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "PATH": str(bare)},
+    )
+    assert run.returncode == 2
+    assert "needs a Chromium browser" in run.stderr and "Traceback" not in run.stderr

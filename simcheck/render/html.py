@@ -53,6 +53,14 @@ def _exhibits(result: Result) -> tuple[list[tuple[str, FilePair]], list[Exhibit]
     return anchors, exhibits
 
 
+def css_string(text: str) -> str:
+    """``text`` as the inside of a CSS double-quoted string: everything but plain letters,
+    digits and spaces is a hex escape, so nothing can close the string or the stylesheet."""
+    return "".join(
+        c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):x} " for c in text
+    )
+
+
 def render_html(result: Result, legend: str = "", caption: str = "") -> str:
     env = Environment(
         loader=PackageLoader("simcheck", "render/templates"),
@@ -60,6 +68,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["css_string"] = css_string
     pairs, exhibits = _exhibits(result)
     by_match = {e.match.id: e for e in exhibits}
     return env.get_template("report.html.j2").render(
