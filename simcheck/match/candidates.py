@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .sets import counts_of
+from .sets import counts_of, sorted_postings
 
 
 @dataclass(frozen=True)
@@ -20,13 +20,7 @@ class Candidate:
 
 def _postings(fingerprints: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """(hash, file) rows, one per distinct fingerprint of each file, sorted by hash."""
-    if not fingerprints:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    sizes = [f.size for f in fingerprints]
-    h = np.concatenate(fingerprints).astype(np.uint64, copy=False)
-    f = np.repeat(np.arange(len(fingerprints), dtype=np.int64), sizes)
-    order = np.lexsort((f, h))  # one global sort instead of one per file
-    h, f = h[order], f[order]
+    h, f, _ = sorted_postings(fingerprints)
     first = np.ones(h.size, dtype=bool)
     first[1:] = (h[1:] != h[:-1]) | (f[1:] != f[:-1])
     return h[first], f[first]

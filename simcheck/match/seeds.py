@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .sets import distinct, member
+from .sets import distinct, member, sorted_postings
 
 
 @dataclass(frozen=True)
@@ -28,18 +28,6 @@ class Runs:
 
     def __len__(self) -> int:
         return int(self.a.shape[0])
-
-
-def _postings(kgrams: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(hash, file, position) of every k-gram of every file."""
-    if not kgrams:
-        empty = np.zeros(0, dtype=np.int64)
-        return np.zeros(0, dtype=np.uint64), empty, empty
-    sizes = np.asarray([k.size for k in kgrams], dtype=np.int64)
-    hashes = np.concatenate(kgrams) if sizes.sum() else np.zeros(0, dtype=np.uint64)
-    files = np.repeat(np.arange(len(kgrams), dtype=np.int64), sizes)
-    positions = np.arange(hashes.size, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    return hashes, files, positions
 
 
 def _by_pair_diagonal_position(
@@ -57,18 +45,6 @@ def _by_pair_diagonal_position(
     else:
         order = np.lexsort((position, diagonal, pair))
     return pair[order], diagonal[order], position[order]
-
-
-def _sorted_postings(
-    kgrams: Sequence[np.ndarray],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Postings sorted by (hash, file, position): every later step then reads memory in
-    order (random-access searchsorted over millions of k-grams is several times slower)."""
-    h, f, p = _postings(kgrams)
-    # Postings come file by file, position by position: a stable sort on the hash alone
-    # leaves them ordered by (hash, file, position).
-    order = np.argsort(h, kind="stable")
-    return h[order], f[order], p[order]
 
 
 def _common(hashes: np.ndarray, files: np.ndarray, max_files: int, max_total: int) -> np.ndarray:
@@ -103,8 +79,8 @@ def shared_runs(
     array ``common`` (common across a reference corpus). Such k-grams still count where
     they lie between two matched runs (see ``align``).
     """
-    lh, lf, lp = _sorted_postings(left)
-    rh, rf, rp = _sorted_postings(right)
+    lh, lf, lp = sorted_postings(left)
+    rh, rf, rp = sorted_postings(right)
     keep_l = member(lh, rh) & ~_common(lh, lf, max_file_frequency, max_occurrences)
     if common is not None and common.size:
         keep_l &= ~member(lh, common)
