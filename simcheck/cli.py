@@ -20,7 +20,14 @@ from .benchmark import COMMON_FRACTION, read_truth, run_benchmark, write_scores
 from .compare import CompareOptions, compare_paths
 from .errors import InputError
 from .ingest.model import IngestOptions
-from .manifest import build_manifest, changed_inputs, rehash_inputs, utc_now, write_manifest
+from .manifest import (
+    build_manifest,
+    changed_inputs,
+    file_hashes,
+    rehash_inputs,
+    utc_now,
+    write_manifest,
+)
 from .manifest import verify as verify_manifest
 from .progress import terminal_progress
 from .render.csv_out import write_csv
@@ -125,10 +132,7 @@ def compare(
         manifest_out = outputs[0].parent / "manifest.json"
     if manifest_out is not None:
         # Evidence must not change under us: re-read every input and compare hashes.
-        changed = changed_inputs(
-            [dict(side=f.side, path=f.path, sha256=f.sha256) for f in result.files],
-            rehash_inputs(left, right, options),
-        )
+        changed = changed_inputs(file_hashes(result), rehash_inputs(left, right, options))
         if changed:
             raise _fail("inputs changed during the run: " + "; ".join(changed))
         write_manifest(

@@ -59,7 +59,7 @@ def _input_record(given: str) -> dict[str, Any]:
     }
 
 
-def _file_hashes(result: Result) -> list[dict[str, Any]]:
+def file_hashes(result: Result) -> list[dict[str, Any]]:
     return [
         {"side": f.side, "path": f.path, "sha256": f.sha256, "size": f.size, "status": f.status}
         for f in result.files
@@ -107,7 +107,7 @@ def build_manifest(
         "versions": _versions(),
         "inputs": {"left": _input_record(left), "right": _input_record(right)},
         "options": options_to_dict(options),
-        "files": _file_hashes(result),
+        "files": file_hashes(result),
         "result_sha256": hashlib.sha256(result_json.encode("utf-8")).hexdigest(),
         "outputs": {str(p): sha256_file(p) for p in outputs},
         "started_utc": started,
@@ -172,7 +172,7 @@ def verify(manifest_path: Path) -> list[str]:
     options = options_from_dict(manifest["options"])
     labels = (manifest["inputs"]["left"]["given"], manifest["inputs"]["right"]["given"])
     result = compare_paths(left, right, options, labels=labels)
-    problems = changed_inputs(manifest["files"], _file_hashes(result))
+    problems = changed_inputs(manifest["files"], file_hashes(result))
     digest = hashlib.sha256(to_json(result).encode("utf-8")).hexdigest()
     if digest != manifest["result_sha256"]:
         problems.append("result differs from the recorded one (SHA-256 of the result JSON)")
