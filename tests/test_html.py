@@ -76,14 +76,9 @@ def test_exhibits_show_both_sides_with_original_line_numbers():
     assert "summarise_samples" in section and "def summarize(readings):" in section
 
 
-def test_code_and_file_names_are_rendered_as_text(tmp_path):
-    probe = "</script><script>alert(1)</script>"
-    body = (FIXTURES / "original.py").read_text()
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    (tmp_path / "a" / "<img src=x onerror=alert(1)>.py").write_text(f"# {probe}\n" + body)
-    (tmp_path / "b" / "copy.py").write_text(f"x = '{probe}'\n" + body)
-    html = render_html(compare_paths(str(tmp_path / "a"), str(tmp_path / "b")))
+def test_code_and_file_names_are_rendered_as_text(hostile_inputs):
+    left, right = hostile_inputs
+    html = render_html(compare_paths(str(left), str(right)))
     assert "<img src=x" not in html and "<script>alert" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;.py" in html
     assert len(_parse(html).scripts) == 1
