@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .sets import distinct, member, sorted_postings
+from .sets import distinct, hash_order, member, postings
 
 
 @dataclass(frozen=True)
@@ -30,21 +30,20 @@ class Runs:
         return int(self.a.shape[0])
 
 
-def _by_pair_diagonal_position(
-    pair: np.ndarray, diagonal: np.ndarray, position: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The three arrays ordered by (pair, diagonal, position). Packs them into one int64
-    sort key when the fields fit (one sort instead of a three-key lexsort)."""
-    if pair.size == 0:
-        return pair, diagonal, position
-    low = int(diagonal.min())
-    bits = [int(x).bit_length() for x in (pair.max(), diagonal.max() - low, position.max())]
-    if sum(bits) <= 62:
-        packed = (pair << (bits[1] + bits[2])) | ((diagonal - low) << bits[2]) | position
-        order = np.argsort(packed)  # keys are distinct: no need for a stable sort
-    else:
-        order = np.lexsort((position, diagonal, pair))
-    return pair[order], diagonal[order], position[order]
+def _order(*keys: np.ndarray) -> np.ndarray:
+    """Indices ordering rows by ``keys`` (non-negative int64, most significant first),
+    which together must be distinct. Packs them into one int64 sort key when the fields
+    fit (one sort instead of a multi-key lexsort)."""
+    if keys[0].size == 0:
+        return np.zeros(0, dtype=np.int64)
+    bits = [int(key.max()).bit_length() for key in keys]
+    if sum(bits) > 62:
+        return np.lexsort(keys[::-1])
+    packed = keys[0].astype(np.int64, copy=True)
+    for key, width in zip(keys[1:], bits[1:], strict=True):
+        packed <<= width
+        packed |= key
+    return np.argsort(packed)  # keys are distinct: no need for a stable sort
 
 
 def _common(hashes: np.ndarray, files: np.ndarray, max_files: int, max_total: int) -> np.ndarray:
@@ -60,6 +59,52 @@ def _common(hashes: np.ndarray, files: np.ndarray, max_files: int, max_total: in
     total = np.bincount(group)
     in_files = np.bincount(group, weights=new_file).astype(np.int64)
     return (total[group] > max_total) | (in_files[group] > max_files)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side's k-grams, file by file (``hashes``, ``file``, ``position``), and which of
+    them may seed a run: ``seeds`` (usable postings, ordered by hash), and for each
+    posting whether the one before / after it in the same file is usable."""
+
+    hashes: np.ndarray
+    file: np.ndarray
+    position: np.ndarray
+    seeds: np.ndarray  # int64 indices
+    back: np.ndarray  # bool
+    forward: np.ndarray  # bool
+
+
+def _sides(
+    left: Sequence[np.ndarray],
+    right: Sequence[np.ndarray],
+    max_files: int,
+    max_total: int,
+    common: np.ndarray | None,
+) -> tuple[_Side, _Side]:
+    found = []
+    for kgrams in (left, right):
+        h, f, p = postings(kgrams)
+        # Postings come file by file, position by position: a stable sort on the hash
+        # alone orders them by (hash, file, position).
+        order = hash_order(h)
+        found.append((h, f, p, order, h[order]))
+    sides = []
+    for (h, f, p, order, sorted_h), other, corpus in (
+        (found[0], found[1][4], common), (found[1], found[0][4], None)
+    ):
+        keep = member(sorted_h, other) & ~_common(sorted_h, f[order], max_files, max_total)
+        if corpus is not None and corpus.size:
+            keep &= ~member(sorted_h, corpus)
+        seeds = order[keep]
+        usable = np.zeros(h.size, dtype=bool)
+        usable[seeds] = True
+        back = np.zeros(h.size, dtype=bool)
+        back[1:] = usable[:-1] & (p[1:] > 0)
+        forward = np.zeros(h.size, dtype=bool)
+        forward[:-1] = usable[1:] & (p[1:] > 0)
+        sides.append(_Side(h, f, p, seeds, back, forward))
+    return sides[0], sides[1]
 
 
 def shared_runs(
@@ -79,37 +124,73 @@ def shared_runs(
     array ``common`` (common across a reference corpus). Such k-grams still count where
     they lie between two matched runs (see ``align``).
     """
-    lh, lf, lp = sorted_postings(left)
-    rh, rf, rp = sorted_postings(right)
-    keep_l = member(lh, rh) & ~_common(lh, lf, max_file_frequency, max_occurrences)
-    if common is not None and common.size:
-        keep_l &= ~member(lh, common)
-    keep_r = member(rh, lh) & ~_common(rh, rf, max_file_frequency, max_occurrences)
-    lh, lf, lp = lh[keep_l], lf[keep_l], lp[keep_l]
-    rh, rf, rp = rh[keep_r], rf[keep_r], rp[keep_r]
+    ls, rs = _sides(left, right, max_file_frequency, max_occurrences, common)
+    # Every (left, right) pair of usable postings with equal hashes is a hit.
+    lh, rh = ls.hashes[ls.seeds], rs.hashes[rs.seeds]
     lo = np.searchsorted(rh, lh, side="left")
     counts = np.searchsorted(rh, lh, side="right") - lo
     li = np.repeat(np.arange(lh.size), counts)
     offsets = np.arange(li.size) - np.repeat(np.cumsum(counts) - counts, counts)
-    ri = np.repeat(lo, counts) + offsets
+    gl = ls.seeds[li]
+    gr = rs.seeds[np.repeat(lo, counts) + offsets]
+    del li, offsets
+    # A hit starts a run unless the k-grams just before it are a hit too (same files,
+    # same diagonal), and ends one unless the k-grams just after it are. Only run starts
+    # and ends are sorted, never every hit.
+    starts = _hits_where_not(ls.back[gl] & rs.back[gr], ls.hashes, rs.hashes, gl, gr, -1)
+    ends = _hits_where_not(ls.forward[gl] & rs.forward[gr], ls.hashes, rs.hashes, gl, gr, 1)
+    del gl, gr
     n_right = max(len(right), 1)
     wanted = distinct(pairs[:, 0] * n_right + pairs[:, 1])
-    key = lf[li] * n_right + rf[ri]
-    # One searchsorted both tests pair membership and gives each pair a dense id.
-    pair_id = np.minimum(np.searchsorted(wanted, key), max(wanted.size - 1, 0))
-    in_pairs = wanted[pair_id] == key if wanted.size else np.zeros(key.size, dtype=bool)
-    pair_id, pa, pb = pair_id[in_pairs], lp[li[in_pairs]], rp[ri[in_pairs]]
-    diagonal = pb - pa
-    pair_id, diagonal, pa = _by_pair_diagonal_position(pair_id, diagonal, pa)
-    breaks = (np.diff(pair_id) != 0) | (np.diff(diagonal) != 0) | (np.diff(pa) != 1)
-    starts = np.concatenate(([0], np.flatnonzero(breaks) + 1)) if pa.size else pa
-    ends = np.concatenate((starts[1:], [pa.size])) if pa.size else pa
-    run_key, a = wanted[pair_id[starts]], pa[starts]
-    b = a + diagonal[starts]
-    length = (ends - starts) + (k - 1)
-    final = np.lexsort((b, a, run_key))
-    run_key = run_key[final]
+    first = _in_pairs(starts, ls, rs, n_right, wanted)
+    last = _in_pairs(ends, ls, rs, n_right, wanted)
+    # Runs on one diagonal of one pair never overlap: ordered by (pair, diagonal,
+    # position), the i-th start and the i-th end belong to the same run.
+    pair, a, b = first
+    length = last[1] - a + k
+    final = _order(pair, a, b)
+    run_key = wanted[pair[final]] if wanted.size else pair
     return Runs(run_key // n_right, run_key % n_right, a[final], b[final], length[final])
+
+
+def _hits_where_not(
+    neighbours_usable: np.ndarray,
+    lh: np.ndarray,
+    rh: np.ndarray,
+    gl: np.ndarray,
+    gr: np.ndarray,
+    step: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(left, right) posting indices of the hits whose neighbour ``step`` away on the
+    diagonal is not a hit: both neighbours usable and equal."""
+    continued = neighbours_usable
+    candidates = np.flatnonzero(continued)
+    continued[candidates] = lh[gl[candidates] + step] == rh[gr[candidates] + step]
+    keep = ~continued
+    return gl[keep], gr[keep]
+
+
+def _in_pairs(
+    hits: tuple[np.ndarray, np.ndarray],
+    ls: _Side,
+    rs: _Side,
+    n_right: int,
+    wanted: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(pair, left position, right position) of the hits in the ``wanted`` pairs (sorted
+    keys left * n_right + right; pair = index into them), ordered by (pair, diagonal,
+    left position)."""
+    gl, gr = hits
+    key = ls.file[gl] * n_right + rs.file[gr]
+    if wanted.size:
+        pair = np.minimum(np.searchsorted(wanted, key), wanted.size - 1)
+        inside = wanted[pair] == key
+    else:
+        pair, inside = key, np.zeros(key.size, dtype=bool)
+    pair, pa, pb = pair[inside], ls.position[gl[inside]], rs.position[gr[inside]]
+    diagonal = pb - pa
+    order = _order(pair, diagonal - (int(diagonal.min()) if diagonal.size else 0), pa)
+    return pair[order], pa[order], pb[order]
 
 
 def _contained(
