@@ -4,9 +4,12 @@ Jaccard estimates now, LSH candidate search at corpus scale."""
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SEED = 1  # fixed: signatures must be comparable across runs and machines
@@ -23,14 +26,21 @@ def _identity(value: int) -> int:
 
 def reference_minhash(num_perm: int = NUM_PERM) -> MinHash:
     """An empty datasketch MinHash with simcheck's parameters: the definition that
-    ``signature`` computes faster (and is tested against)."""
+    ``signature`` computes faster (and is tested against). datasketch is imported only
+    here: it loads scipy, which would add a second to every start of simcheck."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, seed=SEED, hashfunc=_identity, scheme="affine64")
 
 
 @functools.lru_cache(maxsize=8)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    a, b = reference_minhash(num_perm).permutations
-    return a.astype(np.uint64), b.astype(np.uint64)
+    """datasketch's affine64 permutations h -> a*h + b (mod 2**64) for ``SEED``, drawn
+    the way datasketch draws them (odd multipliers); the tests check they are its own."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 63, num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = gen.randint(0, 1 << 64, num_perm, dtype=np.uint64)
+    return a, b
 
 
 def _fmix64(x: np.ndarray) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import shutil
@@ -77,3 +78,13 @@ def test_csv_uses_the_json_match_ids_and_is_byte_identical_across_runs(tmp_path)
     assert rows[0]["left_path"] == result["matches"][0]["left"]["path"]
     for name in ("file_pairs.csv", "matches.csv"):
         assert (first / "csv" / name).read_bytes() == (second / "csv" / name).read_bytes()
+
+
+def test_manifest_records_stage_times_of_the_run(tmp_path):
+    out = _run(tmp_path, "out")
+    manifest = json.loads(Path(out / "manifest.json").read_text())
+    stages = manifest["stage_seconds"]
+    assert {"before fingerprinting", "fingerprinting", "aligning", "outputs"} <= set(stages)
+    assert all(isinstance(v, float) and v >= 0 for v in stages.values())
+    digest = hashlib.sha256((out / "result.json").read_bytes()).hexdigest()
+    assert manifest["result_sha256"] == manifest["outputs"][str(Path("out/result.json"))] == digest

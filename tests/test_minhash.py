@@ -4,7 +4,22 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fingerprints.minhash import estimate_jaccard, is_empty, reference_minhash, signature
+from fingerprints.minhash import (
+    NUM_PERM,
+    _permutations,
+    estimate_jaccard,
+    is_empty,
+    reference_minhash,
+    signature,
+)
+
+
+def test_permutations_are_datasketchs_own():
+    for num_perm in (16, NUM_PERM):
+        a, b = reference_minhash(num_perm).permutations
+        ours = _permutations(num_perm)
+        assert np.array_equal(ours[0], a) and np.array_equal(ours[1], b)
+        assert ours[0].dtype == ours[1].dtype == np.uint64
 
 
 @settings(max_examples=100, deadline=None)
