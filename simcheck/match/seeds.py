@@ -63,16 +63,17 @@ def _common(hashes: np.ndarray, files: np.ndarray, max_files: int, max_total: in
 
 @dataclass(frozen=True)
 class _Side:
-    """One side's k-grams, file by file (``hashes``, ``file``, ``position``), and which of
-    them may seed a run: ``seeds`` (usable postings, ordered by hash), and for each
-    posting whether the one before / after it in the same file is usable."""
+    """One side's usable k-grams (``seeds``: indices into the side's postings, ordered
+    by hash) and, for each seed, its file and position, and whether the k-gram just
+    before / after it in the same file is usable too, with that k-gram's hash."""
 
-    hashes: np.ndarray
-    file: np.ndarray
-    position: np.ndarray
-    seeds: np.ndarray  # int64 indices
+    hashes: np.ndarray  # uint64, of each seed
+    file: np.ndarray  # int64
+    position: np.ndarray  # int64
     back: np.ndarray  # bool
+    back_hash: np.ndarray  # uint64 (meaningless where ``back`` is False)
     forward: np.ndarray  # bool
+    forward_hash: np.ndarray  # uint64
 
 
 def _sides(
@@ -97,13 +98,22 @@ def _sides(
         if corpus is not None and corpus.size:
             keep &= ~member(sorted_h, corpus)
         seeds = order[keep]
-        usable = np.zeros(h.size, dtype=bool)
+        usable = np.zeros(h.size + 1, dtype=bool)  # one past the end: never usable
         usable[seeds] = True
-        back = np.zeros(h.size, dtype=bool)
-        back[1:] = usable[:-1] & (p[1:] > 0)
-        forward = np.zeros(h.size, dtype=bool)
-        forward[:-1] = usable[1:] & (p[1:] > 0)
-        sides.append(_Side(h, f, p, seeds, back, forward))
+        starts_file = np.ones(h.size + 1, dtype=bool)
+        starts_file[1:-1] = p[1:] == 0
+        # Neighbours are read in hash order: the join below then reads them in order.
+        before, after = seeds - 1, seeds + 1
+        padded = np.append(h, np.uint64(0))
+        sides.append(_Side(
+            hashes=sorted_h[keep],
+            file=f[seeds],
+            position=p[seeds],
+            back=usable[before] & ~starts_file[seeds],
+            back_hash=padded[before],
+            forward=usable[after] & ~starts_file[after],
+            forward_hash=padded[after],
+        ))
     return sides[0], sides[1]
 
 
@@ -125,21 +135,19 @@ def shared_runs(
     they lie between two matched runs (see ``align``).
     """
     ls, rs = _sides(left, right, max_file_frequency, max_occurrences, common)
-    # Every (left, right) pair of usable postings with equal hashes is a hit.
-    lh, rh = ls.hashes[ls.seeds], rs.hashes[rs.seeds]
-    lo = np.searchsorted(rh, lh, side="left")
-    counts = np.searchsorted(rh, lh, side="right") - lo
-    li = np.repeat(np.arange(lh.size), counts)
-    offsets = np.arange(li.size) - np.repeat(np.cumsum(counts) - counts, counts)
-    gl = ls.seeds[li]
-    gr = rs.seeds[np.repeat(lo, counts) + offsets]
-    del li, offsets
+    # Every (left, right) pair of seeds with equal hashes is a hit. Hits are listed in
+    # hash order, so every per-seed array below is read almost sequentially.
+    lo = np.searchsorted(rs.hashes, ls.hashes, side="left")
+    counts = np.searchsorted(rs.hashes, ls.hashes, side="right") - lo
+    li = np.repeat(np.arange(ls.hashes.size), counts)
+    ri = np.arange(li.size) + np.repeat(lo - (np.cumsum(counts) - counts), counts)
+    del lo, counts
     # A hit starts a run unless the k-grams just before it are a hit too (same files,
-    # same diagonal), and ends one unless the k-grams just after it are. Only run starts
-    # and ends are sorted, never every hit.
-    starts = _hits_where_not(ls.back[gl] & rs.back[gr], ls.hashes, rs.hashes, gl, gr, -1)
-    ends = _hits_where_not(ls.forward[gl] & rs.forward[gr], ls.hashes, rs.hashes, gl, gr, 1)
-    del gl, gr
+    # same diagonal: both usable, equal), and ends one unless the k-grams just after it
+    # are. Only run starts and ends are sorted, never every hit.
+    starts = _not_continued(ls.back, ls.back_hash, rs.back, rs.back_hash, li, ri)
+    ends = _not_continued(ls.forward, ls.forward_hash, rs.forward, rs.forward_hash, li, ri)
+    del li, ri
     n_right = max(len(right), 1)
     wanted = distinct(pairs[:, 0] * n_right + pairs[:, 1])
     first = _in_pairs(starts, ls, rs, n_right, wanted)
@@ -153,21 +161,21 @@ def shared_runs(
     return Runs(run_key // n_right, run_key % n_right, a[final], b[final], length[final])
 
 
-def _hits_where_not(
-    neighbours_usable: np.ndarray,
-    lh: np.ndarray,
-    rh: np.ndarray,
-    gl: np.ndarray,
-    gr: np.ndarray,
-    step: int,
+def _not_continued(
+    l_ok: np.ndarray,
+    l_hash: np.ndarray,
+    r_ok: np.ndarray,
+    r_hash: np.ndarray,
+    li: np.ndarray,
+    ri: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(left, right) posting indices of the hits whose neighbour ``step`` away on the
-    diagonal is not a hit: both neighbours usable and equal."""
-    continued = neighbours_usable
-    candidates = np.flatnonzero(continued)
-    continued[candidates] = lh[gl[candidates] + step] == rh[gr[candidates] + step]
+    """(left seed, right seed) of the hits whose neighbours on the diagonal (one side's
+    ``*_ok`` and ``*_hash``) are not a hit: not both usable, or not equal."""
+    continued = l_hash[li] == r_hash[ri]
+    continued &= l_ok[li]
+    continued &= r_ok[ri]
     keep = ~continued
-    return gl[keep], gr[keep]
+    return li[keep], ri[keep]
 
 
 def _in_pairs(
@@ -180,14 +188,14 @@ def _in_pairs(
     """(pair, left position, right position) of the hits in the ``wanted`` pairs (sorted
     keys left * n_right + right; pair = index into them), ordered by (pair, diagonal,
     left position)."""
-    gl, gr = hits
-    key = ls.file[gl] * n_right + rs.file[gr]
+    li, ri = hits
+    key = ls.file[li] * n_right + rs.file[ri]
     if wanted.size:
         pair = np.minimum(np.searchsorted(wanted, key), wanted.size - 1)
         inside = wanted[pair] == key
     else:
         pair, inside = key, np.zeros(key.size, dtype=bool)
-    pair, pa, pb = pair[inside], ls.position[gl[inside]], rs.position[gr[inside]]
+    pair, pa, pb = pair[inside], ls.position[li[inside]], rs.position[ri[inside]]
     diagonal = pb - pa
     order = _order(pair, diagonal - (int(diagonal.min()) if diagonal.size else 0), pa)
     return pair[order], pa[order], pb[order]
