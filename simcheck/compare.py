@@ -15,7 +15,7 @@ from . import __version__
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
-from .match.candidates import candidate_pairs
+from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
 from .match.seeds import drop_redundant, shared_runs
@@ -195,13 +195,11 @@ def compare_prepared(
     lfiles, rfiles = left.compared, right.compared
     lmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in lfiles]
     rmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in rfiles]
-    candidates = candidate_pairs(
+    pairs_index = candidate_index(
         [f.fp.fingerprints for f in lfiles],
         [f.fp.fingerprints for f in rfiles],
         options.candidate_max_file_frequency,
-    )
-    # (n, 2) even when there are no candidates
-    pairs_index = np.asarray([(c.left, c.right) for c in candidates], dtype=np.int64).reshape(-1, 2)
+    )[:, :2]
     runs = drop_redundant(shared_runs(
         [f.fp.kgrams for f in lfiles],
         [f.fp.kgrams for f in rfiles],
