@@ -201,12 +201,20 @@ def _in_pairs(
     return pair[order], pa[order], pb[order]
 
 
-def _contained(
-    group: np.ndarray, start: np.ndarray, end: np.ndarray, tie: np.ndarray
-) -> np.ndarray:
-    """Mask of spans lying inside another span of the same group (ties broken by ``tie``:
-    of two identical spans, the later one is the contained one)."""
-    order = np.lexsort((tie, -end, start, group))
+def _contained(group: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Mask of spans lying inside another span of the same group (of two identical
+    spans, the later one in the arrays is the contained one)."""
+    if group.size == 0:
+        return np.zeros(0, dtype=bool)
+    # Order by (group, start, longest first), ties in array order: a stable sort of one
+    # packed key when the fields fit (rows arrive nearly sorted, which timsort exploits).
+    top = int(end.max())
+    bits = [int(group.max()).bit_length(), int(start.max()).bit_length(), top.bit_length()]
+    if sum(bits) <= 62:
+        packed = (group << (bits[1] + bits[2])) | (start << bits[2]) | (top - end)
+        order = np.argsort(packed, kind="stable")
+    else:
+        order = np.lexsort((np.arange(group.size), -end, start, group))
     g, e = group[order], end[order]
     # Running maximum of earlier ends within the group; groups are sorted, so offsetting
     # each end by its group keeps earlier groups below later ones.
@@ -224,8 +232,7 @@ def drop_redundant(runs: Runs) -> Runs:
     it as part of something longer. A run duplicated on one side only is kept."""
     if len(runs) < 2:
         return runs
-    tie = np.arange(len(runs), dtype=np.int64)
-    left_in = _contained(runs.left, runs.a, runs.a + runs.length, tie)
-    right_in = _contained(runs.right, runs.b, runs.b + runs.length, tie)
+    left_in = _contained(runs.left, runs.a, runs.a + runs.length)
+    right_in = _contained(runs.right, runs.b, runs.b + runs.length)
     keep = ~(left_in & right_in)
     return Runs(runs.left[keep], runs.right[keep], runs.a[keep], runs.b[keep], runs.length[keep])
