@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 import re
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated
 
@@ -121,9 +122,12 @@ def compare(
     wants_manifest = manifest_out is not None or any(
         p is not None for p in (json_out, csv_dir, html_out, pdf_out)
     )
-    with ThreadPoolExecutor(max_workers=1) as background:
-        # Evidence must not change under us: every input is read again and hashed. The
-        # reading (system calls, SHA-256) releases the GIL, so it overlaps the outputs.
+    # forkserver, like the parser pool: a process forked from this one could inherit a
+    # lock held by the progress-bar thread.
+    background = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("forkserver"))
+    with background:
+        # Evidence must not change under us: every input is read again and hashed, in
+        # another process, while this one writes the outputs.
         rehashed = (
             background.submit(rehash_inputs, left, right, options) if wants_manifest else None
         )
