@@ -10,6 +10,7 @@ import numpy as np
 
 from fingerprints.fileprint import FingerprintSettings
 from fingerprints.minhash import estimate_jaccard
+from fingerprints.parse_pool import warm_up
 
 from . import __version__
 from .ingest import ingest
@@ -73,6 +74,7 @@ def compare_paths(
     ``labels`` name the works in the result (default: the paths as given); a re-run from
     a manifest passes the names the original run used."""
     options = options or CompareOptions()
+    warm_up()  # the parser processes' server starts while the inputs are read
     works = [ingest(left, options.ingest), ingest(right, options.ingest)]
     if labels is not None:
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
