@@ -14,6 +14,7 @@ from .compare import CompareOptions, compare_prepared
 from .errors import InputError
 from .ingest import ingest
 from .match.common import common_kgrams
+from .match.order_free import kgram_set, rarity
 from .metrics import Metrics, evaluate
 from .prepare import prepare
 from .progress import Progress, silent
@@ -24,10 +25,15 @@ COMMON_FRACTION = 0.1
 
 
 def pair_score(result: Result) -> float:
-    """The larger of the two coverages (containment). A copy padded with new code, or
-    cut down to its essentials, still scores high, as it should: the question is
-    whether one work is largely contained in the other."""
-    return max(result.left.coverage.fraction, result.right.coverage.fraction)
+    """The mean of two containments, each the larger of its two directions: the share
+    of tokens inside matched regions (ordered runs), and the order-free structure
+    channel (short k-grams anywhere, rarity-weighted), which still sees copies whose
+    functions or statements were reordered. Containment rather than overlap: a copy
+    padded with new code, or cut down to its essentials, still scores high, as it
+    should: the question is whether one work is largely contained in the other."""
+    runs = max(result.left.coverage.fraction, result.right.coverage.fraction)
+    order_free = max(result.left.order_free, result.right.order_free)
+    return (runs + order_free) / 2
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,13 @@ def run_benchmark(
     prepared = dict(zip(names, fingerprinted, strict=True))
     # The dataset's works are each other's reference corpus (never their labels).
     corpus = [[f.fp.kgrams for f in w.compared] for w in fingerprinted]
-    options = replace(options, common=common_kgrams(corpus, COMMON_FRACTION))
+    streams = [[f.fp.tokens.symbols for f in w.compared] for w in fingerprinted]
+    options = replace(
+        options,
+        common=common_kgrams(corpus, COMMON_FRACTION),
+        rarity=rarity([kgram_set(s) for s in streams]),
+        rarity_reference=f"the {len(fingerprinted)} works of the benchmark set",
+    )
     advance = progress("Comparing pairs", len(truth))
     scored = []
     for pair in truth:

@@ -172,9 +172,10 @@ def benchmark(
     )
     console.print(table)
     console.print(
-        "score = the larger of the two works' coverages; k-grams in more than "
-        f"{COMMON_FRACTION:.0%} of the dataset's works are treated as common "
-        "(labels are never used)."
+        "score = mean of the larger coverage by matched regions and the larger order-free "
+        f"structure containment; k-grams in more than {COMMON_FRACTION:.0%} of the dataset's "
+        "works are treated as common, and its works weight k-gram rarity (labels are never "
+        "used)."
     )
 
 

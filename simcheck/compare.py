@@ -18,6 +18,7 @@ from .match.align import MatchSettings, Region, regions
 from .match.candidates import candidate_pairs
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
+from .match.order_free import ORDER_FREE_K, KgramRarity, containment, kgram_set, rarity
 from .match.seeds import drop_redundant, shared_runs
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
@@ -47,6 +48,9 @@ class CompareOptions:
     workers: int = 2
     # k-grams common across a reference corpus (sorted); they seed no match.
     common: CommonKgrams | None = None
+    # Frequencies that weight the order-free channel; None: the files of both works.
+    rarity: KgramRarity | None = None
+    rarity_reference: str = "the files of both works"
     exhibit_prefix: str = "M"  # match ids are the prefix and a 4+ digit number
 
 
@@ -55,6 +59,12 @@ DEFINITIONS: dict[str, str] = {
     "similarity": "matched tokens of both sides divided by all tokens of both sides",
     "tokens": "code tokens after normalisation: identifiers and literals reduced to their"
     " kind, comments and layout removed",
+    "order_free": "rarity-weighted share of a side's short structural k-grams (sequences of"
+    f" {ORDER_FREE_K} normalised tokens) found anywhere in the other side, in any order:"
+    " survives reordered functions and statements; rare k-grams weigh more",
+    "evidence.channels": "what supports a match: structure (always), identifiers (at least"
+    " a fifth of the distinct names on one side reappear on the other), strings (an"
+    " identical string literal), comments (an identical comment)",
     "literal_similarity": "Indel similarity (0..1) of the two sides' token texts in a match,"
     " whitespace and comments ignored",
     **{f"kind.{k}": v for k, v in KIND_MEANING.items()},
@@ -125,6 +135,7 @@ def _match(
         kind=label.kind,
         literal_similarity=label.literal_similarity,
         segments=segments,
+        evidence=label.evidence,
     )
 
 
@@ -166,7 +177,7 @@ def _label(given: str) -> str:
     return path.name or given if path.is_absolute() else given
 
 
-def _summary(work: PreparedWork, masks: list[np.ndarray]) -> WorkSummary:
+def _summary(work: PreparedWork, masks: list[np.ndarray], order_free: float) -> WorkSummary:
     files = work.work.files
     compared = work.compared
     return WorkSummary(
@@ -180,6 +191,7 @@ def _summary(work: PreparedWork, masks: list[np.ndarray]) -> WorkSummary:
             (f.fp.tokens, m)
             for f, m in zip(compared, masks, strict=True)
         ),
+        order_free=order_free,
     )
 
 
@@ -252,7 +264,14 @@ def compare_prepared(
         )
     pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
 
-    lsum, rsum = _summary(left, lmasks), _summary(right, rmasks)
+    lset = kgram_set([f.fp.tokens.symbols for f in lfiles])
+    rset = kgram_set([f.fp.tokens.symbols for f in rfiles])
+    table = options.rarity or rarity(
+        [kgram_set([f.fp.tokens.symbols]) for f in lfiles + rfiles]
+    )
+    free = containment(lset, rset, table)
+    lsum = _summary(left, lmasks, free.left_in_right)
+    rsum = _summary(right, rmasks, free.right_in_left)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
     matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
     return Result(
@@ -272,6 +291,8 @@ def compare_prepared(
             max_file_bytes=options.ingest.max_file_bytes,
             ignore_patterns=list(options.ingest.ignore_patterns),
             common_kgrams=options.common.describe() if options.common else None,
+            order_free_k=ORDER_FREE_K,
+            rarity_reference=options.rarity_reference,
         ),
         left=lsum,
         right=rsum,

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import resources
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -40,6 +41,9 @@ class WorkSummary:
     files_skipped: int
     files_failed: int
     coverage: Coverage  # of this work by the other one
+    # Rarity-weighted share of this work's short structural k-grams found anywhere in the
+    # other work, in any order (the order-free structure channel).
+    order_free: float
 
 
 @dataclass(frozen=True)
@@ -94,14 +98,30 @@ class MatchSide:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """The channels that support a match, with the shared texts an examiner can cite."""
+
+    channels: list[str]  # "structure" always; "identifiers", "strings", "comments" if shared
+    identifiers_shared: int  # distinct identifier names present on both sides
+    identifiers_left: int  # distinct identifier names on each side
+    identifiers_right: int
+    shared_identifiers: list[str]  # up to 10, longest first
+    strings_shared: int  # distinct string literals present on both sides
+    shared_strings: list[str]
+    comments_shared: int  # distinct comments (whitespace-normalised) on both sides
+    shared_comments: list[str]
+
+
+@dataclass(frozen=True)
 class Match:
     id: str
     left: MatchSide
     right: MatchSide
     tokens: int  # matched tokens (per side)
-    kind: str  # verbatim | reformatted | renamed | modified
+    kind: str  # verbatim | reformatted | renamed | modified | structural-only
     literal_similarity: float
     segments: list[Segment]
+    evidence: Evidence
 
 
 @dataclass(frozen=True)
@@ -120,6 +140,9 @@ class Settings:
     ignore_patterns: list[str]
     # How the reference-corpus filter was built, in words; None when none was used.
     common_kgrams: str | None = None
+    order_free_k: int = 8  # k-gram length of the order-free structure channel
+    # The units whose k-gram frequencies weight the order-free channel, in words.
+    rarity_reference: str = "the files of both works"
 
 
 @dataclass(frozen=True)
@@ -217,6 +240,10 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
 
 
 def _value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if get_origin(hint) in (Union, UnionType):  # X | None: the non-None member
+        hint = next(a for a in get_args(hint) if a is not type(None))
     if isinstance(hint, type) and is_dataclass(hint):
         return _build(hint, value)
     if get_origin(hint) is list:
