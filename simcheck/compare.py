@@ -63,7 +63,7 @@ DEFINITIONS: dict[str, str] = {
     f" {ORDER_FREE_K} normalised tokens) found anywhere in the other side, in any order:"
     " survives reordered functions and statements; rare k-grams weigh more",
     "evidence.channels": "what supports a match: structure (always), identifiers (at least"
-    " a fifth of the distinct names on one side reappear on the other), strings (an"
+    " half of the distinct names on one side reappear on the other), strings (an"
     " identical string literal), comments (an identical comment)",
     "literal_similarity": "Indel similarity (0..1) of the two sides' token texts in a match,"
     " whitespace and comments ignored",

@@ -18,7 +18,7 @@ _COMMENT = 2  # index of "comment" in fingerprints.tokens.LEXICAL_CATEGORIES
 _LISTED = 10  # shared texts listed per channel (the rest are counted)
 # Identifiers support a match when at least this share of the distinct names on the
 # side with fewer names reappears on the other side.
-IDENTIFIER_SUPPORT = 0.2
+IDENTIFIER_SUPPORT = 0.5
 
 
 def token_texts(source: bytes, tokens: FileTokens, start: int, end: int) -> list[bytes]:
