@@ -18,7 +18,14 @@ from .match.align import MatchSettings, Region, regions
 from .match.candidates import candidate_pairs
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
-from .match.order_free import ORDER_FREE_K, KgramRarity, containment, kgram_set, rarity
+from .match.order_free import (
+    ORDER_FREE_K,
+    KgramRarity,
+    containment,
+    kgram_set,
+    rarity,
+    union,
+)
 from .match.seeds import drop_redundant, shared_runs
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
@@ -264,12 +271,10 @@ def compare_prepared(
         )
     pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
 
-    lset = kgram_set([f.fp.tokens.symbols for f in lfiles])
-    rset = kgram_set([f.fp.tokens.symbols for f in rfiles])
-    table = options.rarity or rarity(
-        [kgram_set([f.fp.tokens.symbols]) for f in lfiles + rfiles]
-    )
-    free = containment(lset, rset, table)
+    lsets = [kgram_set([f.fp.tokens.symbols]) for f in lfiles]
+    rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
+    table = options.rarity or rarity(lsets + rsets)
+    free = containment(union(lsets), union(rsets), table)
     lsum = _summary(left, lmasks, free.left_in_right)
     rsum = _summary(right, rmasks, free.right_in_left)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total

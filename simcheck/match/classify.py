@@ -11,7 +11,7 @@ from fingerprints.tokens import FileTokens
 
 from ..result import Evidence
 from .align import Region
-from .evidence import evidence, token_texts
+from .evidence import evidence
 
 Kind = Literal["verbatim", "reformatted", "renamed", "modified", "structural-only"]
 
@@ -37,15 +37,15 @@ def classify(
     region: Region, a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens
 ) -> Classification:
     a_span, b_span = (region.a_start, region.a_end), (region.b_start, region.b_end)
-    a_texts = token_texts(a_source, a_tokens, *a_span)
-    b_texts = token_texts(b_source, b_tokens, *b_span)
-    found = evidence(a_source, a_tokens, a_span, a_texts, b_source, b_tokens, b_span, b_texts)
     a_text = a_source[int(a_tokens.start_byte[a_span[0]]) : int(a_tokens.end_byte[a_span[1] - 1])]
     b_text = b_source[int(b_tokens.start_byte[b_span[0]]) : int(b_tokens.end_byte[b_span[1] - 1])]
-    if a_text == b_text:
+    same = a_text == b_text
+    found = evidence(a_source, a_tokens, a_span, b_source, b_tokens, b_span, identical=same)
+    if same:
         return Classification("verbatim", 1.0, found)
     # Token texts joined without layout: equal means only whitespace/comments differ.
-    a_words, b_words = b" ".join(a_texts), b" ".join(b_texts)
+    a_words = _joined_tokens(a_source, a_tokens, *a_span)
+    b_words = _joined_tokens(b_source, b_tokens, *b_span)
     if a_words == b_words:
         return Classification("reformatted", 1.0, found)
     similarity = round(Indel.normalized_similarity(a_words, b_words), 4)
@@ -55,3 +55,10 @@ def classify(
     else:
         kind = "renamed" if len(region.tiles) == 1 else "modified"
     return Classification(kind, similarity, found)
+
+
+def _joined_tokens(source: bytes, tokens: FileTokens, start: int, end: int) -> bytes:
+    """The region's token texts separated by one space: layout and comments dropped."""
+    starts = tokens.start_byte[start:end].tolist()
+    ends = tokens.end_byte[start:end].tolist()
+    return b" ".join([source[s:e] for s, e in zip(starts, ends, strict=True)])

@@ -21,26 +21,30 @@ _LISTED = 10  # shared texts listed per channel (the rest are counted)
 IDENTIFIER_SUPPORT = 0.5
 
 
-def token_texts(source: bytes, tokens: FileTokens, start: int, end: int) -> list[bytes]:
-    starts = tokens.start_byte[start:end].tolist()
-    ends = tokens.end_byte[start:end].tolist()
-    return [source[s:e] for s, e in zip(starts, ends, strict=True)]
-
-
-def _of_kind(texts: list[bytes], symbols: np.ndarray, kind: np.uint64) -> set[bytes]:
-    return {texts[i] for i in np.flatnonzero(symbols == kind).tolist()}
+def _names_and_strings(
+    source: bytes, tokens: FileTokens, span: tuple[int, int]
+) -> tuple[set[bytes], set[bytes]]:
+    """Distinct identifier texts and string-literal texts among the tokens of ``span``."""
+    symbols = tokens.symbols[span[0] : span[1]]
+    is_ident = symbols == _IDENT
+    idx = span[0] + np.flatnonzero(is_ident | (symbols == _STRING))
+    starts, ends = tokens.start_byte[idx].tolist(), tokens.end_byte[idx].tolist()
+    kinds = is_ident[idx - span[0]].tolist()
+    names, strings = set(), set()
+    for s, e, ident in zip(starts, ends, kinds, strict=True):
+        (names if ident else strings).add(source[s:e])
+    return names, strings
 
 
 def _comments(source: bytes, tokens: FileTokens, span: tuple[int, int]) -> set[str]:
     """Comments among the tokens of ``span``, whitespace-normalised, trivial ones dropped."""
     first, last = int(tokens.start_byte[span[0]]), int(tokens.end_byte[span[1] - 1])
-    lo, hi = np.searchsorted(tokens.lex_start_byte, [first, last])
+    lo, hi = np.searchsorted(tokens.lex_start_byte, [first, last]).tolist()
+    idx = lo + np.flatnonzero(tokens.lex_category[lo:hi] == _COMMENT)
     found = set()
-    for i in range(int(lo), int(hi)):
-        if tokens.lex_category[i] != _COMMENT:
-            continue
-        text = source[tokens.lex_start_byte[i] : tokens.lex_end_byte[i]].decode("utf-8", "replace")
-        words = " ".join(text.split())
+    starts, ends = tokens.lex_start_byte[idx].tolist(), tokens.lex_end_byte[idx].tolist()
+    for s, e in zip(starts, ends, strict=True):
+        words = " ".join(source[s:e].decode("utf-8", "replace").split())
         if len(re.findall(r"\w", words)) >= 4:
             found.add(words)
     return found
@@ -56,23 +60,23 @@ def evidence(
     a_source: bytes,
     a_tokens: FileTokens,
     a_span: tuple[int, int],
-    a_texts: list[bytes],
     b_source: bytes,
     b_tokens: FileTokens,
     b_span: tuple[int, int],
-    b_texts: list[bytes],
+    identical: bool = False,
 ) -> Evidence:
-    """Channels of one match; ``*_span`` are token ranges, ``*_texts`` their token texts."""
-    a_sym = a_tokens.symbols[a_span[0] : a_span[1]]
-    b_sym = b_tokens.symbols[b_span[0] : b_span[1]]
-    a_ids, b_ids = _of_kind(a_texts, a_sym, _IDENT), _of_kind(b_texts, b_sym, _IDENT)
+    """Channels of one match; ``*_span`` are its token ranges on each side. ``identical``:
+    both sides have the same text, so one side is read for both."""
+    a_ids, a_strings = _names_and_strings(a_source, a_tokens, a_span)
+    a_comments = _comments(a_source, a_tokens, a_span)
+    if identical:
+        b_ids, b_strings, b_comments = a_ids, a_strings, a_comments
+    else:
+        b_ids, b_strings = _names_and_strings(b_source, b_tokens, b_span)
+        b_comments = _comments(b_source, b_tokens, b_span)
     ids = a_ids & b_ids
-    strings = {
-        s
-        for s in _of_kind(a_texts, a_sym, _STRING) & _of_kind(b_texts, b_sym, _STRING)
-        if len(re.findall(rb"\w", s)) >= 2
-    }
-    comments = _comments(a_source, a_tokens, a_span) & _comments(b_source, b_tokens, b_span)
+    strings = {s for s in a_strings & b_strings if len(re.findall(rb"\w", s)) >= 2}
+    comments = a_comments & b_comments
     channels = ["structure"]
     fewer = min(len(a_ids), len(b_ids))
     if ids and len(ids) >= IDENTIFIER_SUPPORT * fewer:

@@ -44,19 +44,34 @@ class KgramRarity:
         return np.log1p(max(self.units, 1) / df)
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (a plain sort: faster than ``np.unique`` on hashes)."""
+    values = np.sort(values)
+    keep = np.ones(values.size, dtype=bool)
+    keep[1:] = values[1:] != values[:-1]
+    return values[keep]
+
+
 def kgram_set(symbol_streams: Sequence[np.ndarray], k: int = ORDER_FREE_K) -> np.ndarray:
     """Distinct structural k-grams of one unit (a file or a whole work), sorted."""
     parts = [kgram_hashes(s, k) for s in symbol_streams]
     parts = [p for p in parts if p.size]
-    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
+    return _distinct(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
+
+
+def union(sets: Sequence[np.ndarray]) -> np.ndarray:
+    """Distinct k-grams of several units (e.g. a work from its files' sets)."""
+    return _distinct(np.concatenate(list(sets))) if sets else np.zeros(0, dtype=np.uint64)
 
 
 def rarity(units: Sequence[np.ndarray]) -> KgramRarity:
-    """Document frequencies over ``units`` (each a sorted unique k-gram array)."""
-    if not units:
-        return KgramRarity(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), 0)
-    hashes, counts = np.unique(np.concatenate(list(units)), return_counts=True)
-    return KgramRarity(hashes, counts.astype(np.int64), len(units))
+    """Document frequencies over ``units`` (each a sorted distinct k-gram array)."""
+    every = np.sort(np.concatenate(list(units))) if units else np.zeros(0, dtype=np.uint64)
+    if every.size == 0:
+        return KgramRarity(every, np.zeros(0, dtype=np.int64), len(units))
+    starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
+    counts = np.diff(np.append(starts, every.size))
+    return KgramRarity(every[starts], counts.astype(np.int64), len(units))
 
 
 @dataclass(frozen=True)
