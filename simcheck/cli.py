@@ -17,6 +17,7 @@ from fingerprints.fileprint import FingerprintSettings
 from fingerprints.languages import LANGUAGES
 
 from .benchmark import COMMON_FRACTION, read_truth, run_benchmark, write_scores
+from .chance_reference import reference_digest
 from .compare import CompareOptions, compare_paths
 from .errors import InputError
 from .ingest.model import IngestOptions
@@ -100,6 +101,15 @@ def compare(
         float | None,
         typer.Option(help="Exit 1 when the overall similarity (0..1) is above this."),
     ] = None,
+    chance_reference: Annotated[
+        str | None,
+        typer.Option(
+            help="Directory of works independent of both sides; each top-level entry"
+            " (subdirectory, file or archive; names starting with '.' are left out) is one"
+            " work. Each side is compared with each work, with the same settings, to state"
+            " per match and per side how often independent code reached that level.",
+        ),
+    ] = None,
 ) -> None:
     """Compare LEFT with RIGHT and report every region of one found in the other."""
     options = CompareOptions(
@@ -107,6 +117,7 @@ def compare(
         ingest=IngestOptions(max_file_bytes=max_file_bytes, ignore_patterns=tuple(exclude or ())),
         workers=workers,
         exhibit_prefix=exhibit_prefix,
+        chance_reference=chance_reference,
     )
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,15}", exhibit_prefix):
         raise _fail(f"--exhibit-prefix {exhibit_prefix!r}: use a letter, then letters/digits/-/_")
@@ -133,6 +144,10 @@ def compare(
     if manifest_out is not None:
         # Evidence must not change under us: re-read every input and compare hashes.
         changed = changed_inputs(file_hashes(result), rehash_inputs(left, right, options))
+        if result.chance is not None and chance_reference is not None and (
+            reference_digest(chance_reference, options.ingest) != result.chance.digest
+        ):
+            changed.append(f"chance reference {chance_reference}: contents changed")
         if changed:
             raise _fail("inputs changed during the run: " + "; ".join(changed))
         write_manifest(
