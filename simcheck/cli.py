@@ -16,7 +16,14 @@ from rich.table import Table
 from fingerprints.fileprint import FingerprintSettings
 from fingerprints.languages import LANGUAGES
 
-from .benchmark import COMMON_FRACTION, read_truth, run_benchmark, write_scores
+from .benchmark import (
+    COMMON_FRACTION,
+    breakdown,
+    read_meta,
+    read_truth,
+    run_benchmark,
+    write_scores,
+)
 from .chance_reference import reference_digest
 from .compare import CompareOptions, compare_paths
 from .errors import InputError
@@ -166,26 +173,48 @@ def benchmark(
         Path | None, typer.Option(help="Write left,right,score here.")
     ] = None,
     workers: Annotated[int, typer.Option(help="Parser processes.")] = 2,
+    meta: Annotated[
+        Path | None,
+        typer.Option(help="CSV with left,right and the --by column (default: the truth file)."),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            help="Also report, for each value of this column found on positive pairs, those"
+            " positives against all negatives (evaluate.py --by-positive).",
+        ),
+    ] = None,
 ) -> None:
     """Score every labelled pair with the default settings; print the error rates."""
     console = Console()
+    if meta is not None and by is None:
+        raise _fail("--meta needs --by COLUMN")
     try:
         pairs = read_truth(truth)
+        groups = read_meta(meta or truth, by) if by is not None else None
         with terminal_progress(err) as progress:
             scored, m = run_benchmark(dataset, pairs, CompareOptions(workers=workers), progress)
+        rows = [("all", m)] + (breakdown(scored, groups) if groups is not None else [])
     except (InputError, ValueError) as exc:
         raise _fail(str(exc)) from None
     if scores_out is not None:
         write_scores(scores_out, scored)
     table = Table(title=f"{dataset} ({truth.name})", title_justify="left")
-    for column in ("pairs", "positive", "ROC AUC", "avg precision", "best F1", "at score >=",
+    table.add_column(by or "pairs", no_wrap=True)  # group names stay readable
+    for column in ("n", "positive", "ROC AUC", "avg precision", "best F1", "at score >=",
                    "precision", "recall"):
         table.add_column(column)
-    table.add_row(
-        str(m.pairs), str(m.positives), f"{m.roc_auc:.4f}", f"{m.average_precision:.4f}",
-        f"{m.best_f1:.4f}", f"{m.threshold:.4f}", f"{m.precision:.4f}", f"{m.recall:.4f}",
-    )
+    for name, g in rows:
+        table.add_row(
+            name, str(g.pairs), str(g.positives), f"{g.roc_auc:.4f}",
+            f"{g.average_precision:.4f}", f"{g.best_f1:.4f}", f"{g.threshold:.4f}",
+            f"{g.precision:.4f}", f"{g.recall:.4f}",
+        )
     console.print(table)
+    if by is not None:
+        console.print(
+            f"Each {by} row: the positive pairs of that {by} against all negative pairs."
+        )
     console.print(
         "score = the larger of the two works' coverages; k-grams in more than "
         f"{COMMON_FRACTION:.0%} of the dataset's works are treated as common "
