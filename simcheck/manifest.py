@@ -89,6 +89,7 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
         ingest=build(IngestOptions, data["ingest"]),
         candidate_max_file_frequency=data["candidate_max_file_frequency"],
         workers=data["workers"],
+        exhibit_prefix=data.get("exhibit_prefix", "M"),
         chance_reference=data.get("chance_reference"),
         chance_label=data.get("chance_label"),
     )
