@@ -299,3 +299,6 @@ def test_cli_writes_the_chance_column_and_verify_reruns_it(case, tmp_path):
     check = _run("verify", str(out / "manifest.json"))
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stdout.startswith("PASS")
+    (reference / "queue_sim.py").write_text("print('changed')\n")  # a reference work changes
+    changed = _run("verify", str(out / "manifest.json"))
+    assert changed.returncode == 1 and "FAIL: result differs" in changed.stdout
