@@ -93,6 +93,56 @@ def run_benchmark(
     return scored, evaluate([s.label for s in scored], [s.score for s in scored])
 
 
+def _key(left: str, right: str) -> tuple[str, str]:
+    """A pair as an unordered key of normalised paths ('\\' -> '/', no leading './' or
+    trailing '/'), so that a metadata file matches however it spells the pair."""
+
+    def norm(p: str) -> str:
+        p = p.strip().replace("\\", "/")
+        while p.startswith("./"):
+            p = p[2:]
+        while len(p) > 1 and p.endswith("/"):
+            p = p[:-1]
+        return p
+
+    a, b = norm(left), norm(right)
+    return (a, b) if a <= b else (b, a)
+
+
+def read_meta(path: Path, column: str) -> dict[tuple[str, str], str]:
+    """``column``'s value for each pair of a metadata CSV (columns left, right, COLUMN)."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read metadata file ({exc.strerror})") from exc
+    if not rows or not {"left", "right", column} <= set(rows[0]):
+        raise InputError(f"{path}: needs a header with columns left,right,{column}")
+    return {_key(r["left"], r["right"]): r[column] for r in rows}
+
+
+NOT_IN_META = "(not in the metadata)"
+
+
+def breakdown(
+    scored: list[ScoredPair], meta: dict[tuple[str, str], str]
+) -> list[tuple[str, Metrics]]:
+    """For each value found on positive pairs: those positives against all negatives
+    (the definition of ``evaluate.py --by-positive``), values sorted as text."""
+    negatives = [s for s in scored if s.label == 0]
+    if not negatives:
+        raise ValueError("a breakdown needs negative pairs")
+    groups: dict[str, list[ScoredPair]] = {}
+    for s in scored:
+        if s.label == 1:
+            groups.setdefault(meta.get(_key(s.left, s.right), NOT_IN_META), []).append(s)
+    rows = []
+    for value in sorted(groups):
+        subset = groups[value] + negatives
+        rows.append((value, evaluate([s.label for s in subset], [s.score for s in subset])))
+    return rows
+
+
 def write_scores(path: Path, scored: list[ScoredPair]) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f, lineterminator="\n")

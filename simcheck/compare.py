@@ -12,6 +12,7 @@ from fingerprints.fileprint import FingerprintSettings
 from fingerprints.minhash import estimate_jaccard
 
 from . import __version__
+from .chance_reference import attach_chance, measure_chance, reference_entries
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -59,6 +60,10 @@ class CompareOptions:
     rarity: KgramRarity | None = None
     rarity_reference: str = "the files of both works"
     exhibit_prefix: str = "M"  # match ids are the prefix and a 4+ digit number
+    # A directory of works independent of both sides (one per top-level entry): each side
+    # is compared with each of them to measure how often chance reaches our figures.
+    chance_reference: str | None = None
+    chance_label: str | None = None  # its name in the result (default: as given)
 
 
 DEFINITIONS: dict[str, str] = {
@@ -90,11 +95,21 @@ def compare_paths(
     ``labels`` name the works in the result (default: the paths as given); a re-run from
     a manifest passes the names the original run used."""
     options = options or CompareOptions()
+    if options.chance_reference is not None:
+        reference_entries(options.chance_reference)  # a bad reference fails before the work
     works = [ingest(left, options.ingest), ingest(right, options.ingest)]
     if labels is not None:
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
     prepared = prepare(works, options.fingerprint, options.workers, progress)
-    return compare_prepared(prepared[0], prepared[1], options, progress)
+    result = compare_prepared(prepared[0], prepared[1], options, progress)
+    if options.chance_reference is None:
+        return result
+    measured = measure_chance(
+        prepared[0], prepared[1], options.chance_reference,
+        lambda a, b: compare_prepared(a, b, options),
+        options.fingerprint, options.ingest, options.workers, progress, options.chance_label,
+    )
+    return attach_chance(result, measured)
 
 
 def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:

@@ -113,6 +113,18 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class ChanceRate:
+    """How often comparisons between independent works reached a figure."""
+
+    comparisons: int  # independent comparisons measured
+    reached: int  # of them, those that reached the figure
+    rate: float  # reached / comparisons
+    # One-sided 95% upper confidence bound on the rate (Clopper-Pearson; for 0 of n it
+    # is 1 - 0.05^(1/n), about 3/n: the rule of three).
+    upper_95: float
+
+
+@dataclass(frozen=True)
 class Match:
     id: str
     left: MatchSide
@@ -122,6 +134,9 @@ class Match:
     literal_similarity: float
     segments: list[Segment]
     evidence: Evidence
+    # How often independent code produced a match at least this large; None without a
+    # chance reference.
+    chance: ChanceRate | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +168,47 @@ class Tool:
 
 
 @dataclass(frozen=True)
+class Quantile:
+    q: float  # 0..1
+    value: float  # nearest rank: the smallest observed value with a share q at or below
+
+
+@dataclass(frozen=True)
+class ReferenceWork:
+    """One work of the chance reference and what comparing it with each side found."""
+
+    name: str  # the top-level entry of the reference directory
+    used: bool  # False when it holds no file that could be compared
+    reason: str | None  # why it was not used
+    files_compared: int
+    tokens: int
+    left_largest_match: int  # tokens of the largest match with the left work
+    left_coverage: float  # the larger of the two coverages in that comparison
+    right_largest_match: int
+    right_coverage: float
+
+
+@dataclass(frozen=True)
+class ChanceBaseline:
+    """The chance baseline: each side compared with independent reference works, with
+    exactly the settings of the real comparison."""
+
+    reference: str  # the reference directory as the user gave it
+    # SHA-256 over the reference works' names, file paths and file SHA-256s.
+    digest: str
+    works_used: int
+    comparisons: int  # independent comparisons (each side with each work used)
+    matches: int  # matches found in all independent comparisons together
+    largest_match_tokens: list[Quantile]  # of the largest match per comparison
+    match_tokens: list[Quantile]  # of every match found
+    coverage: list[Quantile]  # of the larger coverage per comparison
+    left: ChanceRate  # comparisons whose larger coverage reached the left's coverage
+    right: ChanceRate
+    method: str  # the method, in words
+    works: list[ReferenceWork] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Result:
     schema_version: str
     tool: Tool
@@ -164,6 +220,7 @@ class Result:
     file_pairs: list[FilePair]
     matches: list[Match]
     definitions: dict[str, str] = field(default_factory=dict)
+    chance: ChanceBaseline | None = None  # None without --chance-reference
 
 
 def _encode(value: Any) -> Any:

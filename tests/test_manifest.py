@@ -77,3 +77,12 @@ def test_csv_uses_the_json_match_ids_and_is_byte_identical_across_runs(tmp_path)
     assert rows[0]["left_path"] == result["matches"][0]["left"]["path"]
     for name in ("file_pairs.csv", "matches.csv"):
         assert (first / "csv" / name).read_bytes() == (second / "csv" / name).read_bytes()
+
+
+def test_verify_passes_for_a_run_with_an_exhibit_prefix(tmp_path):
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "copies"
+    run = _simcheck("compare", str(fixtures / "original.py"), str(fixtures / "renamed.py"),
+                    "--exhibit-prefix", "PX", "--json", "out/result.json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    check = _simcheck("verify", "out/manifest.json", cwd=tmp_path)
+    assert check.returncode == 0 and check.stdout.startswith("PASS"), check.stdout
