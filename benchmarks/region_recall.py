@@ -174,18 +174,21 @@ def _row(label: str, cells: list[CellScore]) -> str:
     recall = got / len(regs) if regs else 0.0
     precision = inside / matched if matched else 1.0
     right = float(np.mean([r.right for r in regs])) if regs else 0.0
+    wrong = sum(r.wrong_source for r in regs)
     spill = sum(c.spill_lines for c in cells)
     background = sum(c.background_lines for c in cells)
     flag = "" if recall >= TARGET and precision >= TARGET else " <"
-    return (f"| {label} | {len(regs)} | {got} | {recall:.1%} | {precision:.1%} | "
-            f"{inside}/{matched} | {spill} / {background} | {right:.1%} |{flag}")
+    return (f"| {label} | {len(regs)} | {got} | {recall:.1%} | {len(regs) - got - wrong} / "
+            f"{wrong} | {precision:.1%} | {inside}/{matched} | {spill} / {background} | "
+            f"{right:.1%} |{flag}")
 
 
 def report(results: dict[str, dict[str, tuple[CellScore, list[Region]]]],
            transforms: list[str]) -> None:
-    head = ("| language / transformation | regions | recovered | recall | line precision | "
-            "injected/matched lines | false lines: overshoot / background | "
-            "mean right coverage |\n|---|---|---|---|---|---|---|---|")
+    head = ("| language / transformation | regions | recovered | recall | "
+            "misses: fragmented / wrong source | line precision | injected/matched lines | "
+            "false lines: overshoot / background | mean right coverage |\n"
+            "|---|---|---|---|---|---|---|---|---|")
     print(head)
     for language, cells in results.items():
         for t in transforms:
@@ -207,7 +210,7 @@ def diagnose(results: dict[str, dict[str, tuple[CellScore, list[Region]]]]) -> N
         out = csv.writer(f)
         out.writerow(["language", "transform", "donor", "donor_lines", "host", "host_lines",
                       "tokens", "group", "right_coverage", "left_coverage", "recovered",
-                      "matches_touching", "elsewhere"])
+                      "right_coverage_any_source", "matches_touching", "elsewhere"])
         for cells in results.values():
             for cell, _ in cells.values():
                 for r in cell.regions:
@@ -215,7 +218,8 @@ def diagnose(results: dict[str, dict[str, tuple[CellScore, list[Region]]]]) -> N
                     out.writerow([g.language, g.transform, g.donor_path,
                                   f"{g.donor_start}-{g.donor_end}", g.host_path,
                                   f"{g.host_start}-{g.host_end}", g.tokens, g.group,
-                                  f"{r.right:.3f}", f"{r.left:.3f}", r.recovered, r.touching,
+                                  f"{r.right:.3f}", f"{r.left:.3f}", r.recovered,
+                                  f"{r.right_any:.3f}", r.touching,
                                   " ".join(r.elsewhere)])
     print(f"\nEvery region: {WORK / 'regions.csv'}; compared trees under {WORK}")
     for language, cells in results.items():
@@ -228,7 +232,8 @@ def diagnose(results: dict[str, dict[str, tuple[CellScore, list[Region]]]]) -> N
                 g = r.region
                 print(f"  miss {g.donor_path}:{g.donor_start}-{g.donor_end} -> {g.host_path}:"
                       f"{g.host_start}-{g.host_end} ({g.tokens} tokens): right {r.right:.0%}, "
-                      f"left {r.left:.0%}, {r.touching} matches touch it"
+                      f"left {r.left:.0%}, any source {r.right_any:.0%}, "
+                      f"{r.touching} matches touch it"
                       + (f", from {' '.join(r.elsewhere[:3])}" if r.elsewhere else ""))
             for outside, m in cell.false_matches[:3]:
                 print(f"  false {m.id} {m.left.path}:{m.left.start_line}-{m.left.end_line} -> "

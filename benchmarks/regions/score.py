@@ -34,10 +34,17 @@ class RegionScore:
     left: float  # share of the original definition's lines covered by those matches
     touching: int  # matches whose right side overlaps the region, from anywhere on the left
     elsewhere: list[str]  # left files/lines of touching matches not pointing to the region
+    right_any: float = 0.0  # share of the region's lines covered by any match at all
 
     @property
     def recovered(self) -> bool:
         return self.right >= THRESHOLD and self.left >= THRESHOLD
+
+    @property
+    def wrong_source(self) -> bool:
+        """Missed, yet found: the matches cover it but cite other donor code (typically a
+        sibling function with the same structure)."""
+        return not self.recovered and self.right_any >= THRESHOLD
 
 
 @dataclass
@@ -76,6 +83,7 @@ def score(
         mine_l = _span(reg.donor_start, reg.donor_end, donor_lines[reg.donor_path])
         got_r: set[int] = set()
         got_l: set[int] = set()
+        any_r: set[int] = set()
         touching = 0
         elsewhere: list[str] = []
         for m in result.matches:
@@ -83,6 +91,7 @@ def score(
                     m.right.start_line, m.right.end_line, reg.host_start, reg.host_end):
                 continue
             touching += 1
+            any_r |= _span(m.right.start_line, m.right.end_line, mine_r)
             if m.left.path == reg.donor_path and _overlaps(
                     m.left.start_line, m.left.end_line, reg.donor_start, reg.donor_end):
                 got_r |= _span(m.right.start_line, m.right.end_line, mine_r)
@@ -92,6 +101,7 @@ def score(
         cell.regions.append(RegionScore(
             reg, len(got_r) / len(mine_r) if mine_r else 0.0,
             len(got_l) / len(mine_l) if mine_l else 0.0, touching, elsewhere,
+            len(any_r) / len(mine_r) if mine_r else 0.0,
         ))
     injected: dict[str, set[int]] = {}
     for reg in regions:

@@ -168,8 +168,8 @@ def indent_of(source: bytes, pos: int) -> str:
 
 
 def reindent(text: str, old: str, new: str) -> str:
-    """Lines after the first lose the prefix ``old`` (or as much leading whitespace as they
-    have, up to its length) and gain ``new``; blank lines stay empty."""
+    """Lines after the first lose the prefix ``old`` and gain ``new``; blank lines stay
+    empty."""
     lines = text.split("\n")
     out = [lines[0]]
     for line in lines[1:]:

@@ -358,6 +358,8 @@ def _extractable_literal(site: Site, leaf: Leaf) -> bool:
     parent = leaf.node.parent
     if parent is None or "jsx" in parent.type or parent.type in lang.rules.block_types:
         return False  # a docstring stays where it is
+    if "concatenated" in parent.type:
+        return False  # Python's "a" "b": a name cannot stand in for one of the parts
     return not (parent.type == "expression_statement" and len(parent.named_children) == 1)
 
 
