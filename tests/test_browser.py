@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
+from pypdf import PdfReader
 
 from simcheck.compare import compare_paths
 from simcheck.render.html import write_html
@@ -80,32 +85,61 @@ def test_injection_probes_in_code_and_file_names_run_nothing(
     assert "<img src=x onerror=alert(1)>.py" in page.inner_text("body")
 
 
-def test_the_pdf_has_legend_caption_and_page_number_on_every_page(tmp_path):
-    import subprocess
-    import sys
+SECTIONS = ("Overview", "File pairs", "Exhibits", "Files not compared", "Method")
+EXHIBIT_HEAD = re.compile(r"Exhibit (PX\d{4}) ")
+CODE_ROW = re.compile(r"^\u25b8?\d+(?: |$)", re.MULTILINE)  # a line number, marked or not
 
-    from pypdf import PdfReader
 
+def test_the_pdf_has_legend_page_number_and_exhibit_id_on_every_page(tmp_path):
+    """Every printed page carries the legend, caption, "Page N of M" and its section's name;
+    every page showing (part of) an exhibit's code names that exhibit above the code."""
     legend = 'CONFIDENTIAL - SOURCE CODE "AEO" </style>'
     run = subprocess.run(
         [sys.executable, "-m", "simcheck.cli", "compare", str(SAMPLES / "original"),
          str(SAMPLES / "knockoff"), "--pdf", str(tmp_path / "report.pdf"),
+         "--json", str(tmp_path / "result.json"), "--exhibit-prefix", "PX",
          "--legend", legend, "--caption", "Norvale v. Kestrel"],
         capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, run.stderr
+    ids = {m["id"] for m in json.loads((tmp_path / "result.json").read_text())["matches"]}
     pages = PdfReader(tmp_path / "report.pdf").pages
     assert len(pages) > 3
+    seen: list[str] = []
+    current = None  # the exhibit the previous page ended in
+    code_pages = 0
     for number, page in enumerate(pages, start=1):
         text = page.extract_text()
         assert legend in text and "Norvale v. Kestrel" in text
         assert f"Page {number} of {len(pages)}" in text
+        section = [s for s in SECTIONS if text.splitlines()[0].startswith(s + " ")]
+        assert section, f"page {number} names no section: {text[:80]!r}"
+        if section != ["Exhibits"]:
+            assert not EXHIBIT_HEAD.search(text)
+            continue
+        # Split the page at each exhibit heading: the text before the first one continues
+        # `current`; each later piece belongs to the exhibit whose heading opens it.
+        heads = list(EXHIBIT_HEAD.finditer(text))
+        pieces = [(current, text[: heads[0].start() if heads else len(text)])]
+        pieces += [
+            (h.group(1), text[h.start(): heads[i + 1].start() if i + 1 < len(heads) else None])
+            for i, h in enumerate(heads)
+        ]
+        for exhibit, piece in pieces:
+            if CODE_ROW.search(piece):
+                code_pages += 1
+                assert exhibit is not None, f"page {number} shows code before any exhibit"
+                assert f"{exhibit} \u00b7 Left:" in piece or f"{exhibit} \u00b7 Right:" in piece, (
+                    f"page {number} shows code of {exhibit} without naming it"
+                )
+        seen += [h.group(1) for h in heads]
+        current = seen[-1] if seen else None
+    assert sorted(seen) == sorted(ids)  # every exhibit printed, once
+    assert code_pages >= len(ids)
 
 
 def test_pdf_without_a_browser_is_one_clear_error(tmp_path):
     import os
-    import subprocess
-    import sys
 
     bare = tmp_path / "empty-path"  # a PATH on which no browser can be found
     bare.mkdir()

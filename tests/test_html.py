@@ -65,15 +65,82 @@ def test_every_link_lands_on_an_anchor_and_nothing_points_outside():
     assert len(page.scripts) == 1  # the table sorter only
 
 
+class _CodeTables(HTMLParser):
+    """The code tables of one exhibit: per table its heading and its (number, text, marked)
+    rows, read the way a browser does (cell and row end tags may be implied)."""
+
+    def __init__(self, exhibit: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.exhibit = exhibit
+        self.tables: list[dict] = []
+        self._inside = False
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article":
+            self._inside = a.get("id") == self.exhibit
+        if not self._inside:
+            return
+        if tag == "table" and a.get("class") == "code":
+            self.tables.append({"heading": [], "rows": []})
+        elif tag == "th" and self.tables:
+            self._cell = self.tables[-1]["heading"]
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append({"cells": [], "marked": a.get("class") == "h"})
+        elif tag == "td" and self.tables:
+            row = self.tables[-1]["rows"][-1]
+            row["cells"].append([])
+            self._cell = row["cells"][-1]
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th", "tr", "table"):
+            self._cell = None
+        if tag == "article":
+            self._inside = False
+
+    def handle_data(self, data):
+        if self._inside and self._cell is not None:
+            self._cell.append(data)
+
+
+def code_tables(html: str, exhibit: str) -> list[tuple[str, list[tuple[int, str, bool]]]]:
+    parser = _CodeTables(exhibit)
+    parser.feed(html)
+    return [
+        ("".join(t["heading"]),
+         [(int("".join(r["cells"][0])), "".join(r["cells"][1]), r["marked"])
+          for r in t["rows"] if r["cells"]])
+        for t in parser.tables
+    ]
+
+
 def test_exhibits_show_both_sides_with_original_line_numbers():
     result = compare_paths(str(FIXTURES / "original.py"), str(FIXTURES / "renamed.py"))
     html = render_html(result)
     match = next(m for m in result.matches if m.left.start_line == 21)
-    section = html[html.index(f'id="{match.id}"'):]
-    section = section[: section.index("</article>")]
-    assert '<td class="ln">21</td>' in section and '<td class="ln">31</td>' in section
-    assert '<td class="ln">4</td>' in section and '<td class="ln">14</td>' in section
-    assert "summarise_samples" in section and "def summarize(readings):" in section
+    (left_head, left), (right_head, right) = code_tables(html, match.id)
+    assert left_head == f"{match.id} · Left: original.py, lines 21–31"
+    assert right_head == f"{match.id} · Right: renamed.py, lines 4–14"
+    assert [n for n, _, _ in left] == list(range(21, 32))
+    assert [n for n, _, _ in right] == list(range(4, 15))
+    assert "\n".join(t for _, t, _ in left) == match.left.text
+    assert "\n".join(t for _, t, _ in right) == match.right.text
+    assert left[0][1] == "def summarize(readings):" and left[0][2]  # a marked line
+    assert right[0][1] == "def summarise_samples(samples):" and right[0][2]
+
+
+def test_code_text_is_shown_exactly_and_control_characters_visibly(tmp_path):
+    body = (FIXTURES / "original.py").read_text()
+    odd = 'flag = a < b && c > d and "q" != \'&amp;\'\x0c  # bell:\x07\r\n'
+    (tmp_path / "a.py").write_text(odd + body, newline="")
+    (tmp_path / "b.py").write_text(odd + body, newline="")
+    result = compare_paths(str(tmp_path / "a.py"), str(tmp_path / "b.py"))
+    html = render_html(result)
+    (_, left), _ = code_tables(html, result.matches[0].id)
+    assert left[0] == (
+        1, 'flag = a < b && c > d and "q" != \'&amp;\'\u240c  # bell:\u2407', True
+    )  # the CR of a CRLF line end is layout, not shown
 
 
 def test_code_and_file_names_are_rendered_as_text(hostile_inputs):
