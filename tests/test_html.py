@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from simcheck.compare import CompareOptions, compare_paths
-from simcheck.render.html import render_html
-from simcheck.result import from_dict, to_dict
+from simcheck.render.html import CONTEXT_CHARS, render_html
+from simcheck.result import SCHEMA_VERSION, from_dict, to_dict
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "copies"
@@ -143,6 +143,26 @@ def test_code_text_is_shown_exactly_and_control_characters_visibly(tmp_path):
     )  # the CR of a CRLF line end is layout, not shown
 
 
+def test_a_long_line_is_shown_around_the_match_with_the_rest_counted(one_line_copy):
+    result = compare_paths(*map(str, one_line_copy))
+    (match,) = result.matches
+    html = render_html(result)
+    (_, left), (_, right) = code_tables(html, match.id)
+    for side, rows in ((match.left, left), (match.right, right)):
+        ((number, shown, marked),) = rows
+        line = side.text
+        matched = line[side.start_column - 1 : side.end_column]
+        before = side.start_column - 1 - CONTEXT_CHARS
+        after = len(line) - side.end_column - CONTEXT_CHARS
+        assert number == side.start_line and marked
+        assert shown == (
+            f"[{before:,} characters not shown]"
+            + line[side.start_column - 1 - CONTEXT_CHARS : side.end_column + CONTEXT_CHARS]
+            + f"[{after:,} characters not shown]"
+        )
+        assert matched in shown and len(shown) < len(line) / 5
+
+
 def test_code_and_file_names_are_rendered_as_text(hostile_inputs):
     left, right = hostile_inputs
     html = render_html(compare_paths(str(left), str(right)))
@@ -183,4 +203,4 @@ def test_a_result_of_another_schema_version_is_refused_naming_both(tmp_path):
         capture_output=True, text=True, timeout=300,
     )
     assert run.returncode == 2
-    assert "'0.9.0'" in run.stderr and "'1.1.0'" in run.stderr
+    assert "'0.9.0'" in run.stderr and f"'{SCHEMA_VERSION}'" in run.stderr

@@ -36,14 +36,51 @@ class Exhibit:
     right: Markup
 
 
+# On the first and last line of a match, unmatched text beyond this many characters from
+# the match is elided (and counted): a minified line can be 100,000 characters long, and
+# several matches inside it would otherwise each repeat all of it.
+CONTEXT_CHARS = 160
+
+
+def _cut(count: int) -> str:
+    return f"<span class=cut>[{count:,} characters not shown]</span>"
+
+
+def _line_html(line: str, first: bool, last: bool, side: MatchSide) -> str:
+    """A code line as HTML text. On the match's first and last line the unmatched text
+    before and after the match is set apart (``x``) and, when long, elided."""
+    line = line.removesuffix("\r")
+    lo = side.start_column - 1 if first else 0
+    hi = side.end_column if last and side.end_column is not None else len(line)
+    if lo == 0 and hi >= len(line):
+        return code_text(line)
+    head, body, tail = line[:lo], line[lo:hi], line[hi:]
+    parts = []
+    if head:
+        if len(head) > CONTEXT_CHARS + 40:
+            parts.append(_cut(len(head) - CONTEXT_CHARS))
+            head = head[-CONTEXT_CHARS:]
+        parts.append(f"<span class=x>{code_text(head)}</span>")
+    parts.append(code_text(body))
+    if tail:
+        shown = tail[:CONTEXT_CHARS] if len(tail) > CONTEXT_CHARS + 40 else tail
+        parts.append(f"<span class=x>{code_text(shown)}</span>")
+        if len(shown) < len(tail):
+            parts.append(_cut(len(tail) - len(shown)))
+    return "".join(parts)
+
+
 def _rows(side: MatchSide, segments: list[tuple[int, int]]) -> Markup:
     """Compact rows, one per line: ``<tr class=h><td>12<td>code</tr>``. The cells' end tags
     are implied by ``</tr>`` (valid HTML), which keeps a 1,000-exhibit report light; ``h``
     marks a line inside one of the match's exact segments."""
     rows = []
-    for n, line in enumerate(side.text.split("\n"), start=side.start_line):
+    lines = side.text.split("\n")
+    for i, line in enumerate(lines):
+        n = side.start_line + i
         hit = any(lo <= n <= hi for lo, hi in segments)
-        rows.append(f"<tr{' class=h' if hit else ''}><td>{n}<td>{code_text(line)}</tr>")
+        text = _line_html(line, i == 0, i == len(lines) - 1, side)
+        rows.append(f"<tr{' class=h' if hit else ''}><td>{n}<td>{text}</tr>")
     return Markup("\n".join(rows))
 
 
