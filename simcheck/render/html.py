@@ -115,6 +115,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         lstrip_blocks=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["n"] = "{:,}".format  # 10,399 rather than 10399
     pairs, exhibits = _exhibits(result)
     by_match = {e.match.id: e for e in exhibits}
     return env.get_template("report.html.j2").render(
@@ -122,6 +123,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         pairs=pairs,
         exhibits=by_match,
         kinds=KIND_MEANING,
+        context_chars=CONTEXT_CHARS,
         legend=legend,
         caption=caption,
         not_compared=[f for f in result.files if f.status != "compared"],
