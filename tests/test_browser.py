@@ -132,11 +132,11 @@ def test_printed_kinds_and_matched_lines_are_told_apart_without_colour(browser: 
     styles = page.evaluate("""() => [...document.querySelectorAll('article.exhibit')].map(a => ({
         kind: a.querySelector('.kind').textContent,
         badge: getComputedStyle(a.querySelector('.kind')).borderLeftStyle,
-        bars: [...new Set([...a.querySelectorAll('tr.h td + td')]
+        bars: [...new Set([...a.querySelectorAll('tbody tr:not(.o) td + td')]
                  .map(c => getComputedStyle(c).borderLeftStyle))],
-        markers: [...new Set([...a.querySelectorAll('tr.h td:first-child')]
+        markers: [...new Set([...a.querySelectorAll('tbody tr:not(.o) td:first-child')]
                  .map(c => getComputedStyle(c, '::before').content))],
-        unmarked: [...new Set([...a.querySelectorAll('tr:not(.h) td:first-child')]
+        unmarked: [...new Set([...a.querySelectorAll('tbody tr.o td:first-child')]
                  .map(c => getComputedStyle(c, '::before').content))],
     }))""")
     by_kind = {}

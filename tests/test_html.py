@@ -87,7 +87,7 @@ class _CodeTables(HTMLParser):
         elif tag == "th" and self.tables:
             self._cell = self.tables[-1]["heading"]
         elif tag == "tr" and self.tables:
-            self.tables[-1]["rows"].append({"cells": [], "marked": a.get("class") == "h"})
+            self.tables[-1]["rows"].append({"cells": [], "marked": a.get("class") != "o"})
         elif tag == "td" and self.tables:
             row = self.tables[-1]["rows"][-1]
             row["cells"].append([])
@@ -128,6 +128,22 @@ def test_exhibits_show_both_sides_with_original_line_numbers():
     assert "\n".join(t for _, t, _ in right) == match.right.text
     assert left[0][1] == "def summarize(readings):" and left[0][2]  # a marked line
     assert right[0][1] == "def summarise_samples(samples):" and right[0][2]
+
+
+def test_exactly_the_lines_inside_the_matched_runs_are_marked():
+    result = compare_paths(str(SAMPLES / "original"), str(SAMPLES / "knockoff"))
+    html = render_html(result)
+    unmarked = 0
+    for match in result.matches:
+        (_, left), (_, right) = code_tables(html, match.id)
+        for rows, runs in (
+            (left, [(s.left_start_line, s.left_end_line) for s in match.segments]),
+            (right, [(s.right_start_line, s.right_end_line) for s in match.segments]),
+        ):
+            for number, _, marked in rows:
+                assert marked == any(lo <= number <= hi for lo, hi in runs)
+                unmarked += not marked
+    assert unmarked > 0  # the samples' modified copies have lines outside the runs
 
 
 def test_code_text_is_shown_exactly_and_control_characters_visibly(tmp_path):

@@ -71,16 +71,16 @@ def _line_html(line: str, first: bool, last: bool, side: MatchSide) -> str:
 
 
 def _rows(side: MatchSide, segments: list[tuple[int, int]]) -> Markup:
-    """Compact rows, one per line: ``<tr class=h><td>12<td>code</tr>``. The cells' end tags
-    are implied by ``</tr>`` (valid HTML), which keeps a 1,000-exhibit report light; ``h``
-    marks a line inside one of the match's exact segments."""
+    """Compact rows, one per line: ``<tr><td>12<td>code</tr>``. The cells' end tags are
+    implied by ``</tr>`` (valid HTML), which keeps a 1,000-exhibit report light. Most lines
+    lie inside one of the match's exact segments: the others are the ones marked (``o``)."""
     rows = []
     lines = side.text.split("\n")
     for i, line in enumerate(lines):
         n = side.start_line + i
         hit = any(lo <= n <= hi for lo, hi in segments)
         text = _line_html(line, i == 0, i == len(lines) - 1, side)
-        rows.append(f"<tr{' class=h' if hit else ''}><td>{n}<td>{text}</tr>")
+        rows.append(f"<tr{'' if hit else ' class=o'}><td>{n}<td>{text}</tr>")
     return Markup("\n".join(rows))
 
 
