@@ -83,13 +83,14 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
                 kwargs[f.name] = tuple(value) if isinstance(value, list) else value
         return cls(**kwargs)
 
-    return CompareOptions(
-        fingerprint=build(FingerprintSettings, data["fingerprint"]),
-        match=build(MatchSettings, data["match"]),
-        ingest=build(IngestOptions, data["ingest"]),
-        candidate_max_file_frequency=data["candidate_max_file_frequency"],
-        workers=data["workers"],
-    )
+    nested = {"fingerprint": FingerprintSettings, "match": MatchSettings, "ingest": IngestOptions}
+    kwargs = {name: build(cls, data[name]) for name, cls in nested.items()}
+    # Every other recorded option (exhibit_prefix, workers...) as it was: leaving one out
+    # makes verify re-run with a default and report a different result.
+    for f in fields(CompareOptions):
+        if f.name not in nested and f.name in data:
+            kwargs[f.name] = data[f.name]
+    return CompareOptions(**kwargs)
 
 
 def build_manifest(

@@ -27,7 +27,7 @@ def _run(tmp_path: Path, out: str) -> Path:
             shutil.copytree(SAMPLES / name, tmp_path / name)
     run = _simcheck("compare", "original", "knockoff", "--json", f"{out}/result.json",
                     "--csv", f"{out}/csv", "--html", f"{out}/report.html",
-                    "--legend", "CONFIDENTIAL", cwd=tmp_path)
+                    "--legend", "CONFIDENTIAL", "--exhibit-prefix", "PX", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     return tmp_path / out
 
@@ -90,6 +90,7 @@ def test_csv_and_html_use_the_json_match_ids_and_are_byte_identical_across_runs(
     with (first / "csv" / "matches.csv").open(newline="") as f:
         rows = list(csv.DictReader(f))
     assert [r["id"] for r in rows] == [m["id"] for m in result["matches"]]
+    assert all(r["id"].startswith("PX") for r in rows)
     assert rows[0]["left_path"] == result["matches"][0]["left"]["path"]
     for name in ("csv/file_pairs.csv", "csv/matches.csv", "report.html"):
         assert (first / name).read_bytes() == (second / name).read_bytes()
