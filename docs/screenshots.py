@@ -49,7 +49,10 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for name, anchor in shots.items():
             page.goto(report.as_uri() + anchor)
-            page.wait_for_timeout(100)  # let lazily rendered exhibits lay out
+            page.locator(anchor or "h1").first.wait_for(state="visible")
+            # Exhibits are laid out lazily: let two frames be drawn before the shot.
+            page.evaluate("() => new Promise(r => requestAnimationFrame("
+                          "() => requestAnimationFrame(r)))")
             page.screenshot(path=str(out / name))
             print(out / name)
         browser.close()

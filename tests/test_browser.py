@@ -205,6 +205,7 @@ def test_the_pdf_has_legend_page_number_and_exhibit_id_on_every_page(tmp_path):
         assert legend in text and "Norvale v. Kestrel" in text
         assert f"Page {number} of {len(pages)}" in text
         section = [s for s in SECTIONS if text.splitlines()[0].startswith(s + " ")]
+        # (a new report section needs its .part-NAME wrapper and its @page NAME rule)
         assert section, f"page {number} names no section: {text[:80]!r}"
         if section != ["Exhibits"]:
             assert not EXHIBIT_HEAD.search(text)
