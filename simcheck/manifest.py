@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -83,14 +83,16 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
                 kwargs[f.name] = tuple(value) if isinstance(value, list) else value
         return cls(**kwargs)
 
-    nested = {"fingerprint": FingerprintSettings, "match": MatchSettings, "ingest": IngestOptions}
-    kwargs = {name: build(cls, data[name]) for name, cls in nested.items()}
-    # Every other recorded option (exhibit_prefix, workers...) as it was: leaving one out
-    # makes verify re-run with a default and report a different result.
-    for f in fields(CompareOptions):
-        if f.name not in nested and f.name in data:
-            kwargs[f.name] = data[f.name]
-    return CompareOptions(**kwargs)
+    return CompareOptions(
+        fingerprint=build(FingerprintSettings, data["fingerprint"]),
+        match=build(MatchSettings, data["match"]),
+        ingest=build(IngestOptions, data["ingest"]),
+        candidate_max_file_frequency=data["candidate_max_file_frequency"],
+        workers=data["workers"],
+        exhibit_prefix=data.get("exhibit_prefix", "M"),
+        chance_reference=data.get("chance_reference"),
+        chance_label=data.get("chance_label"),
+    )
 
 
 def build_manifest(
@@ -106,7 +108,14 @@ def build_manifest(
     return {
         "manifest_version": MANIFEST_VERSION,
         "versions": _versions(),
-        "inputs": {"left": _input_record(left), "right": _input_record(right)},
+        "inputs": {
+            "left": _input_record(left),
+            "right": _input_record(right),
+            **(
+                {"chance_reference": _input_record(options.chance_reference)}
+                if options.chance_reference is not None else {}
+            ),
+        },
         "options": options_to_dict(options),
         "files": file_hashes(result),
         "result_sha256": hashlib.sha256(result_json.encode("utf-8")).hexdigest(),
@@ -171,6 +180,13 @@ def verify(manifest_path: Path) -> list[str]:
     if problems:
         return problems
     options = options_from_dict(manifest["options"])
+    if "chance_reference" in manifest["inputs"]:
+        record = manifest["inputs"]["chance_reference"]
+        options = replace(
+            options,
+            chance_reference=record["absolute"],
+            chance_label=options.chance_label or record["given"],
+        )
     labels = (manifest["inputs"]["left"]["given"], manifest["inputs"]["right"]["given"])
     result = compare_paths(left, right, options, labels=labels)
     problems = changed_inputs(manifest["files"], file_hashes(result))

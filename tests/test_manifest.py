@@ -97,3 +97,12 @@ def test_csv_and_html_use_the_json_match_ids_and_are_byte_identical_across_runs(
     html = (first / "report.html").read_text()
     assert all(f'<article class="exhibit k-{m["kind"]}" id="{m["id"]}">' in html
                for m in result["matches"])
+
+
+def test_verify_passes_for_a_run_with_an_exhibit_prefix(tmp_path):
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "copies"
+    run = _simcheck("compare", str(fixtures / "original.py"), str(fixtures / "renamed.py"),
+                    "--exhibit-prefix", "PX", "--json", "out/result.json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    check = _simcheck("verify", "out/manifest.json", cwd=tmp_path)
+    assert check.returncode == 0 and check.stdout.startswith("PASS"), check.stdout

@@ -15,6 +15,9 @@ MATCH_COLUMNS = (
     "id", "kind", "tokens", "literal_similarity",
     "left_path", "left_start_line", "left_end_line",
     "right_path", "right_start_line", "right_end_line",
+    # share of independent comparisons with a match this large, its 95% upper bound
+    # (empty without a chance reference)
+    "chance_rate", "chance_upper_95",
 )
 
 
@@ -39,5 +42,7 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 m.id, m.kind, m.tokens, f"{m.literal_similarity:.4f}",
                 m.left.path, m.left.start_line, m.left.end_line,
                 m.right.path, m.right.start_line, m.right.end_line,
+                f"{m.chance.rate:.6f}" if m.chance else "",
+                f"{m.chance.upper_95:.6f}" if m.chance else "",
             ])
     return [pairs_path, matches_path]
