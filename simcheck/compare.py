@@ -119,9 +119,21 @@ def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:
     return source[start : len(source) if end < 0 else end].decode("utf-8", "surrogateescape")
 
 
+def _columns(source: bytes, first: int, last: int) -> tuple[int, int]:
+    """1-based columns, in characters, of the first byte of [first, last) and of the
+    character ending at ``last`` (the last matched one), each on its own line."""
+    start = source.rfind(b"\n", 0, first) + 1
+    end = source.rfind(b"\n", 0, last - 1) + 1
+    return (
+        len(source[start:first].decode("utf-8", "surrogateescape")) + 1,
+        len(source[end:last].decode("utf-8", "surrogateescape")),
+    )
+
+
 def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
     t = f.fp.tokens
     first, last = int(t.start_byte[start]), int(t.end_byte[end - 1])
+    start_column, end_column = _columns(f.text, first, last)
     return MatchSide(
         path=f.entry.path,
         start_line=int(t.start_line[start]),
@@ -130,6 +142,8 @@ def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
         end_byte=last,
         span_tokens=end - start,
         text=_lines_text(f.text, first, last),
+        start_column=start_column,
+        end_column=end_column,
     )
 
 

@@ -12,7 +12,7 @@ from importlib import resources
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -95,6 +95,11 @@ class MatchSide:
     # The original text of lines start_line..end_line, so that reports can show the
     # evidence without reading the inputs again.
     text: str
+    # 1-based columns (characters of the line; a tab counts one) of the first matched
+    # character on start_line and of the last one on end_line (None: the line's end). On a
+    # long line, such as minified code, they say exactly where the evidence lies.
+    start_column: int = 1
+    end_column: int | None = None
 
 
 @dataclass(frozen=True)
