@@ -130,6 +130,20 @@ def test_exhibits_show_both_sides_with_original_line_numbers():
     assert right[0][1] == "def summarise_samples(samples):" and right[0][2]
 
 
+def test_each_exhibit_names_its_channels_and_cites_the_shared_comment_with_its_typo():
+    result = compare_paths(str(SAMPLES / "original"), str(SAMPLES / "knockoff"))
+    html = render_html(result)
+    typo = next(
+        m for m in result.matches
+        if any("threshhold" in c for c in m.evidence.shared_comments)
+    )
+    article = html[html.index(f'id="{typo.id}"') :]
+    article = article[: article.index("</article>")]
+    assert "Supported by: structure, identifiers, comments" in article
+    assert "clearing threshhold" in article
+    assert "Order-free structure:" in html
+
+
 def test_exactly_the_lines_inside_the_matched_runs_are_marked():
     result = compare_paths(str(SAMPLES / "original"), str(SAMPLES / "knockoff"))
     html = render_html(result)

@@ -18,6 +18,8 @@ MATCH_COLUMNS = (
     # share of independent comparisons with a match this large, its 95% upper bound
     # (empty without a chance reference)
     "chance_rate", "chance_upper_95",
+    # evidence channels supporting the match, space-separated (structure identifiers ...)
+    "channels",
 )
 
 
@@ -44,5 +46,6 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 m.right.path, m.right.start_line, m.right.end_line,
                 f"{m.chance.rate:.6f}" if m.chance else "",
                 f"{m.chance.upper_95:.6f}" if m.chance else "",
+                " ".join(m.evidence.channels),
             ])
     return [pairs_path, matches_path]
