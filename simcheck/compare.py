@@ -19,6 +19,7 @@ from .match.align import MatchSettings, Region, regions
 from .match.candidates import candidate_pairs
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
+from .match.evidence import text_agreement
 from .match.order_free import (
     ORDER_FREE_K,
     KgramRarity,
@@ -272,7 +273,7 @@ def compare_prepared(
         lf, rf = lfiles[li], rfiles[ri]
         found = regions(
             runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
-            rf.fp.tokens.symbols, ms,
+            rf.fp.tokens.symbols, ms, text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
         )
         advance(1)
         if not found:

@@ -5,6 +5,7 @@ share identifier names, string literals or comments? These are what an examiner 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -96,3 +97,20 @@ def evidence(
         comments_shared=len(comments),
         shared_comments=_listed(comments),
     )
+
+
+def text_agreement(
+    a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens
+) -> Callable[[int, int, int], int]:
+    """For a run of ``n`` tokens at ``a`` and ``b``: how many have the same original text
+    on both sides (used only to choose between equally long competing runs)."""
+
+    def agreement(a: int, b: int, n: int) -> int:
+        spans = zip(
+            a_tokens.start_byte[a : a + n].tolist(), a_tokens.end_byte[a : a + n].tolist(),
+            b_tokens.start_byte[b : b + n].tolist(), b_tokens.end_byte[b : b + n].tolist(),
+            strict=True,
+        )
+        return sum(a_source[s:e] == b_source[t:u] for s, e, t, u in spans)
+
+    return agreement
