@@ -12,6 +12,8 @@ from fingerprints.fileprint import FingerprintSettings
 from fingerprints.minhash import estimate_jaccard
 
 from . import __version__
+from .documents.merge import add_documents, document_reader, split_work
+from .documents.settings import DocumentSettings
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -48,6 +50,8 @@ class CompareOptions:
     # k-grams common across a reference corpus (sorted); they seed no match.
     common: CommonKgrams | None = None
     exhibit_prefix: str = "M"  # match ids are the prefix and a 4+ digit number
+    # Which files are documents (PDF, DOCX, Markdown...) and how they are compared.
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
 
 
 DEFINITIONS: dict[str, str] = {
@@ -73,11 +77,16 @@ def compare_paths(
     ``labels`` name the works in the result (default: the paths as given); a re-run from
     a manifest passes the names the original run used."""
     options = options or CompareOptions()
-    works = [ingest(left, options.ingest), ingest(right, options.ingest)]
+    reader = document_reader(options.documents)
+    works = [ingest(left, options.ingest, reader), ingest(right, options.ingest, reader)]
     if labels is not None:
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
-    prepared = prepare(works, options.fingerprint, options.workers, progress)
-    return compare_prepared(prepared[0], prepared[1], options, progress)
+    (lcode, ldocs), (rcode, rdocs) = (split_work(w, options.documents) for w in works)
+    prepared = prepare([lcode, rcode], options.fingerprint, options.workers, progress)
+    result = compare_prepared(prepared[0], prepared[1], options, progress)
+    return add_documents(
+        result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress
+    )
 
 
 def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:
