@@ -7,10 +7,12 @@ common dictionary word; such a word counts wherever it occurs in the two documen
 Other words absent from the dictionary (*not-in-dictionary*: coined terms, jargon) and
 dictionary words used less than ``RARE_COUNT`` times in its corpus (*rare*) count only
 where they lie inside matched sentences on both sides. The dictionary is pyspellchecker's
-English word-frequency list (offline, in the package)."""
+English word-frequency list (offline, in the package); British spellings of its words
+count as known."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -71,10 +73,38 @@ def _original(f: TextFile, i: int) -> str:
     return block.text[int(f.start[i]) : int(f.end[i])]
 
 
-def _classify(word: str, lower_everywhere: bool) -> tuple[str, str | None] | None:
+# British spellings the (American) dictionary lacks: a word that is a dictionary word
+# after one of these rewrites is a spelling variant, not an anomaly.
+_BRITISH = [
+    (re.compile(r"tre(s?)$"), r"ter\1"),  # millimetres
+    (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"),  # colour, behaviour
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),  # energised, organisation
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),  # analyse
+    (re.compile(r"ogue(s?)$"), r"og\1"),  # catalogue
+    (re.compile(r"ence(s?)$"), r"ense\1"),  # licence, defence
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, labelling
+    (re.compile(r"ae"), "e"),  # anaesthetic
+    (re.compile(r"oe"), "e"),  # manoeuvre
+]
+
+
+def _known(word: str) -> str | None:
+    """The dictionary form of ``word`` (itself or its American spelling), if any."""
     spell = _speller()
     if word in spell:
-        return ("rare", None) if spell.word_frequency[word] < RARE_COUNT else None
+        return word
+    for pattern, repl in _BRITISH:
+        variant = pattern.sub(repl, word)
+        if variant != word and variant in spell:
+            return variant
+    return None
+
+
+def _classify(word: str, lower_everywhere: bool) -> tuple[str, str | None] | None:
+    spell = _speller()
+    known = _known(word)
+    if known is not None:
+        return ("rare", None) if spell.word_frequency[known] < RARE_COUNT else None
     if lower_everywhere:
         suggestion = spell.correction(word)
         if suggestion and suggestion != word and spell.word_frequency[suggestion] >= COMMON_COUNT:
