@@ -28,6 +28,13 @@ from fingerprints.words import multiset_dice
 from ..match.sets import counts_of
 from .prepare import TextFile
 
+TEXT_KIND_MEANING: dict[str, str] = {
+    "near-verbatim": "the same sentences with small edits (words inserted, deleted or"
+    " substituted in place)",
+    "paraphrase": "the sentences were reworded: words substituted or clauses reordered,"
+    " half or more of the words still shared",
+}
+
 
 @dataclass(frozen=True)
 class AlignSettings:

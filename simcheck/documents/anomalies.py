@@ -50,6 +50,8 @@ class _Found:
     left_count: int = 0
     right_count: int = 0
     matches: set[str] = field(default_factory=set)
+    counted_left: set[str] = field(default_factory=set)
+    counted_right: set[str] = field(default_factory=set)
 
 
 def _places(f: TextFile, positions: Iterable[int]) -> list[Place]:
@@ -140,8 +142,12 @@ def shared_anomalies(
                 entry.left.setdefault((place.path, place.paragraph), place)
             for place in _places(right, rpos[word]):
                 entry.right.setdefault((place.path, place.paragraph), place)
-            entry.left_count += len(lpos[word])
-            entry.right_count += len(rpos[word])
+            if left.path not in entry.counted_left:  # a document is counted once
+                entry.counted_left.add(left.path)
+                entry.left_count += len(lpos[word])
+            if right.path not in entry.counted_right:
+                entry.counted_right.add(right.path)
+                entry.right_count += len(rpos[word])
             for match_id, lw, rw in matches:
                 if lw.intersection(lpos[word]) or rw.intersection(rpos[word]):
                     entry.matches.add(match_id)

@@ -17,11 +17,14 @@ from ..result import (
     TextEvidence,
 )
 from .align import Passage
+from .model import Block
 from .prepare import TextFile
 
 
-def _flat(raw: str) -> str:
-    return " ".join(raw.split())
+def _flat(block: Block) -> str:
+    """How a paragraph of a PDF or DOCX is shown: its normalised text on one line (words
+    broken at line ends rejoined, so the excerpt reads as printed)."""
+    return block.text
 
 
 @lru_cache(maxsize=64)
@@ -29,7 +32,7 @@ def _block_bytes(f: TextFile) -> tuple[int, ...]:
     """Start of each block's line in the extracted text (one line per block), in bytes."""
     out = [0]
     for b in f.document.blocks:
-        out.append(out[-1] + len(_flat(b.raw).encode("utf-8")) + 1)
+        out.append(out[-1] + len(_flat(b).encode("utf-8")) + 1)
     return tuple(out)
 
 
@@ -71,12 +74,17 @@ class Side:
         start_line, end_line = self.lines(first)[0], self.lines(last)[1]
         page_line = [blocks[b0].line_at(int(f.s_start[first])),
                      blocks[b1].line_at(max(int(f.s_end[last]) - 1, 0))]
-        basis = f.document.line_basis if None not in page_line else None
+        if self.file_lines:
+            basis: str | None = "file"
+        elif f.document.line_basis == "page" and None not in page_line:
+            basis = "page"
+        else:
+            basis = None  # the side is numbered in paragraphs and has no line numbers
         if self.file_lines:
             text = "\n".join(f.document.source_lines[start_line - 1 : end_line])
             offsets = _line_bytes(f)
         else:
-            text = "\n".join(_flat(b.raw) for b in blocks[b0 : b1 + 1])
+            text = "\n".join(_flat(b) for b in blocks[b0 : b1 + 1])
             offsets = _block_bytes(f)
         return MatchSide(
             path=f.path,

@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..ingest.model import IngestedFile, Work
 from ..progress import Progress, silent
 from ..result import Result, WorkSummary
+from .align import TEXT_KIND_MEANING
 from .formats import is_document
 from .pipeline import compare_documents
 from .reader import Reader
@@ -20,16 +21,15 @@ TEXT_DEFINITIONS: dict[str, str] = {
     "documents.similarity": "matched words of both sides divided by all words of both sides",
     "similarity (overall)": "matched code tokens and document words of both sides divided by"
     " all code tokens and document words of both sides",
-    "kind.near-verbatim": "documents: the same sentences with small edits (in-order word"
-    " similarity of at least 0.8)",
-    "kind.paraphrase": "documents: sentences reworded: words substituted or clauses reordered,"
-    " at least half the words (and of the content words) shared",
+    **{f"kind.{k}": f"documents: {v}" for k, v in TEXT_KIND_MEANING.items()},
     "kind.verbatim (documents)": "the same words in the same order after normalisation and"
     " aliases",
     "sentence.similarity": "word-level Indel similarity of two aligned sentences, word order"
     " respected",
     "sentence.overlap": "shared words over all words of two aligned sentences (Dice), word"
     " order ignored",
+    "documents.text": "a PDF or DOCX side of a match shows its paragraphs' normalised text, one"
+    " paragraph per line, numbered by paragraph; text formats show the file's own lines",
     "anomaly.misspelling": "not in the dictionary, always in lower case, one edit from a"
     " common word",
     "anomaly.not-in-dictionary": "not in the dictionary (coined words, jargon, names)",

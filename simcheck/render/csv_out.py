@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from ..result import Result
+from .csv_documents import write_document_csv
 
 PAIR_COLUMNS = (
     "left", "right", "left_coverage", "right_coverage", "similarity", "tokens_matched",
@@ -40,4 +41,4 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 m.left.path, m.left.start_line, m.left.end_line,
                 m.right.path, m.right.start_line, m.right.end_line,
             ])
-    return [pairs_path, matches_path]
+    return [pairs_path, matches_path, *write_document_csv(result, directory)]

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..result import Coverage, Result, WorkSummary
+from .terminal_documents import render_documents, where
 
 
 def _pct(x: float) -> str:
@@ -64,13 +65,15 @@ def render(result: Result, console: Console, top: int = 10) -> None:
         for m in biggest:
             regions.add_row(
                 m.id,
-                f"{m.left.path}:{m.left.start_line}-{m.left.end_line}",
-                f"{m.right.path}:{m.right.start_line}-{m.right.end_line}",
+                where(m.left),
+                where(m.right),
                 str(m.tokens),
                 m.kind,
                 f"{m.literal_similarity:.2f}",
             )
         console.print(regions)
+
+    render_documents(result, console, top)
 
     unusual = [f for f in result.files if f.status != "compared" or f.reason]
     if unusual:
