@@ -50,11 +50,22 @@ class AlignSettings:
 
 @dataclass(frozen=True)
 class SentencePair:
-    left: int  # sentence index in the left file
+    left: int  # (first) sentence index in the left file
     right: int
     kind: str  # verbatim | near-verbatim | paraphrase
     similarity: float  # Indel over words, in order
     overlap: float  # Dice over words, any order
+    # Consecutive sentences aligned as one: a sentence split in two, or two merged.
+    left_count: int = 1
+    right_count: int = 1
+
+    @property
+    def lefts(self) -> range:
+        return range(self.left, self.left + self.left_count)
+
+    @property
+    def rights(self) -> range:
+        return range(self.right, self.right + self.right_count)
 
 
 @dataclass(frozen=True)
@@ -129,26 +140,67 @@ def nominate(left: TextFile, right: TextFile, s: AlignSettings) -> set[tuple[int
     return out
 
 
-def score(left: TextFile, right: TextFile, i: int, j: int, s: AlignSettings) -> SentencePair | None:
-    a = left.sentence_symbols(i)
-    b = right.sentence_symbols(j)
+def score(
+    left: TextFile, right: TextFile, i: int, j: int, s: AlignSettings, ni: int = 1, nj: int = 1
+) -> SentencePair | None:
+    """Sentences i..i+ni-1 against j..j+nj-1: a pair with its kind, or None."""
+    la, lb = int(left.s_word_start[i]), int(left.s_word_end[i + ni - 1])
+    ra, rb = int(right.s_word_start[j]), int(right.s_word_end[j + nj - 1])
+    a, b = left.symbols[la:lb], right.symbols[ra:rb]
     if a.size == b.size and bool(np.array_equal(a, b)):
-        return SentencePair(i, j, "verbatim", 1.0, 1.0)
+        return SentencePair(i, j, "verbatim", 1.0, 1.0, ni, nj)
     similarity = Indel.normalized_similarity(a.tolist(), b.tolist())
     overlap = multiset_dice(a, b)
     if similarity >= s.near_verbatim:
-        return SentencePair(i, j, "near-verbatim", round(similarity, 4), round(overlap, 4))
+        return SentencePair(i, j, "near-verbatim", round(similarity, 4), round(overlap, 4), ni, nj)
     if overlap >= s.paraphrase:
-        la, lb = int(left.s_word_start[i]), int(right.s_word_start[j])
-        ca = a[left.content[la : la + a.size]]
-        cb = b[right.content[lb : lb + b.size]]
-        if multiset_dice(ca, cb) >= s.paraphrase:
-            return SentencePair(i, j, "paraphrase", round(similarity, 4), round(overlap, 4))
+        if multiset_dice(a[left.content[la:lb]], b[right.content[ra:rb]]) >= s.paraphrase:
+            return SentencePair(i, j, "paraphrase", round(similarity, 4), round(overlap, 4),
+                                ni, nj)
     return None
 
 
-def _words(f: TextFile, i: int) -> int:
-    return int(f.s_word_end[i] - f.s_word_start[i])
+MAX_MERGED = 3  # sentences on one side aligned as one sentence on the other
+
+
+def _extend(
+    left: TextFile, right: TextFile, p: SentencePair, used_l: set[int], used_r: set[int],
+    s: AlignSettings,
+) -> SentencePair:
+    """Grow a pair by a neighbouring unaligned sentence on either side while that makes
+    the two sides more alike: a sentence split in two, or two sentences merged."""
+    while True:
+        options = []
+        for dl in (1, 0):
+            for before in (False, True):
+                i, ni = p.left, p.left_count
+                j, nj = p.right, p.right_count
+                if dl:
+                    new = i - 1 if before else i + ni
+                    if ni >= MAX_MERGED or not 0 <= new < left.sentences or new in used_l:
+                        continue
+                    if left.s_block[new] != left.s_block[i]:
+                        continue
+                    i, ni = min(i, new), ni + 1
+                else:
+                    new = j - 1 if before else j + nj
+                    if nj >= MAX_MERGED or not 0 <= new < right.sentences or new in used_r:
+                        continue
+                    if right.s_block[new] != right.s_block[j]:
+                        continue
+                    j, nj = min(j, new), nj + 1
+                q = score(left, right, i, j, s, ni, nj)
+                if q is not None and q.similarity + q.overlap > p.similarity + p.overlap + 0.02:
+                    options.append(q)
+        if not options:
+            return p
+        p = max(options, key=lambda q: (q.similarity + q.overlap, -q.left, -q.right))
+        used_l.update(p.lefts)
+        used_r.update(p.rights)
+
+
+def _words(f: TextFile, p: SentencePair) -> int:
+    return int(f.s_word_end[p.left + p.left_count - 1] - f.s_word_start[p.left])
 
 
 def passage_kind(pairs: tuple[SentencePair, ...], words: tuple[int, ...]) -> str:
@@ -184,6 +236,7 @@ def align(left: TextFile, right: TextFile, s: AlignSettings) -> list[Passage]:
             used_l.add(p.left)
             used_r.add(p.right)
             chosen.append(p)
+    chosen = [_extend(left, right, p, used_l, used_r, s) for p in chosen]
     chosen.sort(key=lambda p: p.left)
     groups: list[list[SentencePair]] = []
     for p in chosen:
@@ -197,7 +250,7 @@ def align(left: TextFile, right: TextFile, s: AlignSettings) -> list[Passage]:
         groups.append([p])
     passages = []
     for g in groups:
-        words = tuple(_words(left, p.left) for p in g)
+        words = tuple(_words(left, p) for p in g)
         strong = max(
             (w for p, w in zip(g, words, strict=True) if p.kind != "paraphrase"), default=0
         )

@@ -108,6 +108,10 @@ class Side:
         )
 
 
+def _text(f: TextFile, sentences: range) -> str:
+    return " ".join(f.sentence_text(i) for i in sentences)
+
+
 def passage_match(
     match_id: str,
     left: Side,
@@ -119,27 +123,26 @@ def passage_match(
     pairs = passage.pairs
     segments = []
     for p, words in zip(pairs, passage.words, strict=True):
-        la, lb = left.lines(p.left)
-        ra, rb = right.lines(p.right)
-        segments.append(Segment(la, lb, ra, rb, words))
-    ltext = " ".join(lf.sentence_text(p.left) for p in pairs)
-    rtext = " ".join(rf.sentence_text(p.right) for p in sorted(pairs, key=lambda q: q.right))
+        segments.append(Segment(left.lines(p.left)[0], left.lines(p.lefts[-1])[1],
+                                right.lines(p.right)[0], right.lines(p.rights[-1])[1], words))
+    ltext = " ".join(_text(lf, p.lefts) for p in pairs)
+    rtext = " ".join(_text(rf, p.rights) for p in sorted(pairs, key=lambda q: q.right))
     used: set[int] = set()
     for p in pairs:
-        la = lf.alias[lf.s_word_start[p.left] : lf.s_word_end[p.left]]
-        ra = rf.alias[rf.s_word_start[p.right] : rf.s_word_end[p.right]]
+        la = lf.alias[lf.s_word_start[p.left] : lf.s_word_end[p.lefts[-1]]]
+        ra = rf.alias[rf.s_word_start[p.right] : rf.s_word_end[p.rights[-1]]]
         used.update(set(la[la >= 0].tolist()) & set(ra[ra >= 0].tolist()))
     return Match(
         id=match_id,
-        left=left.side([p.left for p in pairs]),
-        right=right.side([p.right for p in pairs]),
+        left=left.side([i for p in pairs for i in p.lefts]),
+        right=right.side([j for p in pairs for j in p.rights]),
         tokens=sum(passage.words),
         kind=passage.kind,
         literal_similarity=round(Indel.normalized_similarity(ltext, rtext), 4),
         segments=segments,
         text=TextEvidence(
             sentences=[
-                AlignedSentence(lf.sentence_text(p.left), rf.sentence_text(p.right), p.kind,
+                AlignedSentence(_text(lf, p.lefts), _text(rf, p.rights), p.kind,
                                 p.similarity, p.overlap)
                 for p in pairs
             ],

@@ -154,8 +154,8 @@ def compare_documents(
             match_id = f"{prefix}{first_id + len(matches):04d}"
             matches.append(passage_match(match_id, ls, rs, passage, names))
             ids.append(match_id)
-            lw = _mark(pair_l, lf, [p.left for p in passage.pairs])
-            rw = _mark(pair_r, rf, [p.right for p in passage.pairs])
+            lw = _mark(pair_l, lf, [i for p in passage.pairs for i in p.lefts])
+            rw = _mark(pair_r, rf, [j for p in passage.pairs for j in p.rights])
             words_of.append((match_id, lw, rw))
         lmasks[c.left] |= pair_l
         rmasks[c.right] |= pair_r
