@@ -49,7 +49,10 @@ def _unescape(text: str) -> str:
 
 
 def _args(rest: str) -> list[str]:
-    return [(q if q is not None else w).replace('""', '"') for q, w in _ARG.findall(rest)]
+    return [
+        (m.group(1) if m.group(1) is not None else m.group(2)).replace('""', '"')
+        for m in _ARG.finditer(rest)
+    ]
 
 
 def extract_man(text: str, encoding: str | None = None) -> Document:

@@ -40,6 +40,8 @@ def extract_text(text: str, encoding: str | None = None) -> Document:
             run.clear()
 
     for i, line in enumerate(lines):
+        if "\f" in line:  # a page ends a paragraph
+            flush()
         if i in drop:
             continue
         if not line.replace("\f", "").strip() or "\f" in line:
