@@ -97,10 +97,34 @@ def _cell_text(chars: list[dict[str, Any]], box: tuple[float, float, float, floa
     return "\n".join(_line_text(sorted(line, key=lambda c: c["x0"])) for line in lines)
 
 
+def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop a glyph printed again at (nearly) the same place: how some producers fake bold.
+    (pdfplumber's own dedupe_chars does the same, several times slower.)"""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for c in chars:
+        key = (c["text"], round(c["x0"]), round(c["top"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters grouped into lines (tops within LINE_TOLERANCE), each in x order."""
+    lines: list[list[dict[str, Any]]] = []
+    top = None
+    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if top is None or c["top"] - top > LINE_TOLERANCE:
+            lines.append([])
+            top = c["top"]
+        lines[-1].append(c)
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
 def _read_page(page: Any) -> _Page:
     p = _Page(images=len(page.images))
-    page = page.dedupe_chars()  # producers that fake bold by printing glyphs twice
-    chars = [c for c in page.chars if not c["text"].isspace()]
+    chars = _dedupe([c for c in page.chars if c.get("upright", True) and not c["text"].isspace()])
     try:
         tables = page.find_tables()
     except Exception:  # noqa: BLE001 - a table finder failure must not lose the page's text
@@ -115,12 +139,7 @@ def _read_page(page: Any) -> _Page:
         if rows and max(len(r[0]) for r in rows) >= 2:
             p.tables.append(_Table(float(t.bbox[1]), rows))
             boxes.append(t.bbox)
-    lines = page.extract_text_lines(
-        return_chars=True, expand_ligatures=False, x_tolerance=LINE_TOLERANCE
-    )
-    lines.sort(key=lambda line: (round(line["top"], 1), line["x0"]))
-    for line in lines:
-        chars = sorted(line["chars"], key=lambda c: c["x0"])
+    for chars in _lines(chars):
         text = _line_text(chars)
         if not text:
             continue
@@ -132,9 +151,11 @@ def _read_page(page: Any) -> _Page:
         heavy = sum(_bold(c.get("fontname", "")) for c in letters)
         bold = bool(letters) and heavy > len(letters) / 2
         index = len(p.lines)
-        p.lines.append(_Line(text, float(line["top"]), float(line["bottom"]), size, bold))
-        mid = (line["top"] + line["bottom"]) / 2
-        if any(b[1] <= mid <= b[3] and b[0] - 1 <= line["x0"] <= b[2] + 1 for b in boxes):
+        top = min(float(c["top"]) for c in chars)
+        bottom = max(float(c["bottom"]) for c in chars)
+        p.lines.append(_Line(text, top, bottom, size, bold))
+        mid, x0 = (top + bottom) / 2, chars[0]["x0"]
+        if any(b[1] <= mid <= b[3] and b[0] - 1 <= x0 <= b[2] + 1 for b in boxes):
             p.in_table.add(index)
     return p
 
