@@ -139,22 +139,22 @@ def _read_page(page: Any) -> _Page:
         if rows and max(len(r[0]) for r in rows) >= 2:
             p.tables.append(_Table(float(t.bbox[1]), rows))
             boxes.append(t.bbox)
-    for chars in _lines(chars):
-        text = _line_text(chars)
+    for line in _lines(chars):
+        text = _line_text(line)
         if not text:
             continue
         sizes = Counter(
-            round(float(c.get("size", 0.0)), 1) for c in chars if not c["text"].isspace()
+            round(float(c.get("size", 0.0)), 1) for c in line if not c["text"].isspace()
         )
         size = sizes.most_common(1)[0][0] if sizes else 0.0
-        letters = [c for c in chars if c["text"].isalnum()]
+        letters = [c for c in line if c["text"].isalnum()]
         heavy = sum(_bold(c.get("fontname", "")) for c in letters)
         bold = bool(letters) and heavy > len(letters) / 2
         index = len(p.lines)
-        top = min(float(c["top"]) for c in chars)
-        bottom = max(float(c["bottom"]) for c in chars)
+        top = min(float(c["top"]) for c in line)
+        bottom = max(float(c["bottom"]) for c in line)
         p.lines.append(_Line(text, top, bottom, size, bold))
-        mid, x0 = (top + bottom) / 2, chars[0]["x0"]
+        mid, x0 = (top + bottom) / 2, line[0]["x0"]
         if any(b[1] <= mid <= b[3] and b[0] - 1 <= x0 <= b[2] + 1 for b in boxes):
             p.in_table.add(index)
     return p
