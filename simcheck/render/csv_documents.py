@@ -34,9 +34,10 @@ def _places(places: list[Place]) -> str:
 
 
 def write_document_csv(result: Result, directory: Path) -> list[Path]:
-    """``document_matches.csv`` and ``anomalies.csv`` when documents were compared."""
+    """``document_matches.csv`` and ``anomalies.csv`` when documents matched (a code
+    comparison whose READMEs share nothing gets no empty document files)."""
     docs = result.documents
-    if docs is None or docs.left.documents + docs.right.documents == 0:
+    if docs is None or not any(m.text is not None for m in result.matches):
         return []
     matches_path = directory / "document_matches.csv"
     anomalies_path = directory / "anomalies.csv"
