@@ -311,7 +311,9 @@ class Result:
     file_pairs: list[FilePair]
     matches: list[Match]
     definitions: dict[str, str] = field(default_factory=dict)
-    documents: DocumentsReport | None = None  # None in results of code-only runs
+    # The text pipeline's report (compare always writes it; None only when a result is
+    # built without it).
+    documents: DocumentsReport | None = None
 
 
 def _encode(value: Any) -> Any:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -54,7 +53,7 @@ def parse(source: str) -> list[Block]:
     blocks: list[Block] = []
     level = 0
     row: list[str] = []
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t.type == "heading_open":
             level = int(t.tag[1])
         elif t.type == "table_open":
@@ -64,8 +63,7 @@ def parse(source: str) -> list[Block]:
         elif t.type == "tr_close":
             blocks[-1].rows.append(row)
         elif t.type == "inline":
-            if blocks and blocks[-1].kind == "table" and not blocks[-1].text and row is not None \
-                    and tokens[tokens.index(t) - 1].type in ("th_open", "td_open"):
+            if tokens[i - 1].type in ("th_open", "td_open"):
                 row.append(t.content)
             elif level:
                 blocks.append(Block("title" if not blocks else f"h{level}", t.content))
@@ -164,16 +162,12 @@ def to_docx(blocks: list[Block], header: str, path: Path) -> None:
     footer.text = "Page "
     _page_field(footer)
     caption = None
-    first_chapter = True
     for b in blocks:
         text = smart_quotes(b.text)
         if b.kind == "title":
             doc.add_paragraph(text, style="Title")
-        elif b.kind == "h1":
-            p = doc.add_heading(text, level=1)
-            if not first_chapter or True:
-                p.paragraph_format.page_break_before = True
-            first_chapter = False
+        elif b.kind == "h1":  # each chapter starts a page, as in the PDF
+            doc.add_heading(text, level=1).paragraph_format.page_break_before = True
         elif b.kind == "h2":
             doc.add_heading(text, level=2)
         elif b.kind == "caption":
@@ -202,7 +196,6 @@ def main() -> int:
         print_pdf(to_html(blocks, header), out / f"{stem}.pdf")
         to_docx(blocks, header, out / f"{stem}.docx")
         print(f"{folder}/{stem}.pdf, .docx: {len(blocks)} blocks")
-    _ = WD_BREAK
     return 0
 
 

@@ -10,6 +10,7 @@ from typing import Literal
 import numpy as np
 
 from fingerprints.minhash import estimate_jaccard
+from fingerprints.words import WORD
 
 from ..ingest.model import IngestedFile
 from ..match.candidates import candidate_pairs
@@ -24,7 +25,6 @@ from ..result import (
     Match,
     NormalisationStep,
     SectionOrder,
-    SharedAnomaly,
     SharedElement,
     TextEvidence,
 )
@@ -33,6 +33,7 @@ from .align import Passage, align
 from .anomalies import dictionary_name, shared_anomalies
 from .elements import shared_elements
 from .evidence import Side, passage_match
+from .formats import document_format
 from .model import Document
 from .order import section_order
 from .prepare import TextFile, prepare_text
@@ -48,17 +49,10 @@ class DocumentComparison:
 
 
 def _entry(side: Literal["left", "right"], f: IngestedFile) -> FileEntry:
+    """The file list's row for a file routed to the text pipeline, read or not."""
     doc = f.document if isinstance(f.document, Document) else None
-    words = 0
-    if doc is not None:
-        from fingerprints.words import WORD
-
-        words = sum(len(WORD.findall(b.text)) for b in doc.blocks)
-    fmt = doc.format if doc is not None else None
-    if doc is None:
-        from .formats import document_format
-
-        fmt = document_format(f.path)
+    words = sum(len(WORD.findall(b.text)) for b in doc.blocks) if doc is not None else 0
+    fmt = doc.format if doc is not None else document_format(f.path)
     return FileEntry(
         side=side,
         path=f.path,
@@ -225,5 +219,3 @@ def _alias_uses(
         ))
     return out
 
-
-__all__ = ["AliasUse", "DocumentComparison", "SharedAnomaly", "compare_documents"]
