@@ -88,6 +88,15 @@ def place(p: Place) -> str:
     return f"{p.path}: {page}¶ {p.paragraph}"
 
 
+def places(items: list[Place]) -> str:
+    """Places grouped by document: "a.pdf: p. 3 ¶ 12, p. 4 ¶ 20; b.docx: ¶ 7"."""
+    by_path: dict[str, list[str]] = {}
+    for p in items:
+        where = f"p. {p.page} ¶ {p.paragraph}" if p.page is not None else f"¶ {p.paragraph}"
+        by_path.setdefault(p.path, []).append(where)
+    return "; ".join(f"{path}: {', '.join(spots)}" for path, spots in by_path.items())
+
+
 def marked(text: str, words: list[str]) -> Markup:
     """``text`` escaped, with the listed words (case-folded) in <mark>."""
     wanted = set(words)
@@ -112,6 +121,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
     env.filters["css_string"] = css_string
     env.filters["location"] = location
     env.filters["place"] = place
+    env.filters["places"] = places
     env.filters["marked"] = marked
     pairs, exhibits = _exhibits(result)
     by_match = {e.match.id: e for e in exhibits}
