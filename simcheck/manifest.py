@@ -95,6 +95,8 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
         candidate_max_file_frequency=data["candidate_max_file_frequency"],
         workers=data["workers"],
         exhibit_prefix=data.get("exhibit_prefix", "M"),
+        chance_reference=data.get("chance_reference"),
+        chance_label=data.get("chance_label"),
         documents=replace(build(DocumentSettings, documents), align=align),
     )
 
@@ -112,7 +114,14 @@ def build_manifest(
     return {
         "manifest_version": MANIFEST_VERSION,
         "versions": _versions(),
-        "inputs": {"left": _input_record(left), "right": _input_record(right)},
+        "inputs": {
+            "left": _input_record(left),
+            "right": _input_record(right),
+            **(
+                {"chance_reference": _input_record(options.chance_reference)}
+                if options.chance_reference is not None else {}
+            ),
+        },
         "options": options_to_dict(options),
         "files": file_hashes(result),
         "result_sha256": hashlib.sha256(result_json.encode("utf-8")).hexdigest(),
@@ -177,6 +186,13 @@ def verify(manifest_path: Path) -> list[str]:
     if problems:
         return problems
     options = options_from_dict(manifest["options"])
+    if "chance_reference" in manifest["inputs"]:
+        record = manifest["inputs"]["chance_reference"]
+        options = replace(
+            options,
+            chance_reference=record["absolute"],
+            chance_label=options.chance_label or record["given"],
+        )
     labels = (manifest["inputs"]["left"]["given"], manifest["inputs"]["right"]["given"])
     result = compare_paths(left, right, options, labels=labels)
     problems = changed_inputs(manifest["files"], file_hashes(result))

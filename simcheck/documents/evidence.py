@@ -11,6 +11,7 @@ from rapidfuzz.distance import Indel
 from ..result import (
     AlignedSentence,
     DocumentLocation,
+    Evidence,
     Match,
     MatchSide,
     Segment,
@@ -140,6 +141,8 @@ def passage_match(
         kind=passage.kind,
         literal_similarity=round(Indel.normalized_similarity(ltext, rtext), 4),
         segments=segments,
+        # The text channel; the code channels (names, strings, comments) do not apply.
+        evidence=Evidence(["text"], 0, 0, 0, [], 0, [], 0, []),
         text=TextEvidence(
             sentences=[
                 AlignedSentence(_text(lf, p.lefts), _text(rf, p.rights), p.kind,

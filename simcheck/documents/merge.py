@@ -28,6 +28,7 @@ TEXT_DEFINITIONS: dict[str, str] = {
     " respected",
     "sentence.overlap": "shared words over all words of two aligned sentences (Dice), word"
     " order ignored",
+    "evidence.text": "documents: the aligned sentences listed under the exhibit",
     "documents.text": "a PDF or DOCX side of a match shows its paragraphs' normalised text, one"
     " paragraph per line, numbered by paragraph; text formats show the file's own lines",
     "anomaly.misspelling": "not in the dictionary, always in lower case, one edit from a"
