@@ -26,6 +26,9 @@ from .benchmark import (
 )
 from .chance_reference import reference_digest
 from .compare import CompareOptions, compare_paths
+from .documents.aliases import parse_alias
+from .documents.formats import MODES
+from .documents.settings import DocumentSettings
 from .errors import InputError
 from .ingest.model import IngestOptions
 from .manifest import (
@@ -117,14 +120,38 @@ def compare(
             " per match and per side how often independent code reached that level.",
         ),
     ] = None,
+    mode: Annotated[
+        str,
+        typer.Option(
+            help="Route files to the code or text pipeline: auto (documents by name: PDF,"
+            " DOCX, HTML, Markdown, reST, text, man pages), code (all as code) or text (all"
+            " as prose)."
+        ),
+    ] = "auto",
+    alias: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--alias",
+            help='Documents: read two names as one before matching, e.g. "Maker=Copier"'
+            " (left=right, repeatable; disclosed in the result).",
+        ),
+    ] = None,
 ) -> None:
     """Compare LEFT with RIGHT and report every region of one found in the other."""
+    if mode not in MODES:
+        raise _fail(f"--mode {mode!r}: use one of {', '.join(MODES)}")
+    try:
+        for given in alias or ():
+            parse_alias(given)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
     options = CompareOptions(
         fingerprint=FingerprintSettings(k=k, w=window, parse_timeout=parse_timeout),
         ingest=IngestOptions(max_file_bytes=max_file_bytes, ignore_patterns=tuple(exclude or ())),
         workers=workers,
         exhibit_prefix=exhibit_prefix,
         chance_reference=chance_reference,
+        documents=DocumentSettings(mode=mode, aliases=tuple(alias or ())),  # type: ignore[arg-type]
     )
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,15}", exhibit_prefix):
         raise _fail(f"--exhibit-prefix {exhibit_prefix!r}: use a letter, then letters/digits/-/_")

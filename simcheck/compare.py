@@ -13,6 +13,8 @@ from fingerprints.minhash import estimate_jaccard
 
 from . import __version__
 from .chance_reference import attach_chance, measure_chance, reference_entries
+from .documents.merge import add_documents, document_reader, split_work
+from .documents.settings import DocumentSettings
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -65,6 +67,8 @@ class CompareOptions:
     # is compared with each of them to measure how often chance reaches our figures.
     chance_reference: str | None = None
     chance_label: str | None = None  # its name in the result (default: as given)
+    # Which files are documents (PDF, DOCX, Markdown...) and how they are compared.
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
 
 
 DEFINITIONS: dict[str, str] = {
@@ -98,19 +102,24 @@ def compare_paths(
     options = options or CompareOptions()
     if options.chance_reference is not None:
         reference_entries(options.chance_reference)  # a bad reference fails before the work
-    works = [ingest(left, options.ingest), ingest(right, options.ingest)]
+    reader = document_reader(options.documents)
+    works = [ingest(left, options.ingest, reader), ingest(right, options.ingest, reader)]
     if labels is not None:
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
-    prepared = prepare(works, options.fingerprint, options.workers, progress)
+    (lcode, ldocs), (rcode, rdocs) = (split_work(w, options.documents) for w in works)
+    prepared = prepare([lcode, rcode], options.fingerprint, options.workers, progress)
     result = compare_prepared(prepared[0], prepared[1], options, progress)
-    if options.chance_reference is None:
-        return result
-    measured = measure_chance(
-        prepared[0], prepared[1], options.chance_reference,
-        lambda a, b: compare_prepared(a, b, options),
-        options.fingerprint, options.ingest, options.workers, progress, options.chance_label,
+    if options.chance_reference is not None:
+        # The chance baseline measures the code: the reference works are read as code.
+        measured = measure_chance(
+            prepared[0], prepared[1], options.chance_reference,
+            lambda a, b: compare_prepared(a, b, options),
+            options.fingerprint, options.ingest, options.workers, progress, options.chance_label,
+        )
+        result = attach_chance(result, measured)
+    return add_documents(
+        result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress
     )
-    return attach_chance(result, measured)
 
 
 def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:

@@ -16,6 +16,8 @@ from typing import Any
 from fingerprints.fileprint import FingerprintSettings
 
 from .compare import CompareOptions, compare_paths
+from .documents.align import AlignSettings
+from .documents.settings import DocumentSettings
 from .errors import InputError
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings
@@ -25,6 +27,7 @@ MANIFEST_VERSION = "1.0.0"
 PACKAGES = (
     "simcheck", "tree-sitter", "tree-sitter-language-pack", "numpy", "xxhash", "datasketch",
     "rapidfuzz", "pathspec", "charset-normalizer", "py7zr", "typer", "rich",
+    "pdfplumber", "pdfminer.six", "lxml", "markdown-it-py", "docutils", "pyspellchecker",
 )
 
 
@@ -83,6 +86,8 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
                 kwargs[f.name] = tuple(value) if isinstance(value, list) else value
         return cls(**kwargs)
 
+    documents = dict(data.get("documents", {}))
+    align = build(AlignSettings, documents.pop("align", {}))
     return CompareOptions(
         fingerprint=build(FingerprintSettings, data["fingerprint"]),
         match=build(MatchSettings, data["match"]),
@@ -92,6 +97,7 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
         exhibit_prefix=data.get("exhibit_prefix", "M"),
         chance_reference=data.get("chance_reference"),
         chance_label=data.get("chance_label"),
+        documents=replace(build(DocumentSettings, documents), align=align),
     )
 
 

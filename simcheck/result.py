@@ -12,7 +12,7 @@ from importlib import resources
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -85,6 +85,23 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class DocumentLocation:
+    """Where a match lies in a document (PDF, DOCX, HTML, Markdown...)."""
+
+    format: str  # pdf | docx | html | markdown | rst | man | text
+    page_start: int | None  # 1-based; None where the format has no pages
+    page_end: int | None
+    section: str | None  # heading of the section the match starts in
+    paragraph_start: int  # 1-based, counting the document's headings, paragraphs, rows
+    paragraph_end: int
+    # What line_start/line_end count: "file" lines, lines on the "page" (from its top),
+    # or None when the format has no lines (DOCX).
+    line_basis: str | None
+    line_start: int | None
+    line_end: int | None
+
+
+@dataclass(frozen=True)
 class MatchSide:
     path: str
     start_line: int  # 1-based
@@ -100,6 +117,29 @@ class MatchSide:
     # long line, such as minified code, they say exactly where the evidence lies.
     start_column: int = 1
     end_column: int | None = None
+    # Documents only. Their start_line/end_line are the file's lines for text formats,
+    # else paragraph numbers (``text`` then has one line per paragraph, as extracted).
+    document: DocumentLocation | None = None
+
+
+@dataclass(frozen=True)
+class AlignedSentence:
+    """One sentence of a document match and the sentence it was aligned with."""
+
+    left: str  # normalised sentence text
+    right: str
+    kind: str  # verbatim | near-verbatim | paraphrase
+    similarity: float  # word-level Indel similarity, word order respected
+    overlap: float  # shared words / all words (Dice), word order ignored
+
+
+@dataclass(frozen=True)
+class TextEvidence:
+    """What a document match rests on, sentence by sentence."""
+
+    sentences: list[AlignedSentence]
+    aliases: list[str]  # the --alias substitutions this match's sentences depend on
+    anomalies: list[str]  # shared misspellings and rare words inside the match
 
 
 @dataclass(frozen=True)
@@ -134,14 +174,17 @@ class Match:
     id: str
     left: MatchSide
     right: MatchSide
-    tokens: int  # matched tokens (per side)
-    kind: str  # verbatim | reformatted | renamed | modified | structural-only
+    tokens: int  # matched tokens (per side); words of the left side for documents
+    # verbatim | reformatted | renamed | modified | structural-only; documents: verbatim,
+    # near-verbatim, paraphrase
+    kind: str
     literal_similarity: float
     segments: list[Segment]
     evidence: Evidence
     # How often independent code produced a match at least this large; None without a
     # chance reference.
     chance: ChanceRate | None = None
+    text: TextEvidence | None = None  # documents only: the aligned sentences
 
 
 @dataclass(frozen=True)
@@ -163,6 +206,135 @@ class Settings:
     order_free_k: int = 8  # k-gram length of the order-free structure channel
     # The units whose k-gram frequencies weight the order-free channel, in words.
     rarity_reference: str = "the files of both works"
+
+
+@dataclass(frozen=True)
+class DocumentCoverage:
+    """How much of one side's documents is matched by the other side's documents."""
+
+    documents: int  # documents compared
+    words_total: int
+    words_matched: int  # words inside matched sentences
+    paragraphs_total: int
+    paragraphs_matched: int  # paragraphs holding at least one matched word
+
+    @property
+    def fraction(self) -> float:
+        return self.words_matched / self.words_total if self.words_total else 0.0
+
+
+@dataclass(frozen=True)
+class NormalisationStep:
+    rule: str
+    count: int
+    examples: list[str]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    side: Literal["left", "right"]
+    path: str
+    format: str
+    pages: int | None
+    paragraphs: int
+    words: int
+    headings: int
+    tables: int
+    normalisation: list[NormalisationStep]  # what normalisation changed or removed
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class AliasUse:
+    """One --alias substitution, disclosed: both terms are read as one word before
+    matching."""
+
+    given: str  # as given: "Left term=Right term"
+    left_term: str
+    right_term: str
+    left_occurrences: int  # occurrences of either term in the left documents
+    right_occurrences: int
+    matches: list[str]  # ids of the matches that depend on it
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in a document."""
+
+    path: str
+    page: int | None
+    paragraph: int
+    section: str | None
+
+
+@dataclass(frozen=True)
+class SharedAnomaly:
+    """The same unusual word form on both sides: a misspelling or a rare word."""
+
+    word: str
+    kind: str  # misspelling | not-in-dictionary | rare
+    suggestion: str | None  # the dictionary word a misspelling is one edit from
+    left: list[Place]  # first occurrences (at most 10 per side)
+    right: list[Place]
+    left_count: int
+    right_count: int
+    matches: list[str]
+
+
+@dataclass(frozen=True)
+class SharedElement:
+    """A table or caption found on both sides."""
+
+    kind: str  # table | caption
+    identical: bool  # same words in every cell (after normalisation and aliases)
+    similarity: float
+    left: Place
+    right: Place
+    left_text: str  # the caption, or the table's first row
+    right_text: str
+    rows: int  # rows of the left table (1 for a caption)
+    matches: list[str]
+
+
+@dataclass(frozen=True)
+class SectionPair:
+    left_number: int  # ordinal of the section among the document's headings, 1-based
+    left_heading: str | None
+    right_number: int
+    right_heading: str | None
+    words: int  # matched words of the left section found in the right section
+    in_order: bool  # part of the longest run kept in the original order
+
+
+@dataclass(frozen=True)
+class SectionOrder:
+    """Selection and arrangement: which sections of a left document reappear in a right
+    document, and in what order."""
+
+    left: str
+    right: str
+    left_sections: int  # sections in the left document
+    right_sections: int
+    sections: list[SectionPair]  # in left order
+    kept_in_order: int  # sections in the longest sequence whose order is unchanged
+    moved: int
+
+
+@dataclass(frozen=True)
+class DocumentsReport:
+    """The text pipeline: documents compared, coverage, normalisation, aliases and the
+    evidence beyond single matches."""
+
+    mode: str  # auto | code | text: how files were routed
+    settings: dict[str, float | int | str]
+    left: DocumentCoverage
+    right: DocumentCoverage
+    similarity: float  # matched words of both sides / all words of both sides
+    documents: list[DocumentInfo]
+    aliases: list[AliasUse]
+    anomalies: list[SharedAnomaly]
+    shared_elements: list[SharedElement]
+    section_order: list[SectionOrder]
 
 
 @dataclass(frozen=True)
@@ -226,6 +398,9 @@ class Result:
     matches: list[Match]
     definitions: dict[str, str] = field(default_factory=dict)
     chance: ChanceBaseline | None = None  # None without --chance-reference
+    # The text pipeline's report (compare always writes it; None only when a result is
+    # built without it).
+    documents: DocumentsReport | None = None
 
 
 def _encode(value: Any) -> Any:
@@ -236,6 +411,8 @@ def _encode(value: Any) -> Any:
     for name in value.__dataclass_fields__:
         item = getattr(value, name)
         data[name] = round(item, 6) if type(item) is float else item
+    if isinstance(value, DocumentCoverage):
+        data["fraction"] = round(value.fraction, 6)
     if isinstance(value, Coverage):  # derived figures, written for the reader
         data["fraction"] = round(value.fraction, 6)
         lines = value.lines_matched / value.lines_total if value.lines_total else 0.0

@@ -177,7 +177,7 @@ def test_injection_probes_in_code_and_file_names_run_nothing(
     assert "<img src=x onerror=alert(1)>.py" in page.inner_text("body")
 
 
-SECTIONS = ("Overview", "File pairs", "Exhibits", "Files not compared", "Method")
+SECTIONS = ("Overview", "File pairs", "Exhibits", "Documents", "Files not compared", "Method")
 EXHIBIT_HEAD = re.compile(r"Exhibit (PX\d{4}) ")
 CODE_ROW = re.compile(r"^\u25b8?\d+(?: |$)", re.MULTILINE)  # a line number, marked or not
 

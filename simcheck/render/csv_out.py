@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from ..result import Result
+from .csv_documents import write_document_csv
 
 PAIR_COLUMNS = (
     "left", "right", "left_coverage", "right_coverage", "similarity", "tokens_matched",
@@ -48,4 +49,4 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 f"{m.chance.upper_95:.6f}" if m.chance else "",
                 " ".join(m.evidence.channels),
             ])
-    return [pairs_path, matches_path]
+    return [pairs_path, matches_path, *write_document_csv(result, directory)]

@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from fingerprints.words import WORD, fold
+
+from ..documents.align import TEXT_KIND_MEANING
 from ..match.classify import KIND_MEANING
-from ..result import FilePair, Match, MatchSide, Result
+from ..result import DocumentLocation, FilePair, Match, MatchSide, Place, Result
 
 # C0 controls (and DEL) are shown as their Unicode "control picture" so that nothing in the
 # evidence is invisible; a tab stays a tab, and a CR ending a CRLF line is layout, dropped.
@@ -107,6 +110,52 @@ def css_string(text: str) -> str:
     )
 
 
+def location(d: DocumentLocation, side: MatchSide) -> str:
+    """A document match side located in words: page, section, paragraphs, lines."""
+    parts = []
+    if d.page_start is not None:
+        pages = f"{d.page_start}" if d.page_start == d.page_end else f"{d.page_start}–{d.page_end}"
+        parts.append(("page " if d.page_start == d.page_end else "pages ") + pages)
+    if d.section:
+        parts.append(f"section “{d.section}”")
+    paras = (f"{d.paragraph_start}" if d.paragraph_start == d.paragraph_end
+             else f"{d.paragraph_start}–{d.paragraph_end}")
+    parts.append(f"¶ {paras}")
+    if d.line_basis == "file":
+        parts.append(f"lines {side.start_line}–{side.end_line}")
+    elif d.line_basis == "page" and d.line_start is not None:
+        parts.append(f"lines {d.line_start}–{d.line_end} of the page")
+    return ", ".join(parts)
+
+
+def place(p: Place) -> str:
+    page = f"p. {p.page}, " if p.page is not None else ""
+    return f"{p.path}: {page}¶ {p.paragraph}"
+
+
+def places(items: list[Place]) -> str:
+    """Places grouped by document: "a.pdf: p. 3 ¶ 12, p. 4 ¶ 20; b.docx: ¶ 7"."""
+    by_path: dict[str, list[str]] = {}
+    for p in items:
+        where = f"p. {p.page} ¶ {p.paragraph}" if p.page is not None else f"¶ {p.paragraph}"
+        by_path.setdefault(p.path, []).append(where)
+    return "; ".join(f"{path}: {', '.join(spots)}" for path, spots in by_path.items())
+
+
+def marked(text: str, words: list[str]) -> Markup:
+    """``text`` escaped, with the listed words (case-folded) in <mark>."""
+    wanted = set(words)
+    out: list[str] = []
+    last = 0
+    for m in WORD.finditer(text):
+        if fold(m.group()) in wanted:
+            out.append(str(escape(text[last : m.start()])))
+            out.append(f"<mark>{escape(m.group())}</mark>")
+            last = m.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
 def render_html(result: Result, legend: str = "", caption: str = "") -> str:
     env = Environment(
         loader=PackageLoader("simcheck", "render/templates"),
@@ -116,18 +165,24 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
     )
     env.filters["css_string"] = css_string
     env.filters["n"] = "{:,}".format  # 10,399 rather than 10399
+    env.filters["location"] = location
+    env.filters["place"] = place
+    env.filters["places"] = places
+    env.filters["marked"] = marked
     pairs, exhibits = _exhibits(result)
     by_match = {e.match.id: e for e in exhibits}
     return env.get_template("report.html.j2").render(
         result=result,
         pairs=pairs,
         exhibits=by_match,
-        kinds=KIND_MEANING,
+        kinds={**KIND_MEANING, **TEXT_KIND_MEANING},
         context_chars=CONTEXT_CHARS,
         legend=legend,
         caption=caption,
         not_compared=[f for f in result.files if f.status != "compared"],
         with_notes=[f for f in result.files if f.status == "compared" and f.reason],
+        has_documents=result.documents is not None
+        and result.documents.left.documents + result.documents.right.documents > 0,
     )
 
 

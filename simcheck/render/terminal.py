@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..result import ChanceRate, Coverage, Result, WorkSummary
+from .terminal_documents import render_documents, where
 
 
 def _pct(x: float) -> str:
@@ -89,8 +90,8 @@ def render(result: Result, console: Console, top: int = 10) -> None:
         for m in biggest:
             row = [
                 m.id,
-                f"{m.left.path}:{m.left.start_line}-{m.left.end_line}",
-                f"{m.right.path}:{m.right.start_line}-{m.right.end_line}",
+                where(m.left),
+                where(m.right),
                 str(m.tokens),
                 m.kind,
                 f"{m.literal_similarity:.2f}",
@@ -105,6 +106,8 @@ def render(result: Result, console: Console, top: int = 10) -> None:
                 "chance: independent comparisons holding a match at least this large, of all"
                 " made, and the 95% upper bound on that rate."
             )
+
+    render_documents(result, console, top)
 
     unusual = [f for f in result.files if f.status != "compared" or f.reason]
     if unusual:
