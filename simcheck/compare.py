@@ -12,6 +12,9 @@ from fingerprints.fileprint import FingerprintSettings
 from fingerprints.minhash import estimate_jaccard
 
 from . import __version__
+from .filter.corpus import References, load_references
+from .filter.filtrate import filter_result
+from .filter.options import FilterOptions
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -48,6 +51,8 @@ class CompareOptions:
     # k-grams common across a reference corpus (sorted); they seed no match.
     common: CommonKgrams | None = None
     exhibit_prefix: str = "M"  # match ids are the prefix and a 4+ digit number
+    # Base, reference corpora and thresholds of the filter stages (simcheck.filter).
+    filtration: FilterOptions = field(default_factory=FilterOptions)
 
 
 DEFINITIONS: dict[str, str] = {
@@ -77,7 +82,10 @@ def compare_paths(
     if labels is not None:
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
     prepared = prepare(works, options.fingerprint, options.workers, progress)
-    return compare_prepared(prepared[0], prepared[1], options, progress)
+    references = load_references(
+        options.filtration, options.fingerprint, options.ingest, options.workers, progress
+    )
+    return compare_prepared(prepared[0], prepared[1], options, progress, references)
 
 
 def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:
@@ -188,8 +196,10 @@ def compare_prepared(
     right: PreparedWork,
     options: CompareOptions | None = None,
     progress: Progress = silent,
+    references: References | None = None,
 ) -> Result:
-    """Compare two fingerprinted works and build the result."""
+    """Compare two fingerprinted works and build the result; matches are classified by
+    the filter stages against ``references`` (base and excluded corpora)."""
     options = options or CompareOptions()
     fs, ms = options.fingerprint, options.match
     lfiles, rfiles = left.compared, right.compared
@@ -218,6 +228,7 @@ def compare_prepared(
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
     advance = progress("Aligning", len(starts))
     matches: list[Match] = []
+    located: list[tuple[int, int, Region]] = []  # where each match was aligned
     pairs: list[FilePair] = []
     for lo, hi in zip(starts, ends, strict=True):
         li, ri = int(runs.left[lo]), int(runs.right[lo])
@@ -233,6 +244,7 @@ def compare_prepared(
         for region in found:
             match_id = f"{options.exhibit_prefix}{len(matches) + 1:04d}"
             matches.append(_match(match_id, lf, rf, region))
+            located.append((li, ri, region))
             ids.append(matches[-1].id)
             mark(lmasks[li], [(t.a, t.a + t.length) for t in region.tiles])
             mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
@@ -255,7 +267,7 @@ def compare_prepared(
     lsum, rsum = _summary(left, lmasks), _summary(right, rmasks)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
     matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
-    return Result(
+    result = Result(
         schema_version=SCHEMA_VERSION,
         tool=Tool("simcheck", __version__, version("tree-sitter-language-pack")),
         settings=Settings(
@@ -281,3 +293,4 @@ def compare_prepared(
         matches=matches,
         definitions=DEFINITIONS,
     )
+    return filter_result(result, located, lfiles, rfiles, options, references)

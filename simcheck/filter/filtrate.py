@@ -1,0 +1,345 @@
+"""Classify every match through the filter stages, in their fixed order, and give the
+result its filtered figures and ledger. Nothing is deleted: each match keeps its place
+and says what explains it, with the evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..match.align import Region
+from ..match.sets import member
+from ..prepare import PreparedFile
+from ..result import (
+    Evidence,
+    FilePair,
+    FilterSettings,
+    Match,
+    MatchFilter,
+    Rarity,
+    ReferenceSummary,
+    Result,
+    StageTokens,
+)
+from . import stages as st
+from .aligned import ReferenceRuns, reference_runs
+from .citations import cite
+from .corpus import ReferenceIndex, References
+from .frequency import combined, of_files
+from .generated import GeneratedMarker, detect_generated, generator_names
+from .ledger import SideLevels, filtered_coverage, ledger
+from .masks import CONTENT_SYMBOLS, covered
+from .vendored import VENDORED_DIRECTORIES, vendored_directory
+
+if TYPE_CHECKING:
+    from ..compare import CompareOptions
+
+Located = tuple[int, int, Region]  # left file index, right file index, the aligned region
+_SIDES = ("left", "right")
+_KEEP = len(st.STAGES)  # the "stage index" of a token no stage explains
+
+
+class _Context:
+    """What the stages need, computed once per comparison; per-file facts on demand."""
+
+    def __init__(
+        self,
+        lfiles: Sequence[PreparedFile],
+        rfiles: Sequence[PreparedFile],
+        options: CompareOptions,
+        refs: References,
+    ) -> None:
+        fo = options.filtration
+        self.options = fo
+        self.k = options.fingerprint.k
+        self.min_tokens = fo.min_tokens if fo.min_tokens is not None else (
+            options.fingerprint.guarantee
+        )
+        self.min_content = fo.min_content_tokens
+        self.cap = options.candidate_max_file_frequency
+        self.max_occurrences = options.match.max_occurrences
+        self.common_set = options.common.hashes if options.common is not None else None
+        self.refs = refs
+        self.files = (lfiles, rfiles)
+        self.freq = (
+            of_files([f.fp.kgrams for f in lfiles]), of_files([f.fp.kgrams for f in rfiles])
+        )
+        self.ref_freq = combined([r.frequency() for r in refs.all])
+        self.role_refs: dict[str, list[ReferenceIndex]] = {
+            st.BASE: [refs.base] if refs.base else [], st.CORPUS: list(refs.corpora),
+        }
+        self._distinct = {role: [r.distinct() for r in rs] for role, rs in self.role_refs.items()}
+        self._runs: dict[tuple[str, int, int], ReferenceRuns] = {}
+        self._common: dict[tuple[int, int], np.ndarray] = {}
+        self._generated: dict[tuple[int, int], GeneratedMarker | None] = {}
+
+    def file(self, side: int, i: int) -> PreparedFile:
+        return self.files[side][i]
+
+    def runs(self, role: str, side: int, i: int) -> ReferenceRuns | None:
+        """One file's aligned runs with the references of ``role`` (None: there are none)."""
+        if not self.role_refs[role]:
+            return None
+        key = (role, side, i)
+        if key not in self._runs:
+            fp = self.file(side, i).fp
+            self._runs[key] = reference_runs(
+                fp.kgrams, len(fp.tokens), self.role_refs[role], self.k, self.min_tokens,
+                self._distinct[role],
+            )
+        return self._runs[key]
+
+    def common(self, side: int, i: int) -> np.ndarray:
+        """Tokens of one file covered by a common k-gram. The same rule as the seeding's
+        boilerplate cap (compare.py), extended to the reference corpora: in more files
+        than the cap, or more often than ``max_occurrences``, or in the reference set."""
+        if (side, i) not in self._common:
+            fp = self.file(side, i).fp
+            kg = fp.kgrams
+            lf, lo = self.freq[0].lookup(kg)
+            rf, ro = self.freq[1].lookup(kg)
+            reff, _ = self.ref_freq.lookup(kg)
+            hit = (lf > self.cap) | (rf > self.cap) | (reff > self.cap)
+            hit |= (lo > self.max_occurrences) | (ro > self.max_occurrences)
+            if self.common_set is not None and self.common_set.size:
+                hit |= member(kg, self.common_set)
+            self._common[(side, i)] = covered(hit, len(fp.tokens), self.k)
+        return self._common[(side, i)]
+
+    def generated(self, side: int, i: int) -> GeneratedMarker | None:
+        if (side, i) not in self._generated:
+            f = self.file(side, i)
+            self._generated[(side, i)] = detect_generated(f.entry.path, f.text)
+        return self._generated[(side, i)]
+
+
+def _positions(region: Region) -> tuple[np.ndarray, np.ndarray]:
+    la = np.concatenate([np.arange(t.a, t.a + t.length) for t in region.tiles])
+    rb = np.concatenate([np.arange(t.b, t.b + t.length) for t in region.tiles])
+    return la, rb
+
+
+def _rarity(ctx: _Context, li: int, region: Region) -> Rarity:
+    kg = ctx.file(0, li).fp.kgrams
+    starts = [np.arange(t.a, t.a + t.length - ctx.k + 1) for t in region.tiles]
+    positions = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
+    if positions.size == 0:
+        return Rarity()
+    # Inside a tile the k-grams are the same on both sides (identical token runs).
+    hashes = kg[positions]
+    figures = [
+        ctx.freq[0].lookup(hashes)[0], ctx.freq[1].lookup(hashes)[0],
+        ctx.ref_freq.lookup(hashes)[0],
+    ]
+    lower_median = [int(np.sort(f)[(f.size - 1) // 2]) for f in figures]
+    return Rarity(int(positions.size), *lower_median)
+
+
+def _cited(ctx: _Context, role: str, runs: ReferenceRuns, explained: np.ndarray) -> list[Evidence]:
+    """The reference line ranges whose aligned runs explain the left-side tokens
+    ``explained`` (positions) of a match."""
+    return [
+        Evidence(role, c.corpus, c.path, c.start_line, c.end_line,
+                 f"aligned with {c.tokens} explained token(s) of the match")
+        for c in cite(runs, ctx.role_refs[role], explained, ctx.options.max_citations)
+    ]
+
+
+def _classify(
+    ctx: _Context, li: int, ri: int, region: Region
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, MatchFilter, Rarity]:
+    """Stage index of every matched token pair, and the match's classification."""
+    la, rb = _positions(region)
+    n = la.size
+    stage = np.full(n, _KEEP, dtype=np.int8)
+    lf = ctx.file(0, li)
+    content = int(np.count_nonzero(member(lf.fp.tokens.symbols[la], CONTENT_SYMBOLS)))
+    evidence: list[Evidence] = []
+    if content < ctx.min_content:
+        stage[:] = st.STAGES.index(st.KEYWORD_ONLY)
+        evidence.append(Evidence(st.KEYWORD_ONLY, "match", "", None, None,
+                                 f"{content} identifier/literal token(s); the minimum is"
+                                 f" {ctx.min_content}"))
+    elif n < ctx.min_tokens:
+        stage[:] = st.STAGES.index(st.TOO_SHORT)
+        evidence.append(Evidence(st.TOO_SHORT, "match", "", None, None,
+                                 f"{n} matched tokens; the minimum is {ctx.min_tokens}"))
+    else:
+        for role in (st.BASE, st.CORPUS):
+            lr, rr = ctx.runs(role, 0, li), ctx.runs(role, 1, ri)
+            if lr is None or rr is None:
+                continue
+            take = (stage == _KEEP) & lr.covered[la] & rr.covered[rb]
+            if take.any():
+                stage[take] = st.STAGES.index(role)
+                evidence += _cited(ctx, role, lr, la[take])
+        markers = [(s, ctx.generated(s, i)) for s, i in ((0, li), (1, ri))]
+        if any(m for _, m in markers):
+            take = stage == _KEEP
+            stage[take] = st.STAGES.index(st.GENERATED)
+            if take.any():
+                evidence += [
+                    Evidence(st.GENERATED, _SIDES[s], ctx.file(s, i).entry.path, m.line,
+                             m.line, f"{m.generator}: {m.text}")
+                    for (s, m), i in zip(markers, (li, ri), strict=True) if m
+                ]
+        vendored = [(s, vendored_directory(ctx.file(s, i).entry.path)) for s, i in
+                    ((0, li), (1, ri))]
+        if any(d for _, d in vendored):
+            take = stage == _KEEP
+            stage[take] = st.STAGES.index(st.VENDORED)
+            if take.any():
+                evidence += [
+                    Evidence(st.VENDORED, _SIDES[s], ctx.file(s, i).entry.path, None, None,
+                             f"in vendored directory {d}")
+                    for (s, d), i in zip(vendored, (li, ri), strict=True) if d
+                ]
+        take = (stage == _KEEP) & ctx.common(0, li)[la] & ctx.common(1, ri)[rb]
+        stage[take] = st.STAGES.index(st.COMMON)
+    counts = np.bincount(stage, minlength=_KEEP + 1)
+    removed = n - int(counts[_KEEP])
+    label = st.NONE
+    if removed and removed >= ctx.options.explained_fraction * n:
+        label = st.STAGES[int(np.argmax(counts[:_KEEP]))]
+    verdict = MatchFilter(
+        classification=label,
+        tokens_filtered=int(counts[_KEEP]),
+        explained=[
+            StageTokens(s, int(c)) for s, c in zip(st.STAGES, counts.tolist(), strict=False) if c
+        ],
+        evidence=evidence,
+    )
+    return la, rb, stage, verdict, _rarity(ctx, li, region)
+
+
+def _settings(ctx: _Context, options: CompareOptions, refs: References) -> FilterSettings:
+    return FilterSettings(
+        stages=list(st.STAGES),
+        min_tokens=ctx.min_tokens,
+        min_content_tokens=ctx.min_content,
+        explained_fraction=ctx.options.explained_fraction,
+        common_max_file_frequency=ctx.cap,
+        base=refs.base.label if refs.base else None,
+        corpora=[r.label for r in refs.corpora],
+        generator_markers=generator_names(),
+        vendored_directories=list(VENDORED_DIRECTORIES),
+    )
+
+
+def _summary(ref: ReferenceIndex) -> ReferenceSummary:
+    states = [f.state for f in ref.files]
+    return ReferenceSummary(
+        role=ref.role,
+        label=ref.label,
+        files_total=len(states),
+        files_compared=states.count("compared"),
+        files_skipped=states.count("skipped"),
+        files_failed=states.count("failed"),
+        tokens=ref.tokens,
+        digest=ref.digest,
+    )
+
+
+def filter_result(
+    result: Result,
+    located: Sequence[Located],
+    lfiles: Sequence[PreparedFile],
+    rfiles: Sequence[PreparedFile],
+    options: CompareOptions,
+    references: References | None = None,
+) -> Result:
+    """``result`` with every match classified, the filtered coverages and the ledger.
+    ``located`` gives, for each of ``result.matches`` in order, where it was aligned."""
+    if len(located) != len(result.matches):
+        raise ValueError("one located region per match")
+    refs = references or References()
+    ctx = _Context(lfiles, rfiles, options, refs)
+    matches: list[Match] = []
+    left_levels = {i: SideLevels(f.fp.tokens) for i, f in enumerate(lfiles)}
+    right_levels = {i: SideLevels(f.fp.tokens) for i, f in enumerate(rfiles)}
+    per_match: dict[str, tuple[int, int, np.ndarray, np.ndarray, np.ndarray]] = {}
+    for match, (li, ri, region) in zip(result.matches, located, strict=True):
+        la, rb, stage, verdict, rarity = _classify(ctx, li, ri, region)
+        matches.append(replace(match, filter=verdict, rarity=rarity))
+        left_levels[li].add(la, stage)
+        right_levels[ri].add(rb, stage)
+        per_match[match.id] = (li, ri, la, rb, stage)
+    classified = _classified(m.filter.classification for m in matches)
+    rows, left_after, right_after = ledger(
+        list(left_levels.values()), list(right_levels.values()), st.STAGES, classified
+    )
+    labels = {m.id: m.filter.classification for m in matches}
+    pairs = [_pair(p, per_match, ctx, labels) for p in result.file_pairs]
+    left = replace(result.left, coverage_filtered=filtered_coverage(result.left.coverage,
+                                                                     left_after))
+    right = replace(result.right, coverage_filtered=filtered_coverage(result.right.coverage,
+                                                                       right_after))
+    total = left.coverage.tokens_total + right.coverage.tokens_total
+    kept = left.coverage_filtered.tokens_matched + right.coverage_filtered.tokens_matched
+    return replace(
+        result,
+        settings=replace(result.settings, filtration=_settings(ctx, options, refs)),
+        left=left,
+        right=right,
+        file_pairs=pairs,
+        matches=matches,
+        definitions={**result.definitions, **_definitions(ctx)},
+        similarity_filtered=kept / total if total else 0.0,
+        ledger=rows,
+        references=[_summary(r) for r in refs.all],
+    )
+
+
+def _classified(labels: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    return counts
+
+
+def _pair(
+    pair: FilePair,
+    per_match: dict[str, tuple[int, int, np.ndarray, np.ndarray, np.ndarray]],
+    ctx: _Context,
+    labels: dict[str, str],
+) -> FilePair:
+    if not pair.matches:
+        return pair
+    li, ri = per_match[pair.matches[0]][:2]
+    lf, rf = ctx.file(0, li), ctx.file(1, ri)
+    left, right = SideLevels(lf.fp.tokens), SideLevels(rf.fp.tokens)
+    for mid in pair.matches:
+        _, _, la, rb, stage = per_match[mid]
+        left.add(la, stage)
+        right.add(rb, stage)
+    classified = _classified(labels[mid] for mid in pair.matches)
+    rows, left_after, _ = ledger([left], [right], st.STAGES, classified)
+    kept = left_after[0]
+    return replace(
+        pair,
+        tokens_filtered=kept,
+        left_coverage_filtered=kept / len(lf.fp.tokens),
+        right_coverage_filtered=kept / len(rf.fp.tokens),
+        ledger=rows,
+    )
+
+
+def _definitions(ctx: _Context) -> dict[str, str]:
+    meanings = st.meanings(ctx.min_content, ctx.min_tokens, ctx.cap)
+    return {
+        "coverage_filtered": "coverage counting only matched tokens that no filter stage"
+        " explains",
+        "ledger": "per filter stage, in the order applied: matched tokens and code lines of"
+        " each side before and after it; a token matched in several places still counts"
+        " while one of its matches is unexplained",
+        "filter": "the stage that explained most of a match, when the stages together"
+        f" explain at least {ctx.options.explained_fraction:.0%} of its tokens; otherwise"
+        " none. tokens_filtered are the match's tokens that still count",
+        "rarity": "for the k-grams wholly inside a match's segments: the median number of"
+        " files of the left work, of the right work and of the reference corpora holding"
+        " each (1, 1, 0: found only in these two files)",
+        **{f"filter.{k}": v for k, v in meanings.items()},
+    }
