@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -17,6 +17,8 @@ from fingerprints.fileprint import FingerprintSettings
 
 from .compare import CompareOptions, compare_paths
 from .errors import InputError
+from .filter.corpus import label_of
+from .filter.options import FilterOptions
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings
 from .result import Result, to_json
@@ -24,7 +26,7 @@ from .result import Result, to_json
 MANIFEST_VERSION = "1.0.0"
 PACKAGES = (
     "simcheck", "tree-sitter", "tree-sitter-language-pack", "numpy", "xxhash", "datasketch",
-    "rapidfuzz", "pathspec", "charset-normalizer", "py7zr", "typer", "rich",
+    "rapidfuzz", "pathspec", "charset-normalizer", "py7zr", "typer", "rich", "pyarrow",
 )
 
 
@@ -89,7 +91,35 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
         ingest=build(IngestOptions, data["ingest"]),
         candidate_max_file_frequency=data["candidate_max_file_frequency"],
         workers=data["workers"],
+        filtration=build(FilterOptions, data.get("filtration", {})),
     )
+
+
+def _reference_records(options: CompareOptions) -> list[dict[str, Any]]:
+    """The base and excluded corpora as given and where they were on this machine."""
+    fo = options.filtration
+    given = ([fo.base] if fo.base else []) + list(fo.corpora)
+    labels = list(fo.labels) or [label_of(g) for g in given]
+    return [
+        {"given": g, "label": label, "absolute": str(Path(g).resolve())}
+        for g, label in zip(given, labels, strict=True)
+    ]
+
+
+def _rerun_options(options: CompareOptions, references: list[dict[str, Any]]) -> CompareOptions:
+    """``options`` reading the references from where the manifest says they were, under
+    the names the original run gave them (the result must come out identical)."""
+    fo = options.filtration
+    if not references:
+        return options
+    paths = [r["absolute"] for r in references]
+    has_base = fo.base is not None
+    return replace(options, filtration=replace(
+        fo,
+        base=paths[0] if has_base else None,
+        corpora=tuple(paths[1:] if has_base else paths),
+        labels=tuple(r["label"] for r in references),
+    ))
 
 
 def build_manifest(
@@ -106,6 +136,7 @@ def build_manifest(
         "manifest_version": MANIFEST_VERSION,
         "versions": _versions(),
         "inputs": {"left": _input_record(left), "right": _input_record(right)},
+        "references": _reference_records(options),
         "options": options_to_dict(options),
         "files": file_hashes(result),
         "result_sha256": hashlib.sha256(result_json.encode("utf-8")).hexdigest(),
@@ -161,6 +192,9 @@ def verify(manifest_path: Path) -> list[str]:
     left = manifest["inputs"]["left"]["absolute"]
     right = manifest["inputs"]["right"]["absolute"]
     problems = []
+    for record in manifest.get("references", []):
+        if not Path(record["absolute"]).exists():
+            problems.append(f"reference {record['absolute']}: missing")
     for side, record in manifest["inputs"].items():
         path = Path(record["absolute"])
         if not path.exists():
@@ -169,7 +203,9 @@ def verify(manifest_path: Path) -> list[str]:
             problems.append(f"{side} input {record['absolute']}: SHA-256 changed")
     if problems:
         return problems
-    options = options_from_dict(manifest["options"])
+    options = _rerun_options(
+        options_from_dict(manifest["options"]), manifest.get("references", [])
+    )
     labels = (manifest["inputs"]["left"]["given"], manifest["inputs"]["right"]["given"])
     result = compare_paths(left, right, options, labels=labels)
     problems = changed_inputs(manifest["files"], file_hashes(result))

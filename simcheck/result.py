@@ -141,6 +141,19 @@ class StageTokens:
 
 
 @dataclass(frozen=True)
+class FilterSpan:
+    """A run of a match's tokens that one stage explains ("none": still counted), with
+    the lines holding it on both sides."""
+
+    stage: str
+    left_start_line: int
+    left_end_line: int
+    right_start_line: int
+    right_end_line: int
+    tokens: int
+
+
+@dataclass(frozen=True)
 class MatchFilter:
     """How filtration classified a match. Nothing is deleted: the match stays in the
     result; ``tokens_filtered`` is what still counts after every stage."""
@@ -149,6 +162,8 @@ class MatchFilter:
     tokens_filtered: int = 0
     explained: list[StageTokens] = field(default_factory=list)  # stages with tokens > 0
     evidence: list[Evidence] = field(default_factory=list)
+    # Where the explained and the counted tokens lie (empty when nothing is explained).
+    spans: list[FilterSpan] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -116,4 +116,4 @@ def test_a_result_of_another_schema_version_is_refused_naming_both(tmp_path):
         capture_output=True, text=True, timeout=300,
     )
     assert run.returncode == 2
-    assert "'0.9.0'" in run.stderr and "'1.1.0'" in run.stderr
+    assert "'0.9.0'" in run.stderr and "'1.2.0'" in run.stderr

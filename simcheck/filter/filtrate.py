@@ -17,6 +17,7 @@ from ..result import (
     Evidence,
     FilePair,
     FilterSettings,
+    FilterSpan,
     Match,
     MatchFilter,
     Rarity,
@@ -211,8 +212,32 @@ def _classify(
             StageTokens(s, int(c)) for s, c in zip(st.STAGES, counts.tolist(), strict=False) if c
         ],
         evidence=evidence,
+        spans=_spans(lf, ctx.file(1, ri), la, rb, stage),
     )
     return la, rb, stage, verdict, _rarity(ctx, li, region)
+
+
+def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
+           stage: np.ndarray) -> list[FilterSpan]:
+    """The match's tokens as maximal runs of one stage ("none": still counted) that are
+    consecutive on both sides; empty when no stage explains anything."""
+    if not (stage != _KEEP).any():
+        return []
+    cut = np.ones(la.size, dtype=bool)
+    cut[1:] = (stage[1:] != stage[:-1]) | (np.diff(la) != 1) | (np.diff(rb) != 1)
+    starts = np.flatnonzero(cut)
+    ends = np.concatenate((starts[1:], [la.size])) - 1
+    lt, rt = lf.fp.tokens, rf.fp.tokens
+    names = (*st.STAGES, st.NONE)
+    return [
+        FilterSpan(
+            names[int(stage[a])],
+            int(lt.start_line[la[a]]), int(lt.end_line[la[b]]),
+            int(rt.start_line[rb[a]]), int(rt.end_line[rb[b]]),
+            int(b - a + 1),
+        )
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+    ]
 
 
 def _settings(ctx: _Context, options: CompareOptions, refs: References) -> FilterSettings:

@@ -6,6 +6,7 @@ excerpts, never from the inputs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ class CodeLine:
     number: int
     text: str
     matched: bool  # inside one of the match's exact segments
+    explained: str | None = None  # the filter stage explaining this line, if one does
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,25 @@ class Exhibit:
     right: list[CodeLine]
 
 
-def _lines(side: MatchSide, segments: list[tuple[int, int]]) -> list[CodeLine]:
+def _explained(n: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The stage explaining line ``n``: only when no counted token shares the line."""
+    stages = {stage for lo, hi, stage in spans if lo <= n <= hi}
+    if not stages or "none" in stages:
+        return None
+    return min(stages)
+
+
+def _lines(
+    side: MatchSide,
+    segments: list[tuple[int, int]],
+    explained: Sequence[tuple[int, int, str]] = (),
+) -> list[CodeLine]:
     text = side.text.split("\n")
     return [
-        CodeLine(n, line, any(lo <= n <= hi for lo, hi in segments))
+        CodeLine(
+            n, line, any(lo <= n <= hi for lo, hi in segments),
+            _explained(n, explained),
+        )
         for n, line in enumerate(text, start=side.start_line)
     ]
 
@@ -45,8 +62,14 @@ def _exhibits(result: Result) -> tuple[list[tuple[str, FilePair]], list[Exhibit]
         Exhibit(
             match=m,
             pair_anchor=pair_of[m.id],
-            left=_lines(m.left, [(s.left_start_line, s.left_end_line) for s in m.segments]),
-            right=_lines(m.right, [(s.right_start_line, s.right_end_line) for s in m.segments]),
+            left=_lines(
+                m.left, [(s.left_start_line, s.left_end_line) for s in m.segments],
+                [(f.left_start_line, f.left_end_line, f.stage) for f in m.filter.spans],
+            ),
+            right=_lines(
+                m.right, [(s.right_start_line, s.right_end_line) for s in m.segments],
+                [(f.right_start_line, f.right_end_line, f.stage) for f in m.filter.spans],
+            ),
         )
         for m in result.matches
     ]
@@ -76,6 +99,11 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         pairs=pairs,
         exhibits=by_match,
         kinds=KIND_MEANING,
+        # "filter.<stage>" definitions of the result: the meaning of each filter stage.
+        stage_meanings={
+            k.removeprefix("filter."): v
+            for k, v in result.definitions.items() if k.startswith("filter.")
+        },
         legend=legend,
         caption=caption,
         not_compared=[f for f in result.files if f.status != "compared"],
