@@ -18,7 +18,7 @@ from simcheck.errors import InputError
 from simcheck.filter.generated import detect_generated
 from simcheck.filter.options import FilterOptions
 from simcheck.filter.vendored import vendored_directory
-from simcheck.result import Result, schema, to_dict, to_json
+from simcheck.result import Result, from_dict, schema, to_dict, to_json
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FILTER = FIXTURES / "filter"
@@ -221,6 +221,7 @@ def test_ledger_stages_chain_and_add_up_per_pair_and_overall(tmp_path):
                        corpora=(str(SAMPLES / "thirdparty"),))
     result = compare_paths(str(SAMPLES / "original"), str(SAMPLES / "knockoff"), options)
     jsonschema.validate(to_dict(result), schema())
+    assert to_json(from_dict(to_dict(result))) == to_json(result)  # re-rendering reads it all
     assert [r.stage for r in result.ledger] == result.settings.filtration.stages
     for rows, side_totals in (
         (result.ledger, (result.left, result.right)),

@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..match.align import Region
-from ..match.sets import member
+from ..match.sets import distinct, member
 from ..prepare import PreparedFile
 from ..result import (
     Evidence,
-    FilePair,
     FilterSettings,
     FilterSpan,
     Match,
@@ -31,7 +30,7 @@ from .citations import cite
 from .corpus import ReferenceIndex, References
 from .frequency import combined, of_files
 from .generated import GeneratedMarker, detect_generated, generator_names
-from .ledger import SideLevels, filtered_coverage, ledger
+from .ledger import Occurrences, counts, filtered_coverage, rows
 from .masks import CONTENT_SYMBOLS, covered
 from .vendored import VENDORED_DIRECTORIES, vendored_directory
 
@@ -62,8 +61,7 @@ class _Context:
         self.min_content = fo.min_content_tokens
         self.cap = options.candidate_max_file_frequency
         self.max_occurrences = options.match.max_occurrences
-        self.common_set = options.common.hashes if options.common is not None else None
-        self.refs = refs
+        self.refs = refs  # base and excluded corpora
         self.files = (lfiles, rfiles)
         self.freq = (
             of_files([f.fp.kgrams for f in lfiles]), of_files([f.fp.kgrams for f in rfiles])
@@ -73,9 +71,21 @@ class _Context:
             st.BASE: [refs.base] if refs.base else [], st.CORPUS: list(refs.corpora),
         }
         self._distinct = {role: [r.distinct() for r in rs] for role, rs in self.role_refs.items()}
+        # The same rule as the seeding's boilerplate cap (compare.py), extended to the
+        # reference corpora: in more files than the cap on one side or in the references,
+        # more often than ``max_occurrences`` on one side, or in the benchmark's reference set.
+        common = [
+            self.freq[0].above(self.cap, self.max_occurrences),
+            self.freq[1].above(self.cap, self.max_occurrences),
+            self.ref_freq.above(self.cap),
+        ]
+        if options.common is not None:
+            common.append(options.common.hashes)
+        self.common_set = distinct(np.concatenate(common))
         self._runs: dict[tuple[str, int, int], ReferenceRuns] = {}
         self._common: dict[tuple[int, int], np.ndarray] = {}
         self._generated: dict[tuple[int, int], GeneratedMarker | None] = {}
+        self._vendored: dict[tuple[int, int], str | None] = {}
 
     def file(self, side: int, i: int) -> PreparedFile:
         return self.files[side][i]
@@ -94,21 +104,17 @@ class _Context:
         return self._runs[key]
 
     def common(self, side: int, i: int) -> np.ndarray:
-        """Tokens of one file covered by a common k-gram. The same rule as the seeding's
-        boilerplate cap (compare.py), extended to the reference corpora: in more files
-        than the cap, or more often than ``max_occurrences``, or in the reference set."""
+        """Tokens of one file covered by a k-gram common across files (``common_set``)."""
         if (side, i) not in self._common:
             fp = self.file(side, i).fp
-            kg = fp.kgrams
-            lf, lo = self.freq[0].lookup(kg)
-            rf, ro = self.freq[1].lookup(kg)
-            reff, _ = self.ref_freq.lookup(kg)
-            hit = (lf > self.cap) | (rf > self.cap) | (reff > self.cap)
-            hit |= (lo > self.max_occurrences) | (ro > self.max_occurrences)
-            if self.common_set is not None and self.common_set.size:
-                hit |= member(kg, self.common_set)
+            hit = member(fp.kgrams, self.common_set)
             self._common[(side, i)] = covered(hit, len(fp.tokens), self.k)
         return self._common[(side, i)]
+
+    def vendored(self, side: int, i: int) -> str | None:
+        if (side, i) not in self._vendored:
+            self._vendored[(side, i)] = vendored_directory(self.file(side, i).entry.path)
+        return self._vendored[(side, i)]
 
     def generated(self, side: int, i: int) -> GeneratedMarker | None:
         if (side, i) not in self._generated:
@@ -123,20 +129,31 @@ def _positions(region: Region) -> tuple[np.ndarray, np.ndarray]:
     return la, rb
 
 
-def _rarity(ctx: _Context, li: int, region: Region) -> Rarity:
-    kg = ctx.file(0, li).fp.kgrams
-    starts = [np.arange(t.a, t.a + t.length - ctx.k + 1) for t in region.tiles]
-    positions = np.concatenate(starts) if starts else np.zeros(0, dtype=np.int64)
-    if positions.size == 0:
-        return Rarity()
-    # Inside a tile the k-grams are the same on both sides (identical token runs).
-    hashes = kg[positions]
-    figures = [
-        ctx.freq[0].lookup(hashes)[0], ctx.freq[1].lookup(hashes)[0],
-        ctx.ref_freq.lookup(hashes)[0],
+def _rarities(ctx: _Context, located: Sequence[Located]) -> list[Rarity]:
+    """The rarity of every match, computed together: one frequency lookup per table."""
+    hashes, owner = [], []
+    for m, (li, _ri, region) in enumerate(located):
+        kg = ctx.file(0, li).fp.kgrams
+        for t in region.tiles:
+            if t.length >= ctx.k:
+                # Inside a tile the k-grams are the same on both sides (identical runs).
+                hashes.append(kg[t.a : t.a + t.length - ctx.k + 1])
+                owner.append(np.full(t.length - ctx.k + 1, m, dtype=np.int64))
+    if not hashes:
+        return [Rarity() for _ in located]
+    h, who = np.concatenate(hashes), np.concatenate(owner)
+    n = np.bincount(who, minlength=len(located))
+    first = np.cumsum(n) - n
+    medians = []
+    for table in (ctx.freq[0], ctx.freq[1], ctx.ref_freq):
+        files = table.lookup(h)[0]
+        ranked = files[np.lexsort((files, who))]  # by match, then by file count
+        medians.append(ranked[np.minimum(first + (n - 1) // 2, h.size - 1)])
+    return [
+        Rarity(int(n[m]), int(medians[0][m]), int(medians[1][m]), int(medians[2][m]))
+        if n[m] else Rarity()
+        for m in range(len(located))
     ]
-    lower_median = [int(np.sort(f)[(f.size - 1) // 2]) for f in figures]
-    return Rarity(int(positions.size), *lower_median)
 
 
 def _cited(ctx: _Context, role: str, runs: ReferenceRuns, explained: np.ndarray) -> list[Evidence]:
@@ -151,7 +168,7 @@ def _cited(ctx: _Context, role: str, runs: ReferenceRuns, explained: np.ndarray)
 
 def _classify(
     ctx: _Context, li: int, ri: int, region: Region
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, MatchFilter, Rarity]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, MatchFilter]:
     """Stage index of every matched token pair, and the match's classification."""
     la, rb = _positions(region)
     n = la.size
@@ -187,8 +204,7 @@ def _classify(
                              m.line, f"{m.generator}: {m.text}")
                     for (s, m), i in zip(markers, (li, ri), strict=True) if m
                 ]
-        vendored = [(s, vendored_directory(ctx.file(s, i).entry.path)) for s, i in
-                    ((0, li), (1, ri))]
+        vendored = [(s, ctx.vendored(s, i)) for s, i in ((0, li), (1, ri))]
         if any(d for _, d in vendored):
             take = stage == _KEEP
             stage[take] = st.STAGES.index(st.VENDORED)
@@ -214,7 +230,7 @@ def _classify(
         evidence=evidence,
         spans=_spans(lf, ctx.file(1, ri), la, rb, stage),
     )
-    return la, rb, stage, verdict, _rarity(ctx, li, region)
+    return la, rb, stage, verdict
 
 
 def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
@@ -268,6 +284,32 @@ def _summary(ref: ReferenceIndex) -> ReferenceSummary:
     )
 
 
+def _occurrences(
+    files: Sequence[PreparedFile], per_match: Sequence[tuple[int, int, np.ndarray, np.ndarray]]
+) -> Occurrences:
+    """One side's matched token occurrences; ``group`` is each occurrence's file pair."""
+    if not per_match:
+        z = np.zeros(0, dtype=np.int64)
+        return Occurrences(z, z, z, z, z)
+    first, last = [], []
+    for _, fi, pos, _ in per_match:
+        t = files[fi].fp.tokens
+        first.append(t.start_line[pos])
+        last.append(t.end_line[pos])
+    return Occurrences(
+        group=np.concatenate([np.full(p.size, g, dtype=np.int64) for g, _, p, _ in per_match]),
+        position=np.concatenate([p for _, _, p, _ in per_match]).astype(np.int64),
+        first_line=np.concatenate(first).astype(np.int64),
+        last_line=np.concatenate(last).astype(np.int64),
+        level=np.concatenate([lev for _, _, _, lev in per_match]).astype(np.int64),
+    )
+
+
+def _by_file(occ: Occurrences, files: np.ndarray) -> Occurrences:
+    """The same occurrences grouped by file instead of by file pair."""
+    return Occurrences(files, occ.position, occ.first_line, occ.last_line, occ.level)
+
+
 def filter_result(
     result: Result,
     located: Sequence[Located],
@@ -282,28 +324,55 @@ def filter_result(
         raise ValueError("one located region per match")
     refs = references or References()
     ctx = _Context(lfiles, rfiles, options, refs)
+    pair_of = {mid: i for i, p in enumerate(result.file_pairs) for mid in p.matches}
     matches: list[Match] = []
-    left_levels = {i: SideLevels(f.fp.tokens) for i, f in enumerate(lfiles)}
-    right_levels = {i: SideLevels(f.fp.tokens) for i, f in enumerate(rfiles)}
-    per_match: dict[str, tuple[int, int, np.ndarray, np.ndarray, np.ndarray]] = {}
-    for match, (li, ri, region) in zip(result.matches, located, strict=True):
-        la, rb, stage, verdict, rarity = _classify(ctx, li, ri, region)
+    left_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
+    right_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
+    pair_files: dict[int, tuple[int, int]] = {}
+    rarities = _rarities(ctx, located)
+    for match, rarity, (li, ri, region) in zip(result.matches, rarities, located, strict=True):
+        la, rb, stage, verdict = _classify(ctx, li, ri, region)
         matches.append(replace(match, filter=verdict, rarity=rarity))
-        left_levels[li].add(la, stage)
-        right_levels[ri].add(rb, stage)
-        per_match[match.id] = (li, ri, la, rb, stage)
-    classified = _classified(m.filter.classification for m in matches)
-    rows, left_after, right_after = ledger(
-        list(left_levels.values()), list(right_levels.values()), st.STAGES, classified
-    )
+        pair = pair_of[match.id]
+        pair_files[pair] = (li, ri)
+        left_occ.append((pair, li, la, stage))
+        right_occ.append((pair, ri, rb, stage))
+    n, n_pairs = len(st.STAGES), len(result.file_pairs)
+    lo, ro = _occurrences(lfiles, left_occ), _occurrences(rfiles, right_occ)
+    # Overall: per file (a token matched in several pairs is one token), then summed.
+    lfile = np.concatenate([np.full(x[2].size, x[1], dtype=np.int64) for x in left_occ]) \
+        if left_occ else lo.group
+    rfile = np.concatenate([np.full(x[2].size, x[1], dtype=np.int64) for x in right_occ]) \
+        if right_occ else ro.group
+    lt, ll = (t.sum(axis=0) for t in counts(_by_file(lo, lfile), max(len(lfiles), 1), n))
+    rt, rl = (t.sum(axis=0) for t in counts(_by_file(ro, rfile), max(len(rfiles), 1), n))
+    overall = rows((lt, ll), (rt, rl), st.STAGES, _classified(m.filter.classification
+                                                               for m in matches))
+    # Per file pair: its tiles never overlap, so every occurrence is a distinct token.
+    lpt, lpl = counts(lo, n_pairs, n, distinct=True)
+    rpt, rpl = counts(ro, n_pairs, n, distinct=True)
     labels = {m.id: m.filter.classification for m in matches}
-    pairs = [_pair(p, per_match, ctx, labels) for p in result.file_pairs]
-    left = replace(result.left, coverage_filtered=filtered_coverage(result.left.coverage,
-                                                                     left_after))
-    right = replace(result.right, coverage_filtered=filtered_coverage(result.right.coverage,
-                                                                       right_after))
+    pairs = []
+    for i, p in enumerate(result.file_pairs):
+        if i not in pair_files:
+            pairs.append(p)
+            continue
+        kept = int(lpt[i, n])
+        li, ri = pair_files[i]
+        pairs.append(replace(
+            p,
+            tokens_filtered=kept,
+            left_coverage_filtered=kept / len(lfiles[li].fp.tokens),
+            right_coverage_filtered=kept / len(rfiles[ri].fp.tokens),
+            ledger=rows((lpt[i], lpl[i]), (rpt[i], rpl[i]), st.STAGES,
+                        _classified(labels[mid] for mid in p.matches)),
+        ))
+    left = replace(result.left, coverage_filtered=filtered_coverage(
+        result.left.coverage, int(lt[n]), int(ll[n])))
+    right = replace(result.right, coverage_filtered=filtered_coverage(
+        result.right.coverage, int(rt[n]), int(rl[n])))
     total = left.coverage.tokens_total + right.coverage.tokens_total
-    kept = left.coverage_filtered.tokens_matched + right.coverage_filtered.tokens_matched
+    kept_both = left.coverage_filtered.tokens_matched + right.coverage_filtered.tokens_matched
     return replace(
         result,
         settings=replace(result.settings, filtration=_settings(ctx, options, refs)),
@@ -312,48 +381,21 @@ def filter_result(
         file_pairs=pairs,
         matches=matches,
         definitions={**result.definitions, **_definitions(ctx)},
-        similarity_filtered=kept / total if total else 0.0,
-        ledger=rows,
+        similarity_filtered=kept_both / total if total else 0.0,
+        ledger=overall,
         references=[_summary(r) for r in refs.all],
     )
 
 
 def _classified(labels: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
+    tally: dict[str, int] = {}
     for label in labels:
-        counts[label] = counts.get(label, 0) + 1
-    return counts
-
-
-def _pair(
-    pair: FilePair,
-    per_match: dict[str, tuple[int, int, np.ndarray, np.ndarray, np.ndarray]],
-    ctx: _Context,
-    labels: dict[str, str],
-) -> FilePair:
-    if not pair.matches:
-        return pair
-    li, ri = per_match[pair.matches[0]][:2]
-    lf, rf = ctx.file(0, li), ctx.file(1, ri)
-    left, right = SideLevels(lf.fp.tokens), SideLevels(rf.fp.tokens)
-    for mid in pair.matches:
-        _, _, la, rb, stage = per_match[mid]
-        left.add(la, stage)
-        right.add(rb, stage)
-    classified = _classified(labels[mid] for mid in pair.matches)
-    rows, left_after, _ = ledger([left], [right], st.STAGES, classified)
-    kept = left_after[0]
-    return replace(
-        pair,
-        tokens_filtered=kept,
-        left_coverage_filtered=kept / len(lf.fp.tokens),
-        right_coverage_filtered=kept / len(rf.fp.tokens),
-        ledger=rows,
-    )
+        tally[label] = tally.get(label, 0) + 1
+    return tally
 
 
 def _definitions(ctx: _Context) -> dict[str, str]:
-    meanings = st.meanings(ctx.min_content, ctx.min_tokens, ctx.cap)
+    meanings = st.meanings(ctx.min_content, ctx.min_tokens, ctx.cap, ctx.max_occurrences)
     return {
         "coverage_filtered": "coverage counting only matched tokens that no filter stage"
         " explains",

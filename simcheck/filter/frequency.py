@@ -19,15 +19,28 @@ class Frequency:
 
     def lookup(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(files, occurrences) for each hash of ``query``; zero where absent."""
-        if self.hashes.size == 0:
+        if self.hashes.size == 0 or query.size == 0:
             zero = np.zeros(query.shape, dtype=np.int64)
             return zero, zero.copy()
-        index = np.minimum(np.searchsorted(self.hashes, query), self.hashes.size - 1)
-        found = self.hashes[index] == query
-        return (
-            np.where(found, self.files[index], 0),
-            np.where(found, self.occurrences[index], 0),
-        )
+        # Sorted keys make the binary searches walk memory in order (several times faster
+        # on millions of hashes); the answers are put back in the query's order.
+        order = np.argsort(query, kind="stable")
+        keys = query[order]
+        index = np.minimum(np.searchsorted(self.hashes, keys), self.hashes.size - 1)
+        found = self.hashes[index] == keys
+        files = np.empty(query.shape, dtype=np.int64)
+        occurrences = np.empty(query.shape, dtype=np.int64)
+        files[order] = np.where(found, self.files[index], 0)
+        occurrences[order] = np.where(found, self.occurrences[index], 0)
+        return files, occurrences
+
+    def above(self, max_files: int, max_occurrences: int | None = None) -> np.ndarray:
+        """Hashes (sorted) in more than ``max_files`` files or, when given, occurring more
+        than ``max_occurrences`` times."""
+        keep = self.files > max_files
+        if max_occurrences is not None:
+            keep |= self.occurrences > max_occurrences
+        return self.hashes[keep]
 
 
 EMPTY = Frequency(np.zeros(0, np.uint64), np.zeros(0, np.int64), np.zeros(0, np.int64))

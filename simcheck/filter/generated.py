@@ -46,6 +46,15 @@ _MARKERS: tuple[tuple[str, str, bool], ...] = (
      r"|by|from)\b|\bmachine[- ]generated\b", True),
 )
 _COMPILED = tuple((name, re.compile(p), comment) for name, p, comment in _MARKERS)
+# Every marker above holds one of these words: files without any are skipped at once.
+_WORDS = ("generat", "yysccsid", "yaccpar", "codegen", "bison", "meta object",
+          "qt user interface")
+_BYTE_WORDS = tuple(w.encode() for w in _WORDS)
+
+
+def _may_hold_marker(text: str) -> bool:
+    low = text.lower()
+    return any(word in low for word in _WORDS)
 _COMMENT = re.compile(r"^\s*(?://|/\*|\*|#|--|;|%|!|<!--|\{-|\(\*|'''|\"\"\"|rem\b|REM\b|')")
 
 # Output file names of generators whose marker may sit below the header.
@@ -92,15 +101,22 @@ def _comment_lines(lines: list[str]) -> list[bool]:
 
 def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
     """The first generator marker in the header of ``source``, if any."""
-    head = [
-        raw.decode("utf-8", errors="replace").rstrip("\r")
-        for raw in source.split(b"\n", HEADER_LINES)[:HEADER_LINES]
-    ]
+    raw_head = source.split(b"\n", HEADER_LINES)[:HEADER_LINES]
+    low = b"\n".join(raw_head).lower()
+    if not any(word in low for word in _BYTE_WORDS):
+        return _by_name(path)
+    head = [raw.decode("utf-8", errors="replace").rstrip("\r") for raw in raw_head]
     comments = _comment_lines(head)
     for number, (line, is_comment) in enumerate(zip(head, comments, strict=True), start=1):
+        if not _may_hold_marker(line):
+            continue
         for name, pattern, needs_comment in _COMPILED:
             if (is_comment or not needs_comment) and pattern.search(line):
                 return GeneratedMarker(name, number, line.strip()[:_MAX_NOTE])
+    return _by_name(path)
+
+
+def _by_name(path: str) -> GeneratedMarker | None:
     base = path.rsplit("/", 1)[-1]
     for name, pattern in _NAMES:
         if pattern.search(base):

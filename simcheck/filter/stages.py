@@ -17,7 +17,9 @@ STAGES: tuple[str, ...] = (KEYWORD_ONLY, TOO_SHORT, BASE, CORPUS, GENERATED, VEN
 NONE = "none"
 
 
-def meanings(min_content: int, min_tokens: int, common_files: int) -> dict[str, str]:
+def meanings(
+    min_content: int, min_tokens: int, common_files: int, common_occurrences: int
+) -> dict[str, str]:
     """Plain-language meaning of each stage (and of "none") with this run's thresholds."""
     return {
         KEYWORD_ONLY: f"the match holds fewer than {min_content} identifier or literal"
@@ -36,7 +38,8 @@ def meanings(min_content: int, min_tokens: int, common_files: int) -> dict[str, 
         " third-party code (vendor/, third_party/, node_modules/ ...); the directory is"
         " cited",
         COMMON: f"the code is made of k-grams found in more than {common_files} files of"
-        " one work or of the reference corpora (or in a benchmark's reference set):"
-        " common idiom, not evidence of copying",
+        f" one work or of the reference corpora, or more than {common_occurrences} times in"
+        " one work (or in a benchmark's reference set): common idiom, not evidence of"
+        " copying",
         NONE: "no filter explains most of the match: it counts as evidence",
     }
