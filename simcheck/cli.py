@@ -16,7 +16,15 @@ from rich.table import Table
 from fingerprints.fileprint import FingerprintSettings
 from fingerprints.languages import LANGUAGES
 
-from .benchmark import COMMON_FRACTION, read_truth, run_benchmark, write_scores
+from .benchmark import (
+    COMMON_FRACTION,
+    breakdown,
+    read_meta,
+    read_truth,
+    run_benchmark,
+    write_scores,
+)
+from .chance_reference import reference_digest
 from .compare import CompareOptions, compare_paths
 from .errors import InputError
 from .filter.options import FilterOptions
@@ -136,6 +144,15 @@ def compare(
         float | None,
         typer.Option(help="Exit 1 when the overall similarity (0..1) is above this."),
     ] = None,
+    chance_reference: Annotated[
+        str | None,
+        typer.Option(
+            help="Directory of works independent of both sides; each top-level entry"
+            " (subdirectory, file or archive; names starting with '.' are left out) is one"
+            " work. Each side is compared with each work, with the same settings, to state"
+            " per match and per side how often independent code reached that level.",
+        ),
+    ] = None,
 ) -> None:
     """Compare LEFT with RIGHT and report every region of one found in the other."""
     options = CompareOptions(
@@ -150,6 +167,7 @@ def compare(
             min_tokens=filter_min_tokens,
             min_content_tokens=filter_min_content_tokens,
         ),
+        chance_reference=chance_reference,
     )
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,15}", exhibit_prefix):
         raise _fail(f"--exhibit-prefix {exhibit_prefix!r}: use a letter, then letters/digits/-/_")
@@ -176,6 +194,10 @@ def compare(
     if manifest_out is not None:
         # Evidence must not change under us: re-read every input and compare hashes.
         changed = changed_inputs(file_hashes(result), rehash_inputs(left, right, options))
+        if result.chance is not None and chance_reference is not None and (
+            reference_digest(chance_reference, options.ingest) != result.chance.digest
+        ):
+            changed.append(f"chance reference {chance_reference}: contents changed")
         if changed:
             raise _fail("inputs changed during the run: " + "; ".join(changed))
         write_manifest(
@@ -194,30 +216,53 @@ def benchmark(
         Path | None, typer.Option(help="Write left,right,score here.")
     ] = None,
     workers: Annotated[int, typer.Option(help="Parser processes.")] = 2,
+    meta: Annotated[
+        Path | None,
+        typer.Option(help="CSV with left,right and the --by column (default: the truth file)."),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            help="Also report, for each value of this column found on positive pairs, those"
+            " positives against all negatives (evaluate.py --by-positive).",
+        ),
+    ] = None,
 ) -> None:
     """Score every labelled pair with the default settings; print the error rates."""
     console = Console()
+    if meta is not None and by is None:
+        raise _fail("--meta needs --by COLUMN")
     try:
         pairs = read_truth(truth)
+        groups = read_meta(meta or truth, by) if by is not None else None
         with terminal_progress(err) as progress:
             scored, m = run_benchmark(dataset, pairs, CompareOptions(workers=workers), progress)
+        rows = [("all", m)] + (breakdown(scored, groups) if groups is not None else [])
     except (InputError, ValueError) as exc:
         raise _fail(str(exc)) from None
     if scores_out is not None:
         write_scores(scores_out, scored)
     table = Table(title=f"{dataset} ({truth.name})", title_justify="left")
-    for column in ("pairs", "positive", "ROC AUC", "avg precision", "best F1", "at score >=",
+    table.add_column(by or "pairs", no_wrap=True)  # group names stay readable
+    for column in ("n", "positive", "ROC AUC", "avg precision", "best F1", "at score >=",
                    "precision", "recall"):
         table.add_column(column)
-    table.add_row(
-        str(m.pairs), str(m.positives), f"{m.roc_auc:.4f}", f"{m.average_precision:.4f}",
-        f"{m.best_f1:.4f}", f"{m.threshold:.4f}", f"{m.precision:.4f}", f"{m.recall:.4f}",
-    )
+    for name, g in rows:
+        table.add_row(
+            name, str(g.pairs), str(g.positives), f"{g.roc_auc:.4f}",
+            f"{g.average_precision:.4f}", f"{g.best_f1:.4f}", f"{g.threshold:.4f}",
+            f"{g.precision:.4f}", f"{g.recall:.4f}",
+        )
     console.print(table)
+    if by is not None:
+        console.print(
+            f"Each {by} row: the positive pairs of that {by} against all negative pairs."
+        )
     console.print(
-        "score = the larger of the two works' coverages; k-grams in more than "
-        f"{COMMON_FRACTION:.0%} of the dataset's works are treated as common "
-        "(labels are never used)."
+        "score = mean of the larger coverage by matched regions and the larger order-free "
+        f"structure containment; k-grams in more than {COMMON_FRACTION:.0%} of the dataset's "
+        "works are treated as common, and its works weight k-gram rarity (labels are never "
+        "used)."
     )
 
 

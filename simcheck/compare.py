@@ -12,6 +12,7 @@ from fingerprints.fileprint import FingerprintSettings
 from fingerprints.minhash import estimate_jaccard
 
 from . import __version__
+from .chance_reference import attach_chance, measure_chance, reference_entries
 from .filter.corpus import References, load_references
 from .filter.filtrate import filter_result
 from .filter.options import FilterOptions
@@ -21,6 +22,14 @@ from .match.align import MatchSettings, Region, regions
 from .match.candidates import candidate_pairs
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
+from .match.order_free import (
+    ORDER_FREE_K,
+    KgramRarity,
+    containment,
+    kgram_set,
+    rarity,
+    union,
+)
 from .match.seeds import drop_redundant, shared_runs
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
@@ -50,7 +59,14 @@ class CompareOptions:
     workers: int = 2
     # k-grams common across a reference corpus (sorted); they seed no match.
     common: CommonKgrams | None = None
+    # Frequencies that weight the order-free channel; None: the files of both works.
+    rarity: KgramRarity | None = None
+    rarity_reference: str = "the files of both works"
     exhibit_prefix: str = "M"  # match ids are the prefix and a 4+ digit number
+    # A directory of works independent of both sides (one per top-level entry): each side
+    # is compared with each of them to measure how often chance reaches our figures.
+    chance_reference: str | None = None
+    chance_label: str | None = None  # its name in the result (default: as given)
     # Base, reference corpora and thresholds of the filter stages (simcheck.filter).
     filtration: FilterOptions = field(default_factory=FilterOptions)
 
@@ -60,6 +76,12 @@ DEFINITIONS: dict[str, str] = {
     "similarity": "matched tokens of both sides divided by all tokens of both sides",
     "tokens": "code tokens after normalisation: identifiers and literals reduced to their"
     " kind, comments and layout removed",
+    "order_free": "rarity-weighted share of a side's short structural k-grams (sequences of"
+    f" {ORDER_FREE_K} normalised tokens) found anywhere in the other side, in any order:"
+    " survives reordered functions and statements; rare k-grams weigh more",
+    "evidence.channels": "what supports a match: structure (always), identifiers (at least"
+    " half of the distinct names on one side reappear on the other), strings (an"
+    " identical string literal), comments (an identical comment)",
     "literal_similarity": "Indel similarity (0..1) of the two sides' token texts in a match,"
     " whitespace and comments ignored",
     **{f"kind.{k}": v for k, v in KIND_MEANING.items()},
@@ -78,6 +100,8 @@ def compare_paths(
     ``labels`` name the works in the result (default: the paths as given); a re-run from
     a manifest passes the names the original run used."""
     options = options or CompareOptions()
+    if options.chance_reference is not None:
+        reference_entries(options.chance_reference)  # a bad reference fails before the work
     works = [ingest(left, options.ingest), ingest(right, options.ingest)]
     if labels is not None:
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
@@ -85,7 +109,15 @@ def compare_paths(
     references = load_references(
         options.filtration, options.fingerprint, options.ingest, options.workers, progress
     )
-    return compare_prepared(prepared[0], prepared[1], options, progress, references)
+    result = compare_prepared(prepared[0], prepared[1], options, progress, references)
+    if options.chance_reference is None:
+        return result
+    measured = measure_chance(
+        prepared[0], prepared[1], options.chance_reference,
+        lambda a, b: compare_prepared(a, b, options),
+        options.fingerprint, options.ingest, options.workers, progress, options.chance_label,
+    )
+    return attach_chance(result, measured)
 
 
 def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:
@@ -95,9 +127,21 @@ def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:
     return source[start : len(source) if end < 0 else end].decode("utf-8", "surrogateescape")
 
 
+def _columns(source: bytes, first: int, last: int) -> tuple[int, int]:
+    """1-based columns, in characters, of the first byte of [first, last) and of the
+    character ending at ``last`` (the last matched one), each on its own line."""
+    start = source.rfind(b"\n", 0, first) + 1
+    end = source.rfind(b"\n", 0, last - 1) + 1
+    return (
+        len(source[start:first].decode("utf-8", "surrogateescape")) + 1,
+        len(source[end:last].decode("utf-8", "surrogateescape")),
+    )
+
+
 def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
     t = f.fp.tokens
     first, last = int(t.start_byte[start]), int(t.end_byte[end - 1])
+    start_column, end_column = _columns(f.text, first, last)
     return MatchSide(
         path=f.entry.path,
         start_line=int(t.start_line[start]),
@@ -106,6 +150,8 @@ def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
         end_byte=last,
         span_tokens=end - start,
         text=_lines_text(f.text, first, last),
+        start_column=start_column,
+        end_column=end_column,
     )
 
 
@@ -133,6 +179,7 @@ def _match(
         kind=label.kind,
         literal_similarity=label.literal_similarity,
         segments=segments,
+        evidence=label.evidence,
     )
 
 
@@ -174,7 +221,7 @@ def _label(given: str) -> str:
     return path.name or given if path.is_absolute() else given
 
 
-def _summary(work: PreparedWork, masks: list[np.ndarray]) -> WorkSummary:
+def _summary(work: PreparedWork, masks: list[np.ndarray], order_free: float) -> WorkSummary:
     files = work.work.files
     compared = work.compared
     return WorkSummary(
@@ -188,6 +235,7 @@ def _summary(work: PreparedWork, masks: list[np.ndarray]) -> WorkSummary:
             (f.fp.tokens, m)
             for f, m in zip(compared, masks, strict=True)
         ),
+        order_free=order_free,
     )
 
 
@@ -264,7 +312,12 @@ def compare_prepared(
         )
     pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
 
-    lsum, rsum = _summary(left, lmasks), _summary(right, rmasks)
+    lsets = [kgram_set([f.fp.tokens.symbols]) for f in lfiles]
+    rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
+    table = options.rarity or rarity(lsets + rsets)
+    free = containment(union(lsets), union(rsets), table)
+    lsum = _summary(left, lmasks, free.left_in_right)
+    rsum = _summary(right, rmasks, free.right_in_left)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
     matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
     result = Result(
@@ -284,6 +337,8 @@ def compare_prepared(
             max_file_bytes=options.ingest.max_file_bytes,
             ignore_patterns=list(options.ingest.ignore_patterns),
             common_kgrams=options.common.describe() if options.common else None,
+            order_free_k=ORDER_FREE_K,
+            rarity_reference=options.rarity_reference,
         ),
         left=lsum,
         right=rsum,

@@ -91,6 +91,9 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
         ingest=build(IngestOptions, data["ingest"]),
         candidate_max_file_frequency=data["candidate_max_file_frequency"],
         workers=data["workers"],
+        exhibit_prefix=data.get("exhibit_prefix", "M"),
+        chance_reference=data.get("chance_reference"),
+        chance_label=data.get("chance_label"),
         filtration=build(FilterOptions, data.get("filtration", {})),
     )
 
@@ -135,7 +138,14 @@ def build_manifest(
     return {
         "manifest_version": MANIFEST_VERSION,
         "versions": _versions(),
-        "inputs": {"left": _input_record(left), "right": _input_record(right)},
+        "inputs": {
+            "left": _input_record(left),
+            "right": _input_record(right),
+            **(
+                {"chance_reference": _input_record(options.chance_reference)}
+                if options.chance_reference is not None else {}
+            ),
+        },
         "references": _reference_records(options),
         "options": options_to_dict(options),
         "files": file_hashes(result),
@@ -203,9 +213,15 @@ def verify(manifest_path: Path) -> list[str]:
             problems.append(f"{side} input {record['absolute']}: SHA-256 changed")
     if problems:
         return problems
-    options = _rerun_options(
-        options_from_dict(manifest["options"]), manifest.get("references", [])
-    )
+    options = options_from_dict(manifest["options"])
+    if "chance_reference" in manifest["inputs"]:
+        record = manifest["inputs"]["chance_reference"]
+        options = replace(
+            options,
+            chance_reference=record["absolute"],
+            chance_label=options.chance_label or record["given"],
+        )
+    options = _rerun_options(options, manifest.get("references", []))
     labels = (manifest["inputs"]["left"]["given"], manifest["inputs"]["right"]["given"])
     result = compare_paths(left, right, options, labels=labels)
     problems = changed_inputs(manifest["files"], file_hashes(result))

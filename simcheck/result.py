@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import resources
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.4.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -40,6 +41,9 @@ class WorkSummary:
     files_skipped: int
     files_failed: int
     coverage: Coverage  # of this work by the other one
+    # Rarity-weighted share of this work's short structural k-grams found anywhere in the
+    # other work, in any order (the order-free structure channel).
+    order_free: float
     # The same after filtration: only matched tokens no filter stage explained.
     coverage_filtered: Coverage = field(default_factory=lambda: Coverage(0, 0, 0, 0))
 
@@ -119,10 +123,42 @@ class MatchSide:
     # The original text of lines start_line..end_line, so that reports can show the
     # evidence without reading the inputs again.
     text: str
+    # 1-based columns (characters of the line; a tab counts one) of the first matched
+    # character on start_line and of the last one on end_line (None: the line's end). On a
+    # long line, such as minified code, they say exactly where the evidence lies.
+    start_column: int = 1
+    end_column: int | None = None
 
 
 @dataclass(frozen=True)
 class Evidence:
+    """The channels that support a match, with the shared texts an examiner can cite."""
+
+    channels: list[str]  # "structure" always; "identifiers", "strings", "comments" if shared
+    identifiers_shared: int  # distinct identifier names present on both sides
+    identifiers_left: int  # distinct identifier names on each side
+    identifiers_right: int
+    shared_identifiers: list[str]  # up to 10, longest first
+    strings_shared: int  # distinct string literals present on both sides
+    shared_strings: list[str]
+    comments_shared: int  # distinct comments (whitespace-normalised) on both sides
+    shared_comments: list[str]
+
+
+@dataclass(frozen=True)
+class ChanceRate:
+    """How often comparisons between independent works reached a figure."""
+
+    comparisons: int  # independent comparisons measured
+    reached: int  # of them, those that reached the figure
+    rate: float  # reached / comparisons
+    # One-sided 95% upper confidence bound on the rate (Clopper-Pearson; for 0 of n it
+    # is 1 - 0.05^(1/n), about 3/n: the rule of three).
+    upper_95: float
+
+
+@dataclass(frozen=True)
+class FilterEvidence:
     """Why a filter stage explains (part of) a match: a cited reference file and lines, a
     generator marker line, or a vendored directory."""
 
@@ -161,7 +197,7 @@ class MatchFilter:
     classification: str = "none"  # "none" or the stage that explained most of it
     tokens_filtered: int = 0
     explained: list[StageTokens] = field(default_factory=list)  # stages with tokens > 0
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[FilterEvidence] = field(default_factory=list)
     # Where the explained and the counted tokens lie (empty when nothing is explained).
     spans: list[FilterSpan] = field(default_factory=list)
 
@@ -182,9 +218,13 @@ class Match:
     left: MatchSide
     right: MatchSide
     tokens: int  # matched tokens (per side)
-    kind: str  # verbatim | reformatted | renamed | modified
+    kind: str  # verbatim | reformatted | renamed | modified | structural-only
     literal_similarity: float
     segments: list[Segment]
+    evidence: Evidence
+    # How often independent code produced a match at least this large; None without a
+    # chance reference.
+    chance: ChanceRate | None = None
     filter: MatchFilter = field(default_factory=MatchFilter)
     rarity: Rarity = field(default_factory=Rarity)
 
@@ -220,6 +260,9 @@ class Settings:
     ignore_patterns: list[str]
     # How the reference-corpus filter was built, in words; None when none was used.
     common_kgrams: str | None = None
+    order_free_k: int = 8  # k-gram length of the order-free structure channel
+    # The units whose k-gram frequencies weight the order-free channel, in words.
+    rarity_reference: str = "the files of both works"
     filtration: FilterSettings = field(default_factory=FilterSettings)
 
 
@@ -246,6 +289,47 @@ class ReferenceSummary:
 
 
 @dataclass(frozen=True)
+class Quantile:
+    q: float  # 0..1
+    value: float  # nearest rank: the smallest observed value with a share q at or below
+
+
+@dataclass(frozen=True)
+class ReferenceWork:
+    """One work of the chance reference and what comparing it with each side found."""
+
+    name: str  # the top-level entry of the reference directory
+    used: bool  # False when it holds no file that could be compared
+    reason: str | None  # why it was not used
+    files_compared: int
+    tokens: int
+    left_largest_match: int  # tokens of the largest match with the left work
+    left_coverage: float  # the larger of the two coverages in that comparison
+    right_largest_match: int
+    right_coverage: float
+
+
+@dataclass(frozen=True)
+class ChanceBaseline:
+    """The chance baseline: each side compared with independent reference works, with
+    exactly the settings of the real comparison."""
+
+    reference: str  # the reference directory as the user gave it
+    # SHA-256 over the reference works' names, file paths and file SHA-256s.
+    digest: str
+    works_used: int
+    comparisons: int  # independent comparisons (each side with each work used)
+    matches: int  # matches found in all independent comparisons together
+    largest_match_tokens: list[Quantile]  # of the largest match per comparison
+    match_tokens: list[Quantile]  # of every match found
+    coverage: list[Quantile]  # of the larger coverage per comparison
+    left: ChanceRate  # comparisons whose larger coverage reached the left's coverage
+    right: ChanceRate
+    method: str  # the method, in words
+    works: list[ReferenceWork] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Result:
     schema_version: str
     tool: Tool
@@ -257,6 +341,7 @@ class Result:
     file_pairs: list[FilePair]
     matches: list[Match]
     definitions: dict[str, str] = field(default_factory=dict)
+    chance: ChanceBaseline | None = None  # None without --chance-reference
     # Filtration: the same figures after filtering, the ledger, the references used.
     similarity_filtered: float = 0.0
     ledger: list[LedgerRow] = field(default_factory=list)
@@ -337,6 +422,10 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
 
 
 def _value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if get_origin(hint) in (Union, UnionType):  # X | None: the non-None member
+        hint = next(a for a in get_args(hint) if a is not type(None))
     if isinstance(hint, type) and is_dataclass(hint):
         return _build(hint, value)
     if get_origin(hint) is list:

@@ -14,7 +14,7 @@ from ..match.align import Region
 from ..match.sets import distinct, member
 from ..prepare import PreparedFile
 from ..result import (
-    Evidence,
+    FilterEvidence,
     FilterSettings,
     FilterSpan,
     Match,
@@ -156,11 +156,13 @@ def _rarities(ctx: _Context, located: Sequence[Located]) -> list[Rarity]:
     ]
 
 
-def _cited(ctx: _Context, role: str, runs: ReferenceRuns, explained: np.ndarray) -> list[Evidence]:
+def _cited(
+    ctx: _Context, role: str, runs: ReferenceRuns, explained: np.ndarray
+) -> list[FilterEvidence]:
     """The reference line ranges whose aligned runs explain the left-side tokens
     ``explained`` (positions) of a match."""
     return [
-        Evidence(role, c.corpus, c.path, c.start_line, c.end_line,
+        FilterEvidence(role, c.corpus, c.path, c.start_line, c.end_line,
                  f"aligned with {c.tokens} explained token(s) of the match")
         for c in cite(runs, ctx.role_refs[role], explained, ctx.options.max_citations)
     ]
@@ -175,15 +177,15 @@ def _classify(
     stage = np.full(n, _KEEP, dtype=np.int8)
     lf = ctx.file(0, li)
     content = int(np.count_nonzero(member(lf.fp.tokens.symbols[la], CONTENT_SYMBOLS)))
-    evidence: list[Evidence] = []
+    evidence: list[FilterEvidence] = []
     if content < ctx.min_content:
         stage[:] = st.STAGES.index(st.KEYWORD_ONLY)
-        evidence.append(Evidence(st.KEYWORD_ONLY, "match", "", None, None,
+        evidence.append(FilterEvidence(st.KEYWORD_ONLY, "match", "", None, None,
                                  f"{content} identifier/literal token(s); the minimum is"
                                  f" {ctx.min_content}"))
     elif n < ctx.min_tokens:
         stage[:] = st.STAGES.index(st.TOO_SHORT)
-        evidence.append(Evidence(st.TOO_SHORT, "match", "", None, None,
+        evidence.append(FilterEvidence(st.TOO_SHORT, "match", "", None, None,
                                  f"{n} matched tokens; the minimum is {ctx.min_tokens}"))
     else:
         for role in (st.BASE, st.CORPUS):
@@ -200,7 +202,7 @@ def _classify(
             stage[take] = st.STAGES.index(st.GENERATED)
             if take.any():
                 evidence += [
-                    Evidence(st.GENERATED, _SIDES[s], ctx.file(s, i).entry.path, m.line,
+                    FilterEvidence(st.GENERATED, _SIDES[s], ctx.file(s, i).entry.path, m.line,
                              m.line, f"{m.generator}: {m.text}")
                     for (s, m), i in zip(markers, (li, ri), strict=True) if m
                 ]
@@ -210,7 +212,7 @@ def _classify(
             stage[take] = st.STAGES.index(st.VENDORED)
             if take.any():
                 evidence += [
-                    Evidence(st.VENDORED, _SIDES[s], ctx.file(s, i).entry.path, None, None,
+                    FilterEvidence(st.VENDORED, _SIDES[s], ctx.file(s, i).entry.path, None, None,
                              f"in vendored directory {d}")
                     for (s, d), i in zip(vendored, (li, ri), strict=True) if d
                 ]

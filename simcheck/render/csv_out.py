@@ -16,6 +16,11 @@ MATCH_COLUMNS = (
     "id", "kind", "tokens", "literal_similarity",
     "left_path", "left_start_line", "left_end_line",
     "right_path", "right_start_line", "right_end_line",
+    # share of independent comparisons with a match this large, its 95% upper bound
+    # (empty without a chance reference)
+    "chance_rate", "chance_upper_95",
+    # evidence channels supporting the match, space-separated (structure identifiers ...)
+    "channels",
     "filter", "tokens_filtered", "filter_evidence",
     "rarity_left_files", "rarity_right_files", "rarity_reference_files",
 )
@@ -53,6 +58,9 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 m.id, m.kind, m.tokens, f"{m.literal_similarity:.4f}",
                 m.left.path, m.left.start_line, m.left.end_line,
                 m.right.path, m.right.start_line, m.right.end_line,
+                f"{m.chance.rate:.6f}" if m.chance else "",
+                f"{m.chance.upper_95:.6f}" if m.chance else "",
+                " ".join(m.evidence.channels),
                 m.filter.classification, m.filter.tokens_filtered, _evidence(m),
                 m.rarity.left_files, m.rarity.right_files, m.rarity.reference_files,
             ])

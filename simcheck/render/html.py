@@ -11,48 +11,93 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from ..match.classify import KIND_MEANING
 from ..result import FilePair, Match, MatchSide, Result
 
+# C0 controls (and DEL) are shown as their Unicode "control picture" so that nothing in the
+# evidence is invisible; a tab stays a tab, and a CR ending a CRLF line is layout, dropped.
+_VISIBLE = {c: chr(0x2400 + c) for c in range(32) if c != 9} | {127: "\u2421"}
+# Only these three are special in element text; escaping quotes too would add ~4 bytes to
+# every quote of every code line (megabytes in a large report) for no safety gain.
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | _VISIBLE)
 
-@dataclass(frozen=True)
-class CodeLine:
-    number: int
-    text: str
-    matched: bool  # inside one of the match's exact segments
-    explained: str | None = None  # the filter stage explaining this line, if one does
+
+def code_text(line: str) -> str:
+    """One line of evidence as HTML element text (never as attribute text)."""
+    return line.removesuffix("\r").translate(_TEXT)
 
 
 @dataclass(frozen=True)
 class Exhibit:
     match: Match
     pair_anchor: str
-    left: list[CodeLine]
-    right: list[CodeLine]
+    left: Markup  # the rows of the left side's code table
+    right: Markup
+
+
+# On the first and last line of a match, unmatched text beyond this many characters from
+# the match is elided (and counted): a minified line can be 100,000 characters long, and
+# several matches inside it would otherwise each repeat all of it.
+CONTEXT_CHARS = 160
+
+
+def _cut(count: int) -> str:
+    return f"<span class=cut>[{count:,} characters not shown]</span>"
+
+
+def _line_html(line: str, first: bool, last: bool, side: MatchSide) -> str:
+    """A code line as HTML text. On the match's first and last line the unmatched text
+    before and after the match is set apart (``x``) and, when long, elided."""
+    line = line.removesuffix("\r")
+    lo = side.start_column - 1 if first else 0
+    hi = side.end_column if last and side.end_column is not None else len(line)
+    if lo == 0 and hi >= len(line):
+        return code_text(line)
+    head, body, tail = line[:lo], line[lo:hi], line[hi:]
+    parts = []
+    if head:
+        if len(head) > CONTEXT_CHARS + 40:
+            parts.append(_cut(len(head) - CONTEXT_CHARS))
+            head = head[-CONTEXT_CHARS:]
+        parts.append(f"<span class=x>{code_text(head)}</span>")
+    parts.append(code_text(body))
+    if tail:
+        shown = tail[:CONTEXT_CHARS] if len(tail) > CONTEXT_CHARS + 40 else tail
+        parts.append(f"<span class=x>{code_text(shown)}</span>")
+        if len(shown) < len(tail):
+            parts.append(_cut(len(tail) - len(shown)))
+    return "".join(parts)
 
 
 def _explained(n: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
-    """The stage explaining line ``n``: only when no counted token shares the line."""
+    """The filter stage explaining line ``n``: only when no counted token shares it."""
     stages = {stage for lo, hi, stage in spans if lo <= n <= hi}
     if not stages or "none" in stages:
         return None
     return min(stages)
 
 
-def _lines(
+def _rows(
     side: MatchSide,
     segments: list[tuple[int, int]],
     explained: Sequence[tuple[int, int, str]] = (),
-) -> list[CodeLine]:
-    text = side.text.split("\n")
-    return [
-        CodeLine(
-            n, line, any(lo <= n <= hi for lo, hi in segments),
-            _explained(n, explained),
-        )
-        for n, line in enumerate(text, start=side.start_line)
-    ]
+) -> Markup:
+    """Compact rows, one per line: ``<tr><td>12<td>code</tr>``. The cells' end tags are
+    implied by ``</tr>`` (valid HTML), which keeps a 1,000-exhibit report light. Most lines
+    lie inside one of the match's exact segments: the others are the ones marked (``o``).
+    Lines a filter stage explains are marked ``e`` (their stage in the title)."""
+    rows = []
+    lines = side.text.split("\n")
+    for i, line in enumerate(lines):
+        n = side.start_line + i
+        hit = any(lo <= n <= hi for lo, hi in segments)
+        stage = _explained(n, explained) if explained else None
+        mark = f' class=e title="{stage}"' if stage else ("" if hit else " class=o")
+        text = _line_html(line, i == 0, i == len(lines) - 1, side)
+        rows.append(f"<tr{mark}><td>{n}<td>{text}</tr>")
+    return Markup("\n".join(rows))
 
 
 def _exhibits(result: Result) -> tuple[list[tuple[str, FilePair]], list[Exhibit]]:
@@ -62,11 +107,11 @@ def _exhibits(result: Result) -> tuple[list[tuple[str, FilePair]], list[Exhibit]
         Exhibit(
             match=m,
             pair_anchor=pair_of[m.id],
-            left=_lines(
+            left=_rows(
                 m.left, [(s.left_start_line, s.left_end_line) for s in m.segments],
                 [(f.left_start_line, f.left_end_line, f.stage) for f in m.filter.spans],
             ),
-            right=_lines(
+            right=_rows(
                 m.right, [(s.right_start_line, s.right_end_line) for s in m.segments],
                 [(f.right_start_line, f.right_end_line, f.stage) for f in m.filter.spans],
             ),
@@ -92,6 +137,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         lstrip_blocks=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["n"] = "{:,}".format  # 10,399 rather than 10399
     pairs, exhibits = _exhibits(result)
     by_match = {e.match.id: e for e in exhibits}
     return env.get_template("report.html.j2").render(
@@ -99,6 +145,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         pairs=pairs,
         exhibits=by_match,
         kinds=KIND_MEANING,
+        context_chars=CONTEXT_CHARS,
         # "filter.<stage>" definitions of the result: the meaning of each filter stage.
         stage_meanings={
             k.removeprefix("filter."): v

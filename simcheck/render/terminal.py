@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from ..result import Coverage, Result, WorkSummary
+from ..result import ChanceRate, Coverage, Result, WorkSummary
 
 
 def _pct(x: float) -> str:
@@ -73,6 +73,27 @@ def _ledger(result: Result, console: Console) -> None:
     console.print(table)
 
 
+def chance_text(c: ChanceRate) -> str:
+    """A chance rate in words: "0 of 10 (< 1/10; 95% bound 25.9%)"."""
+    if c.reached == 0:
+        return f"0 of {c.comparisons} (< 1/{c.comparisons}; 95% bound {_pct(c.upper_95)})"
+    return f"{c.reached} of {c.comparisons} ({_pct(c.rate)}; 95% bound {_pct(c.upper_95)})"
+
+
+def _chance(result: Result, console: Console) -> None:
+    c = result.chance
+    if c is None:
+        return
+    largest = c.largest_match_tokens[-1].value if c.largest_match_tokens else 0
+    top_cov = c.coverage[-1].value if c.coverage else 0.0
+    console.print(
+        f"Chance baseline ({c.reference}: {c.works_used} independent works, "
+        f"{c.comparisons} comparisons): largest independent match {largest:.0f} tokens, "
+        f"highest independent coverage {_pct(top_cov)}. Independent code reached LEFT's "
+        f"coverage in {chance_text(c.left)}, RIGHT's in {chance_text(c.right)}."
+    )
+
+
 def render(result: Result, console: Console, top: int = 10) -> None:
     works = Table(title="Works", title_justify="left")
     for column in ("side", "input", "files", "found in the other side", "after filtration"):
@@ -86,6 +107,7 @@ def render(result: Result, console: Console, top: int = 10) -> None:
         " regions)"
     )
     _ledger(result, console)
+    _chance(result, console)
 
     if result.file_pairs:
         pairs = Table(title=f"Top file pairs (of {len(result.file_pairs)})", title_justify="left")
@@ -105,10 +127,13 @@ def render(result: Result, console: Console, top: int = 10) -> None:
     if result.matches:
         biggest = sorted(result.matches, key=lambda m: (-m.tokens, m.id))[:top]
         regions = Table(title=f"Largest regions (of {len(result.matches)})", title_justify="left")
-        for column in ("id", "left", "right", "tokens", "kind", "literal sim.", "filter"):
+        columns = ["id", "left", "right", "tokens", "kind", "literal sim.", "filter"]
+        if result.chance is not None:
+            columns.append("chance")
+        for column in columns:
             regions.add_column(column, overflow="fold")
         for m in biggest:
-            regions.add_row(
+            row = [
                 m.id,
                 f"{m.left.path}:{m.left.start_line}-{m.left.end_line}",
                 f"{m.right.path}:{m.right.start_line}-{m.right.end_line}",
@@ -116,8 +141,17 @@ def render(result: Result, console: Console, top: int = 10) -> None:
                 m.kind,
                 f"{m.literal_similarity:.2f}",
                 m.filter.classification,
-            )
+            ]
+            if result.chance is not None:
+                c = m.chance
+                row.append(f"{c.reached}/{c.comparisons}, ≤{_pct(c.upper_95)}" if c else "")
+            regions.add_row(*row)
         console.print(regions)
+        if result.chance is not None:
+            console.print(
+                "chance: independent comparisons holding a match at least this large, of all"
+                " made, and the 95% upper bound on that rate."
+            )
 
     unusual = [f for f in result.files if f.status != "compared" or f.reason]
     if unusual:
