@@ -30,6 +30,7 @@ from .documents.aliases import parse_alias
 from .documents.formats import MODES
 from .documents.settings import DocumentSettings
 from .errors import InputError
+from .filter.options import FilterOptions
 from .ingest.model import IngestOptions
 from .manifest import (
     build_manifest,
@@ -98,6 +99,41 @@ def compare(
         list[str] | None,
         typer.Option("--exclude", help="gitignore-style pattern of files to leave out."),
     ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            help="Template or starter code both sides received: matches also found there"
+            " are classified explained-by-base, with the base file and lines cited."
+        ),
+    ] = None,
+    exclude_corpus: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude-corpus",
+            help="Third-party or open-source code, vendor SDKs, standards (repeatable):"
+            " matches also found there are classified explained-by-corpus, with citations.",
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="SIMCHECK_CACHE_DIR",
+            help="Where reference fingerprints are cached (default: the user cache dir).",
+        ),
+    ] = None,
+    filter_min_tokens: Annotated[
+        int | None,
+        typer.Option(
+            help="Matches with fewer tokens are classified too-short (default: the"
+            " winnowing guarantee, k + window - 1)."
+        ),
+    ] = None,
+    filter_min_content_tokens: Annotated[
+        int,
+        typer.Option(
+            help="Matches with fewer identifier/literal tokens are classified keyword-only."
+        ),
+    ] = FilterOptions().min_content_tokens,
     max_file_bytes: Annotated[
         int, typer.Option(help="Files larger than this are skipped and listed.")
     ] = IngestOptions().max_file_bytes,
@@ -150,6 +186,13 @@ def compare(
         ingest=IngestOptions(max_file_bytes=max_file_bytes, ignore_patterns=tuple(exclude or ())),
         workers=workers,
         exhibit_prefix=exhibit_prefix,
+        filtration=FilterOptions(
+            base=base,
+            corpora=tuple(exclude_corpus or ()),
+            cache_dir=str(cache_dir) if cache_dir else None,
+            min_tokens=filter_min_tokens,
+            min_content_tokens=filter_min_content_tokens,
+        ),
         chance_reference=chance_reference,
         documents=DocumentSettings(mode=mode, aliases=tuple(alias or ())),  # type: ignore[arg-type]
     )

@@ -15,6 +15,9 @@ from . import __version__
 from .chance_reference import attach_chance, measure_chance, reference_entries
 from .documents.merge import add_documents, document_reader, split_work
 from .documents.settings import DocumentSettings
+from .filter.corpus import References, load_references
+from .filter.filtrate import filter_result
+from .filter.options import FilterOptions
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -69,6 +72,8 @@ class CompareOptions:
     chance_label: str | None = None  # its name in the result (default: as given)
     # Which files are documents (PDF, DOCX, Markdown...) and how they are compared.
     documents: DocumentSettings = field(default_factory=DocumentSettings)
+    # Base, reference corpora and thresholds of the filter stages (simcheck.filter).
+    filtration: FilterOptions = field(default_factory=FilterOptions)
 
 
 DEFINITIONS: dict[str, str] = {
@@ -108,7 +113,10 @@ def compare_paths(
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
     (lcode, ldocs), (rcode, rdocs) = (split_work(w, options.documents) for w in works)
     prepared = prepare([lcode, rcode], options.fingerprint, options.workers, progress)
-    result = compare_prepared(prepared[0], prepared[1], options, progress)
+    references = load_references(
+        options.filtration, options.fingerprint, options.ingest, options.workers, progress
+    )
+    result = compare_prepared(prepared[0], prepared[1], options, progress, references)
     if options.chance_reference is not None:
         # The chance baseline measures the code: the reference works are read as code.
         measured = measure_chance(
@@ -246,8 +254,10 @@ def compare_prepared(
     right: PreparedWork,
     options: CompareOptions | None = None,
     progress: Progress = silent,
+    references: References | None = None,
 ) -> Result:
-    """Compare two fingerprinted works and build the result."""
+    """Compare two fingerprinted works and build the result; matches are classified by
+    the filter stages against ``references`` (base and excluded corpora)."""
     options = options or CompareOptions()
     fs, ms = options.fingerprint, options.match
     lfiles, rfiles = left.compared, right.compared
@@ -276,6 +286,7 @@ def compare_prepared(
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
     advance = progress("Aligning", len(starts))
     matches: list[Match] = []
+    located: list[tuple[int, int, Region]] = []  # where each match was aligned
     pairs: list[FilePair] = []
     for lo, hi in zip(starts, ends, strict=True):
         li, ri = int(runs.left[lo]), int(runs.right[lo])
@@ -291,6 +302,7 @@ def compare_prepared(
         for region in found:
             match_id = f"{options.exhibit_prefix}{len(matches) + 1:04d}"
             matches.append(_match(match_id, lf, rf, region))
+            located.append((li, ri, region))
             ids.append(matches[-1].id)
             mark(lmasks[li], [(t.a, t.a + t.length) for t in region.tiles])
             mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
@@ -318,7 +330,7 @@ def compare_prepared(
     rsum = _summary(right, rmasks, free.right_in_left)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
     matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
-    return Result(
+    result = Result(
         schema_version=SCHEMA_VERSION,
         tool=Tool("simcheck", __version__, version("tree-sitter-language-pack")),
         settings=Settings(
@@ -346,3 +358,4 @@ def compare_prepared(
         matches=matches,
         definitions=DEFINITIONS,
     )
+    return filter_result(result, located, lfiles, rfiles, options, references)

@@ -19,6 +19,8 @@ from .compare import CompareOptions, compare_paths
 from .documents.align import AlignSettings
 from .documents.settings import DocumentSettings
 from .errors import InputError
+from .filter.corpus import label_of
+from .filter.options import FilterOptions
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings
 from .result import Result, to_json
@@ -26,7 +28,7 @@ from .result import Result, to_json
 MANIFEST_VERSION = "1.0.0"
 PACKAGES = (
     "simcheck", "tree-sitter", "tree-sitter-language-pack", "numpy", "xxhash", "datasketch",
-    "rapidfuzz", "pathspec", "charset-normalizer", "py7zr", "typer", "rich",
+    "rapidfuzz", "pathspec", "charset-normalizer", "py7zr", "typer", "rich", "pyarrow",
     "pdfplumber", "pdfminer.six", "lxml", "markdown-it-py", "docutils", "pyspellchecker",
 )
 
@@ -98,7 +100,35 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
         chance_reference=data.get("chance_reference"),
         chance_label=data.get("chance_label"),
         documents=replace(build(DocumentSettings, documents), align=align),
+        filtration=build(FilterOptions, data.get("filtration", {})),
     )
+
+
+def _reference_records(options: CompareOptions) -> list[dict[str, Any]]:
+    """The base and excluded corpora as given and where they were on this machine."""
+    fo = options.filtration
+    given = ([fo.base] if fo.base else []) + list(fo.corpora)
+    labels = list(fo.labels) or [label_of(g) for g in given]
+    return [
+        {"given": g, "label": label, "absolute": str(Path(g).resolve())}
+        for g, label in zip(given, labels, strict=True)
+    ]
+
+
+def _rerun_options(options: CompareOptions, references: list[dict[str, Any]]) -> CompareOptions:
+    """``options`` reading the references from where the manifest says they were, under
+    the names the original run gave them (the result must come out identical)."""
+    fo = options.filtration
+    if not references:
+        return options
+    paths = [r["absolute"] for r in references]
+    has_base = fo.base is not None
+    return replace(options, filtration=replace(
+        fo,
+        base=paths[0] if has_base else None,
+        corpora=tuple(paths[1:] if has_base else paths),
+        labels=tuple(r["label"] for r in references),
+    ))
 
 
 def build_manifest(
@@ -122,6 +152,7 @@ def build_manifest(
                 if options.chance_reference is not None else {}
             ),
         },
+        "references": _reference_records(options),
         "options": options_to_dict(options),
         "files": file_hashes(result),
         "result_sha256": hashlib.sha256(result_json.encode("utf-8")).hexdigest(),
@@ -177,6 +208,9 @@ def verify(manifest_path: Path) -> list[str]:
     left = manifest["inputs"]["left"]["absolute"]
     right = manifest["inputs"]["right"]["absolute"]
     problems = []
+    for record in manifest.get("references", []):
+        if not Path(record["absolute"]).exists():
+            problems.append(f"reference {record['absolute']}: missing")
     for side, record in manifest["inputs"].items():
         path = Path(record["absolute"])
         if not path.exists():
@@ -193,6 +227,7 @@ def verify(manifest_path: Path) -> list[str]:
             chance_reference=record["absolute"],
             chance_label=options.chance_label or record["given"],
         )
+    options = _rerun_options(options, manifest.get("references", []))
     labels = (manifest["inputs"]["left"]["given"], manifest["inputs"]["right"]["given"])
     result = compare_paths(left, right, options, labels=labels)
     problems = changed_inputs(manifest["files"], file_hashes(result))

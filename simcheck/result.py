@@ -44,6 +44,8 @@ class WorkSummary:
     # Rarity-weighted share of this work's short structural k-grams found anywhere in the
     # other work, in any order (the order-free structure channel).
     order_free: float
+    # The same after filtration: only matched tokens no filter stage explained.
+    coverage_filtered: Coverage = field(default_factory=lambda: Coverage(0, 0, 0, 0))
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,27 @@ class FileEntry:
 
 
 @dataclass(frozen=True)
+class LedgerSide:
+    """Matched tokens and code lines of one side before and after one filter stage."""
+
+    tokens_before: int
+    tokens_after: int
+    lines_before: int
+    lines_after: int
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One filter stage of the filtration ledger (stages in a fixed order; each row's
+    ``*_before`` equals the previous row's ``*_after``)."""
+
+    stage: str
+    matches: int  # matches classified by this stage
+    left: LedgerSide
+    right: LedgerSide
+
+
+@dataclass(frozen=True)
 class FilePair:
     left: str
     right: str
@@ -71,6 +94,11 @@ class FilePair:
     tokens_matched: int  # per side (tiles have equal length on both sides)
     jaccard_estimate: float  # MinHash estimate over k-gram sets
     matches: list[str]  # match ids, in left-file order
+    # After filtration: matched tokens no filter stage explained, and the coverages.
+    tokens_filtered: int = 0
+    left_coverage_filtered: float = 0.0
+    right_coverage_filtered: float = 0.0
+    ledger: list[LedgerRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -170,6 +198,61 @@ class ChanceRate:
 
 
 @dataclass(frozen=True)
+class FilterEvidence:
+    """Why a filter stage explains (part of) a match: a cited reference file and lines, a
+    generator marker line, or a vendored directory."""
+
+    stage: str
+    where: str  # a reference corpus label, or "left" / "right" for the compared works
+    path: str  # file path relative to that corpus or work
+    start_line: int | None  # 1-based, inclusive; None when no line applies (vendored)
+    end_line: int | None
+    note: str  # the marker line, the vendored directory, how many k-grams are shared...
+
+
+@dataclass(frozen=True)
+class StageTokens:
+    stage: str
+    tokens: int  # matched tokens (per side) this stage explained
+
+
+@dataclass(frozen=True)
+class FilterSpan:
+    """A run of a match's tokens that one stage explains ("none": still counted), with
+    the lines holding it on both sides."""
+
+    stage: str
+    left_start_line: int
+    left_end_line: int
+    right_start_line: int
+    right_end_line: int
+    tokens: int
+
+
+@dataclass(frozen=True)
+class MatchFilter:
+    """How filtration classified a match. Nothing is deleted: the match stays in the
+    result; ``tokens_filtered`` is what still counts after every stage."""
+
+    classification: str = "none"  # "none" or the stage that explained most of it
+    tokens_filtered: int = 0
+    explained: list[StageTokens] = field(default_factory=list)  # stages with tokens > 0
+    evidence: list[FilterEvidence] = field(default_factory=list)
+    # Where the explained and the counted tokens lie (empty when nothing is explained).
+    spans: list[FilterSpan] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rarity:
+    """In how many files the match's k-grams occur (median over its k-grams)."""
+
+    kgrams: int = 0  # k-grams lying wholly inside the match's segments
+    left_files: int = 0  # files of the left work holding such a k-gram
+    right_files: int = 0
+    reference_files: int = 0  # files of the base and the excluded corpora
+
+
+@dataclass(frozen=True)
 class Match:
     id: str
     left: MatchSide
@@ -185,6 +268,23 @@ class Match:
     # chance reference.
     chance: ChanceRate | None = None
     text: TextEvidence | None = None  # documents only: the aligned sentences
+    filter: MatchFilter = field(default_factory=MatchFilter)
+    rarity: Rarity = field(default_factory=Rarity)
+
+
+@dataclass(frozen=True)
+class FilterSettings:
+    """The filtration parameters (``simcheck.filter``)."""
+
+    stages: list[str] = field(default_factory=list)  # in the order they are applied
+    min_tokens: int = 0  # a match with fewer matched tokens is "too-short"
+    min_content_tokens: int = 0  # ...with fewer identifiers/literals is "keyword-only"
+    explained_fraction: float = 0.5  # share of a match a stage must explain to name it
+    common_max_file_frequency: int = 0  # a k-gram in more files than this is common idiom
+    base: str | None = None  # the base (template) input as given
+    corpora: list[str] = field(default_factory=list)  # --exclude-corpus inputs as given
+    generator_markers: list[str] = field(default_factory=list)  # generators recognised
+    vendored_directories: list[str] = field(default_factory=list)  # directory names
 
 
 @dataclass(frozen=True)
@@ -206,6 +306,7 @@ class Settings:
     order_free_k: int = 8  # k-gram length of the order-free structure channel
     # The units whose k-gram frequencies weight the order-free channel, in words.
     rarity_reference: str = "the files of both works"
+    filtration: FilterSettings = field(default_factory=FilterSettings)
 
 
 @dataclass(frozen=True)
@@ -345,6 +446,21 @@ class Tool:
 
 
 @dataclass(frozen=True)
+class ReferenceSummary:
+    """A reference corpus the matches were filtered against (the base or an excluded
+    corpus). ``digest`` identifies its exact contents and the fingerprint settings."""
+
+    role: Literal["base", "corpus"]
+    label: str  # the input as the user gave it
+    files_total: int
+    files_compared: int
+    files_skipped: int
+    files_failed: int
+    tokens: int
+    digest: str  # SHA-256 over its files' paths and SHA-256s, the settings and versions
+
+
+@dataclass(frozen=True)
 class Quantile:
     q: float  # 0..1
     value: float  # nearest rank: the smallest observed value with a share q at or below
@@ -401,6 +517,10 @@ class Result:
     # The text pipeline's report (compare always writes it; None only when a result is
     # built without it).
     documents: DocumentsReport | None = None
+    # Filtration: the same figures after filtering, the ledger, the references used.
+    similarity_filtered: float = 0.0
+    ledger: list[LedgerRow] = field(default_factory=list)
+    references: list[ReferenceSummary] = field(default_factory=list)
 
 
 def _encode(value: Any) -> Any:

@@ -134,18 +134,25 @@ def test_printed_kinds_and_matched_lines_are_told_apart_without_colour(browser: 
         badge: getComputedStyle(a.querySelector('.kind')).borderLeftStyle,
         bars: [...new Set([...a.querySelectorAll('tbody tr:not(.o) td + td')]
                  .map(c => getComputedStyle(c).borderLeftStyle))],
-        markers: [...new Set([...a.querySelectorAll('tbody tr:not(.o) td:first-child')]
+        markers: [...new Set([...a.querySelectorAll('tbody tr:not(.o):not(.e) td:first-child')]
+                 .map(c => getComputedStyle(c, '::before').content))],
+        explained: [...new Set([...a.querySelectorAll('tbody tr.e td:first-child')]
                  .map(c => getComputedStyle(c, '::before').content))],
         unmarked: [...new Set([...a.querySelectorAll('tbody tr.o td:first-child')]
                  .map(c => getComputedStyle(c, '::before').content))],
     }))""")
     by_kind = {}
+    explained = 0
     for s in styles:
         assert s["bars"] == [s["badge"]]  # the bar has the badge's line style
-        assert s["markers"] == ['"\u25b8"'] and s["unmarked"] in ([], ["none"])
+        assert s["markers"] in ([], ['"\u25b8"']) and s["unmarked"] in ([], ["none"])
+        assert s["explained"] in ([], ['"\u2248"'])  # lines a filter stage explains
+        explained += bool(s["explained"])
         by_kind.setdefault(s["kind"], set()).add(s["badge"])
     assert len(by_kind) >= 3  # the samples show several kinds...
     assert len({style for v in by_kind.values() for style in v}) == len(by_kind)  # ...apart
+    # the vendored tinyring library and the too-short matches, without any reference given
+    assert explained == sum(bool(m.filter.explained) for m in result.matches) >= 2
 
 
 def test_sorting_the_pair_table_by_a_column(browser: Browser, tmp_path):

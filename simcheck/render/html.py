@@ -6,6 +6,7 @@ excerpts, never from the inputs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,17 +74,32 @@ def _line_html(line: str, first: bool, last: bool, side: MatchSide) -> str:
     return "".join(parts)
 
 
-def _rows(side: MatchSide, segments: list[tuple[int, int]]) -> Markup:
+def _explained(n: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The filter stage explaining line ``n``: only when no counted token shares it."""
+    stages = {stage for lo, hi, stage in spans if lo <= n <= hi}
+    if not stages or "none" in stages:
+        return None
+    return min(stages)
+
+
+def _rows(
+    side: MatchSide,
+    segments: list[tuple[int, int]],
+    explained: Sequence[tuple[int, int, str]] = (),
+) -> Markup:
     """Compact rows, one per line: ``<tr><td>12<td>code</tr>``. The cells' end tags are
     implied by ``</tr>`` (valid HTML), which keeps a 1,000-exhibit report light. Most lines
-    lie inside one of the match's exact segments: the others are the ones marked (``o``)."""
+    lie inside one of the match's exact segments: the others are the ones marked (``o``).
+    Lines a filter stage explains are marked ``e`` (their stage in the title)."""
     rows = []
     lines = side.text.split("\n")
     for i, line in enumerate(lines):
         n = side.start_line + i
         hit = any(lo <= n <= hi for lo, hi in segments)
+        stage = _explained(n, explained) if explained else None
+        mark = f' class=e title="{stage}"' if stage else ("" if hit else " class=o")
         text = _line_html(line, i == 0, i == len(lines) - 1, side)
-        rows.append(f"<tr{'' if hit else ' class=o'}><td>{n}<td>{text}</tr>")
+        rows.append(f"<tr{mark}><td>{n}<td>{text}</tr>")
     return Markup("\n".join(rows))
 
 
@@ -94,8 +110,14 @@ def _exhibits(result: Result) -> tuple[list[tuple[str, FilePair]], list[Exhibit]
         Exhibit(
             match=m,
             pair_anchor=pair_of[m.id],
-            left=_rows(m.left, [(s.left_start_line, s.left_end_line) for s in m.segments]),
-            right=_rows(m.right, [(s.right_start_line, s.right_end_line) for s in m.segments]),
+            left=_rows(
+                m.left, [(s.left_start_line, s.left_end_line) for s in m.segments],
+                [(f.left_start_line, f.left_end_line, f.stage) for f in m.filter.spans],
+            ),
+            right=_rows(
+                m.right, [(s.right_start_line, s.right_end_line) for s in m.segments],
+                [(f.right_start_line, f.right_end_line, f.stage) for f in m.filter.spans],
+            ),
         )
         for m in result.matches
     ]
@@ -177,6 +199,11 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         exhibits=by_match,
         kinds={**KIND_MEANING, **TEXT_KIND_MEANING},
         context_chars=CONTEXT_CHARS,
+        # "filter.<stage>" definitions of the result: the meaning of each filter stage.
+        stage_meanings={
+            k.removeprefix("filter."): v
+            for k, v in result.definitions.items() if k.startswith("filter.")
+        },
         legend=legend,
         caption=caption,
         not_compared=[f for f in result.files if f.status != "compared"],
