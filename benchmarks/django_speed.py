@@ -1,15 +1,21 @@
 """Speed and memory of `simcheck compare` on two real trees: Django 4.2 vs Django 5.0.
 
 Fetches both source distributions from the package index at benchmark time (cached in
-benchmarks/_cache, never committed), then measures in the same run:
+benchmarks/_cache, never committed), then measures, in each run:
   1. the baseline: tree-sitter parse-only throughput over the same .py files (one core);
-  2. `simcheck compare` wall time and peak memory (max RSS over all its processes).
-Prints lines/s per core for both and their ratio. Usage: python benchmarks/django_speed.py
+  2. `simcheck compare A B --json FILE`, exactly as a user runs it (it also writes the
+     manifest beside FILE, re-reading every input to check its hash): wall time, peak
+     memory of the command's process, and the stage times it records in the manifest.
+Prints lines/s per core for both and their ratio; with --runs N, each run and then the
+median and the range. Usage: python benchmarks/django_speed.py [--runs N]
 """
 
 from __future__ import annotations
 
-import resource
+import argparse
+import json
+import os
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -53,26 +59,61 @@ def parse_only(trees: list[Path]) -> tuple[int, float]:
     return lines, time.perf_counter() - start
 
 
-def main() -> None:
-    trees = [fetch(v) for v in VERSIONS]
-    py_lines, parse_s = parse_only(trees)
+def compare_run(trees: list[Path]) -> tuple[float, float, dict[str, float]]:
+    """Wall seconds, peak RSS (MB) of the command's process (and the children it reaped),
+    and the stage seconds from the manifest of one `simcheck compare` run."""
     out = CACHE / "django-result.json"
     start = time.perf_counter()
-    subprocess.run(
+    proc = subprocess.Popen(
         [sys.executable, "-m", "simcheck.cli", "compare", str(trees[0]), str(trees[1]),
          "--json", str(out)],
-        check=True, stdout=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
     )
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    parse_rate = py_lines / parse_s
-    ours = py_lines / wall / CORES
-    print(f"Python lines in both trees:         {py_lines:,}")
-    print(f"tree-sitter parse only (1 core):    {parse_s:.1f} s = {parse_rate:,.0f} lines/s/core")
-    print(f"simcheck compare ({CORES} cores):         {wall:.1f} s wall, peak RSS {peak_mb:,.0f} MB"
-          " (largest single process)")
-    print(f"simcheck throughput:                {ours:,.0f} lines/s/core")
-    print(f"ratio simcheck / parse-only:        {ours / parse_rate:.3f}")
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"simcheck compare failed with exit code {proc.returncode}")
+    manifest = json.loads((out.parent / "manifest.json").read_text(encoding="utf-8"))
+    return wall, usage.ru_maxrss / 1024, manifest.get("stage_seconds", {})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1, help="measure this many times")
+    args = parser.parse_args()
+    trees = [fetch(v) for v in VERSIONS]
+    rows = []
+    for run in range(1, args.runs + 1):
+        py_lines, parse_s = parse_only(trees)
+        wall, peak_mb, stages = compare_run(trees)
+        parse_rate = py_lines / parse_s
+        ours = py_lines / wall / CORES
+        rows.append((wall, peak_mb, parse_rate, ours, ours / parse_rate, stages))
+        print(f"run {run}:")
+        print(f"  Python lines in both trees:         {py_lines:,}")
+        print(f"  tree-sitter parse only (1 core):    {parse_s:.1f} s = {parse_rate:,.0f}"
+              " lines/s/core")
+        print(f"  simcheck compare ({CORES} cores):         {wall:.1f} s wall, peak RSS"
+              f" {peak_mb:,.0f} MB (largest single process)")
+        print(f"  simcheck throughput:                {ours:,.0f} lines/s/core")
+        print(f"  ratio simcheck / parse-only:        {ours / parse_rate:.3f}")
+        print("  stages (s, from the manifest):      "
+              + ", ".join(f"{name} {sec:.1f}" for name, sec in stages.items()))
+    if len(rows) > 1:
+        print(f"median of {len(rows)} runs (min..max):")
+        for label, i, fmt in (
+            ("wall s", 0, "{:.1f}"), ("peak RSS MB", 1, "{:,.0f}"),
+            ("parse-only lines/s/core", 2, "{:,.0f}"), ("simcheck lines/s/core", 3, "{:,.0f}"),
+            ("ratio simcheck / parse-only", 4, "{:.3f}"),
+        ):
+            values = [r[i] for r in rows]
+            print(f"  {label + ':':30s} {fmt.format(statistics.median(values))}"
+                  f" ({fmt.format(min(values))}..{fmt.format(max(values))})")
+        for name in rows[0][5]:
+            values = [r[5].get(name, 0.0) for r in rows]
+            print(f"  stage {name + ':':24s} {statistics.median(values):.1f}"
+                  f" ({min(values):.1f}..{max(values):.1f})")
 
 
 if __name__ == "__main__":

@@ -20,15 +20,39 @@ def _mix64(x: np.ndarray) -> np.ndarray:
 def kgram_hashes(symbols: np.ndarray, k: int) -> np.ndarray:
     """Hash of every window of ``k`` consecutive symbols; element i covers tokens [i, i+k).
 
-    Returns an empty array when the stream is shorter than ``k``: nothing shorter than k
-    tokens is ever a fingerprint.
+    The window hash is the polynomial sum(symbols[i + j] * BASE**(k - 1 - j)) mod 2**64,
+    then mixed. Returns an empty array when the stream is shorter than ``k``: nothing
+    shorter than k tokens is ever a fingerprint.
     """
     n = int(symbols.shape[0]) - k + 1
     if n <= 0:
         return np.zeros(0, dtype=np.uint64)
     s = symbols.astype(np.uint64, copy=False)
-    acc = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for offset in range(k):
-            acc = acc * _BASE + s[offset : offset + n]
+        # Windows of 1, 2, 4... symbols, each from two of half its size, then the window
+        # of k from those of k's binary digits: log2(k) passes instead of k.
+        # (W[a + b][i] = W[a][i] * BASE**b + W[b][i + a], all mod 2**64.)
+        doubled = [s]
+        while 2 ** len(doubled) <= k:
+            half = 2 ** (len(doubled) - 1)
+            w = doubled[-1]
+            doubled.append(w[:-half] * _power(half) + w[half:])
+        acc: np.ndarray | None = None
+        width = 0
+        for bit in range(len(doubled) - 1, -1, -1):
+            size = 2**bit
+            if not k & size:
+                continue
+            w = doubled[bit]
+            if acc is None:
+                acc = w
+            else:
+                acc = acc[: w.shape[0] - width] * _power(size) + w[width:]
+            width += size
+        assert acc is not None and acc.shape[0] == n
         return _mix64(acc)
+
+
+def _power(exponent: int) -> np.uint64:
+    """BASE**exponent mod 2**64."""
+    return np.uint64(pow(int(_BASE), exponent, 1 << 64))

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from .languages import LanguageSpec
-from .tokens import IDENT, FileTokens, LexicalCategory, build_file_tokens, symbol_of
+from .tokens import IDENT, LEXICAL_CATEGORIES, FileTokens, file_tokens_from_arrays, symbol_of
 
 # Order matters: comments and strings before operators so `//` and `"` are not split.
+# Whitespace matches no group, so the scanner skips it without a Python iteration.
 _TOKEN = re.compile(
     rb"""
       (?P<comment>/\*.*?(?:\*/|\Z) | //[^\n]* | \#(?![ \t]*(?:include|define|if|ifdef|ifndef
@@ -16,10 +19,17 @@ _TOKEN = re.compile(
     | (?P<string>"(?:\\.|[^"\\\n])*"? | '(?:\\.|[^'\\\n])*'? | `(?:\\.|[^`\\])*`?)
     | (?P<number>\d[\w.]*)
     | (?P<word>[^\W\d]\w*)
-    | (?P<space>\s+)
     | (?P<op>[^\w\s])
     """,
     re.VERBOSE | re.DOTALL,
+)
+_COMMENT, _STRING, _NUMBER, _WORD, _OP = (_TOKEN.groupindex[name] for name in (
+    "comment", "string", "number", "word", "op"
+))
+# An operator is one byte (``[^\w\s]``): its symbol is looked up by byte value.
+_OP_SYMBOLS = np.asarray([symbol_of(chr(b)) for b in range(256)], dtype=np.uint64)
+_IDENTIFIER, _STRING_CODE, _COMMENT_CODE = (
+    LEXICAL_CATEGORIES.index(c) for c in ("identifier", "string", "comment")
 )
 
 
@@ -31,34 +41,49 @@ def tokenize_lexical(
     Words that are keywords of ``spec`` keep their text (they are structure); every other
     word is an identifier, normalised like the syntax tokenizer does.
     """
-    keywords = {k.lower() for k in spec.keywords} if spec else set()
-    ident_symbol = symbol_of(IDENT)
-    symbols: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    lexical: list[tuple[LexicalCategory, int, int]] = []
+    # The hot loop records only each match's group and span; the rest is vectorised.
+    groups: list[int] = []
+    spans: list[int] = []  # start, end, start, end...
+    add_group, add_span = groups.append, spans.extend
     for m in _TOKEN.finditer(source):
-        kind = m.lastgroup
-        start, end = m.span()
-        if kind == "space":
-            continue
-        if kind == "comment":
-            lexical.append(("comment", start, end))
-            continue
-        if kind == "string":
-            symbols.append(symbol_of("<string>"))
-            lexical.append(("string", start, end))
-        elif kind == "number":
-            symbols.append(symbol_of("<number>"))
-        elif kind == "word":
-            word = m.group().decode("utf-8", errors="replace").lower()
+        add_group(m.lastindex)  # type: ignore[arg-type]  # every alternative is a group
+        add_span(m.span())
+    group = np.array(groups, dtype=np.uint8)
+    span = np.array(spans, dtype=np.int64)
+    starts, ends = span[0::2].copy(), span[1::2].copy()
+
+    symbols = np.zeros(group.size, dtype=np.uint64)
+    symbols[group == _STRING] = symbol_of("<string>")
+    symbols[group == _NUMBER] = symbol_of("<number>")
+    is_word = group == _WORD
+    symbols[is_word] = symbol_of(IDENT)
+    is_op = group == _OP
+    if is_op.any():
+        raw = np.frombuffer(source, dtype=np.uint8)
+        symbols[is_op] = _OP_SYMBOLS[raw[starts[is_op]]]
+    identifier = is_word
+    keywords = {k.lower() for k in spec.keywords} if spec else set()
+    if keywords:
+        identifier = is_word.copy()
+        for i in np.flatnonzero(is_word).tolist():
+            word = source[starts[i] : ends[i]].decode("utf-8", errors="replace").lower()
             if word in keywords:
-                symbols.append(symbol_of(word))
-            else:
-                symbols.append(ident_symbol)
-                lexical.append(("identifier", start, end))
-        else:
-            symbols.append(symbol_of(m.group().decode("latin-1")))
-        starts.append(start)
-        ends.append(end)
-    return build_file_tokens(source, symbols, starts, ends, lexical, "lexical", note)
+                symbols[i] = symbol_of(word)
+                identifier[i] = False
+
+    code = group != _COMMENT
+    lexical = identifier | (group == _STRING) | ~code
+    categories = np.full(group.size, _COMMENT_CODE, dtype=np.uint8)
+    categories[identifier] = _IDENTIFIER
+    categories[group == _STRING] = _STRING_CODE
+    return file_tokens_from_arrays(
+        source,
+        symbols[code],
+        starts[code],
+        ends[code],
+        categories[lexical],
+        starts[lexical],
+        ends[lexical],
+        "lexical",
+        note,
+    )

@@ -1,13 +1,22 @@
-"""MinHash signatures (datasketch) over a file's k-gram hashes: fast Jaccard estimates
-now, LSH candidate search at corpus scale."""
+"""MinHash signatures (datasketch's "affine64" scheme) over a file's k-gram hashes: fast
+Jaccard estimates now, LSH candidate search at corpus scale."""
 
 from __future__ import annotations
 
+import functools
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SEED = 1  # fixed: signatures must be comparable across runs and machines
+
+# Rows of hashes permuted at once: a (256, 128) uint64 block stays in the CPU cache.
+_BLOCK = 256
+_EMPTY_SLOT = np.iinfo(np.uint64).max
 
 
 def _identity(value: int) -> int:
@@ -15,16 +24,55 @@ def _identity(value: int) -> int:
     return value
 
 
+def reference_minhash(num_perm: int = NUM_PERM) -> MinHash:
+    """An empty datasketch MinHash with simcheck's parameters: the definition that
+    ``signature`` computes faster (and is tested against). datasketch is imported only
+    here: it loads scipy, which would add a second to every start of simcheck."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=SEED, hashfunc=_identity, scheme="affine64")
+
+
+@functools.lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine64 permutations h -> a*h + b (mod 2**64) for ``SEED``, drawn
+    the way datasketch draws them (odd multipliers); the tests check they are its own."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 63, num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = gen.randint(0, 1 << 64, num_perm, dtype=np.uint64)
+    return a, b
+
+
+def _fmix64(x: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser, which datasketch applies to every input first."""
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xFF51AFD7ED558CCD)
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xC4CEB9FE1A85EC53)
+    return x ^ (x >> np.uint64(33))
+
+
 def signature(hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
-    """MinHash signature (uint64 array of ``num_perm``) of the set of ``hashes``."""
-    mh = MinHash(num_perm=num_perm, seed=SEED, hashfunc=_identity, scheme="affine64")
-    if hashes.size:
-        ordered = np.sort(hashes)
-        mh.update_batch(ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))].tolist())
-    return LeanMinHash(mh).hashvalues.astype(np.uint64)
+    """MinHash signature (uint64 array of ``num_perm``) of the set of ``hashes``.
 
-
-_EMPTY_SLOT = np.iinfo(np.uint64).max
+    The same values as ``reference_minhash(num_perm).update_batch(set(hashes))``:
+    slot k holds min(a_k * fmix(h) + b_k mod 2**64) over the hashes. Computed here in
+    cache-sized blocks, without datasketch's per-value Python call (several times
+    faster); repeated hashes do not change a minimum, so they need no removal.
+    """
+    a, b = _permutations(num_perm)
+    out = np.full(num_perm, _EMPTY_SLOT, dtype=np.uint64)
+    if hashes.size == 0:
+        return out
+    mixed = _fmix64(hashes.astype(np.uint64, copy=False))[:, None]
+    block = np.empty((min(_BLOCK, mixed.shape[0]), num_perm), dtype=np.uint64)
+    for i in range(0, mixed.shape[0], _BLOCK):
+        rows = mixed[i : i + _BLOCK]
+        permuted = block[: rows.shape[0]]
+        np.multiply(rows, a, out=permuted)  # wraps mod 2**64, as in datasketch
+        np.add(permuted, b, out=permuted)
+        np.minimum(out, permuted.min(axis=0), out=out)
+    return out
 
 
 def is_empty(sig: np.ndarray) -> bool:

@@ -13,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection, wait
 
 from .fileprint import FileFingerprint, FingerprintSettings, fingerprint_source
@@ -56,6 +57,13 @@ def _context() -> mp.context.BaseContext:
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["fingerprints.fileprint"])
     return ctx
+
+
+def warm_up() -> None:
+    """Start the server the parser processes fork from now, so that its start-up (a fresh
+    interpreter importing the engine) overlaps what the caller does before parsing."""
+    _context()
+    forkserver.ensure_running()
 
 
 def fingerprint_all(

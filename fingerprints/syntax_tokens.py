@@ -4,21 +4,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from tree_sitter import Language, Parser
 
 from .languages import LanguageSpec, leaf_category, parser_for
-from .tokens import IDENT, FileTokens, LexicalCategory, build_file_tokens, symbol_of
+from .tokens import (
+    IDENT,
+    LEXICAL_CATEGORIES,
+    FileTokens,
+    file_tokens_from_arrays,
+    symbol_of,
+)
 
 # Per node kind: what the walker does with it.
 _DESCEND, _STRUCT, _IDENT, _STRING, _LITERAL, _COMMENT = range(6)
+# Node kind ids are 16-bit; ids past the grammar's own (ERROR is 65535) get table rows too,
+# so the hot loop indexes without a bounds check.
+_KIND_IDS = 1 << 16
+_NO_CATEGORY = 255
 
 
 @dataclass(frozen=True)
 class _KindTable:
-    """Per grammar kind id: the action and the structure symbol it emits (0 = none)."""
+    """Per grammar kind id (all 65536): whether the walker descends into such a node, the
+    action taken when it is a token, the structure symbol it emits and its lexical
+    category (index into LEXICAL_CATEGORIES, 255 = none)."""
 
-    actions: tuple[int, ...]
-    symbols: tuple[int, ...]
+    descend: bytes  # 1 = walk the children (when there are any)
+    actions: np.ndarray  # uint8
+    symbols: np.ndarray  # uint64
+    categories: np.ndarray  # uint8
 
 
 _tables: dict[str, _KindTable] = {}
@@ -36,10 +51,16 @@ def _build_kind_table(spec: LanguageSpec) -> _KindTable:
     loop compares small ints instead of strings."""
     language: Language = parser_for(spec).language
     count = language.node_kind_count
-    actions = [_DESCEND] * count
-    symbols = [0] * count
-    for kind_id in range(count):
-        name = language.node_kind_for_id(kind_id) or ""
+    actions = np.full(_KIND_IDS, _DESCEND, dtype=np.uint8)
+    symbols = np.zeros(_KIND_IDS, dtype=np.uint64)
+    for kind_id in range(_KIND_IDS):
+        name = language.node_kind_for_id(kind_id)
+        if kind_id >= count:
+            # Built-in kinds (ERROR): walked into, and a token of their own name when bare.
+            if name is not None:
+                symbols[kind_id] = symbol_of(name)
+            continue
+        name = name or ""
         category = leaf_category(spec, name, language.node_kind_is_named(kind_id))
         if category == "comment":
             actions[kind_id] = _COMMENT
@@ -52,8 +73,12 @@ def _build_kind_table(spec: LanguageSpec) -> _KindTable:
             actions[kind_id], symbols[kind_id] = _IDENT, symbol_of(IDENT)
         else:
             # Keywords, operators and other leaves keep their kind: it is the structure.
-            actions[kind_id], symbols[kind_id] = _DESCEND, symbol_of(name.lower())
-    return _KindTable(tuple(actions), tuple(symbols))
+            symbols[kind_id] = symbol_of(name.lower())
+    categories = np.full(_KIND_IDS, _NO_CATEGORY, dtype=np.uint8)
+    for action, category_name in ((_IDENT, "identifier"), (_STRING, "string"),
+                                  (_COMMENT, "comment")):
+        categories[actions == action] = LEXICAL_CATEGORIES.index(category_name)
+    return _KindTable(bytes(actions == _DESCEND), actions, symbols, categories)
 
 
 def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
@@ -66,17 +91,13 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
     tree = parser.parse(source)
     has_error = tree.root_node.has_error
     table = _kind_table(spec)
-    actions, kind_symbols = table.actions, table.symbols
-    symbols: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    lexical: list[tuple[LexicalCategory, int, int]] = []
+    descend = table.descend
+    kinds: list[int] = []
+    spans: list[int] = []  # start, end, start, end...
 
-    # The hot loop: one iteration per tree node, so lookups are hoisted into locals.
-    n_kinds = len(actions)
-    add_symbol, add_start, add_end, add_lexical = (
-        symbols.append, starts.append, ends.append, lexical.append
-    )
+    # The hot loop: one iteration per tree node, recording only each token's kind id and
+    # byte range; what the kind means is looked up afterwards, vectorised.
+    add_kind, add_span = kinds.append, spans.extend
     cursor = tree.walk()
     first_child, next_sibling, parent = (
         cursor.goto_first_child, cursor.goto_next_sibling, cursor.goto_parent
@@ -84,32 +105,37 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
     while True:
         node = cursor.node
         kind = node.kind_id
-        action = actions[kind] if kind < n_kinds else _DESCEND
-        if action == _DESCEND:
-            if node.child_count:
-                if first_child():
-                    continue
-            else:
-                start, end = node.start_byte, node.end_byte
-                if end > start:  # zero-width MISSING nodes are not tokens
-                    add_symbol(kind_symbols[kind] if kind < n_kinds else symbol_of(node.type))
-                    add_start(start)
-                    add_end(end)
-        else:
-            start, end = node.start_byte, node.end_byte
-            if action == _COMMENT:
-                add_lexical(("comment", start, end))
-            else:
-                add_symbol(kind_symbols[kind])
-                add_start(start)
-                add_end(end)
-                if action == _IDENT:
-                    add_lexical(("identifier", start, end))
-                elif action == _STRING:
-                    add_lexical(("string", start, end))
+        if descend[kind] and first_child():
+            continue
+        add_kind(kind)
+        add_span(node.byte_range)
         while not next_sibling():
             if not parent():
                 note = "syntax errors tolerated (parser error recovery)" if has_error else None
-                return build_file_tokens(
-                    source, symbols, starts, ends, lexical, "tree-sitter", note
-                )
+                return _tokens(source, table, kinds, spans, note)
+
+
+def _tokens(
+    source: bytes, table: _KindTable, kinds: list[int], spans: list[int], note: str | None
+) -> FileTokens:
+    """The token streams from the walk's (kind, span) records, in source order."""
+    kind = np.array(kinds, dtype=np.intp)
+    span = np.array(spans, dtype=np.int64)
+    starts, ends = span[0::2], span[1::2]
+    action = table.actions[kind]
+    # Comments are lexical only; a zero-width leaf is a MISSING node, not a token (a
+    # MISSING identifier or literal is still one: the parser inserted it in its place).
+    code = (action != _COMMENT) & ((action != _DESCEND) | (ends > starts))
+    category = table.categories[kind]
+    lexical = category != _NO_CATEGORY
+    return file_tokens_from_arrays(
+        source,
+        table.symbols[kind[code]],
+        starts[code],
+        ends[code],
+        category[lexical],
+        starts[lexical],
+        ends[lexical],
+        "tree-sitter",
+        note,
+    )

@@ -124,22 +124,43 @@ def build_file_tokens(
     note: str | None = None,
 ) -> FileTokens:
     """Assemble arrays and line numbers from the raw spans a tokenizer collected."""
-    sol = line_starts(source)
-    start_arr = np.asarray(starts, dtype=np.int64)
-    end_arr = np.asarray(ends, dtype=np.int64)
-    first, last = lines_for_spans(sol, start_arr, end_arr)
     codes = {name: i for i, name in enumerate(LEXICAL_CATEGORIES)}
-    lex_cat = np.asarray([codes[c] for c, _, _ in lexical_raw], dtype=np.uint8)
-    lex_start = np.asarray([s for _, s, _ in lexical_raw], dtype=np.int64)
-    lex_end = np.asarray([e for _, _, e in lexical_raw], dtype=np.int64)
+    return file_tokens_from_arrays(
+        source,
+        np.asarray(symbols, dtype=np.uint64),
+        np.asarray(starts, dtype=np.int64),
+        np.asarray(ends, dtype=np.int64),
+        np.asarray([codes[c] for c, _, _ in lexical_raw], dtype=np.uint8),
+        np.asarray([s for _, s, _ in lexical_raw], dtype=np.int64),
+        np.asarray([e for _, _, e in lexical_raw], dtype=np.int64),
+        tokenizer,
+        note,
+    )
+
+
+def file_tokens_from_arrays(
+    source: bytes,
+    symbols: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    lex_category: np.ndarray,
+    lex_start: np.ndarray,
+    lex_end: np.ndarray,
+    tokenizer: str,
+    note: str | None = None,
+) -> FileTokens:
+    """Assemble a ``FileTokens`` from its span arrays (uint64 symbols, int64 byte offsets,
+    uint8 lexical categories); line numbers are derived here."""
+    sol = line_starts(source)
+    first, last = lines_for_spans(sol, starts, ends)
     lex_first, lex_last = lines_for_spans(sol, lex_start, lex_end)
     return FileTokens(
-        symbols=np.asarray(symbols, dtype=np.uint64),
-        start_byte=start_arr,
-        end_byte=end_arr,
+        symbols=symbols,
+        start_byte=starts,
+        end_byte=ends,
         start_line=first,
         end_line=last,
-        lex_category=lex_cat,
+        lex_category=lex_category,
         lex_start_byte=lex_start,
         lex_end_byte=lex_end,
         lex_start_line=lex_first,

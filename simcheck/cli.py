@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import multiprocessing as mp
 import re
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated
 
@@ -41,12 +44,10 @@ from .manifest import (
     write_manifest,
 )
 from .manifest import verify as verify_manifest
-from .progress import terminal_progress
+from .progress import StageClock, terminal_progress
 from .render.csv_out import write_csv
-from .render.html import write_html
-from .render.pdf import write_pdf
 from .render.terminal import render
-from .result import Result, from_dict, to_json
+from .result import Result, from_dict, write_json
 
 app = typer.Typer(
     add_completion=False,
@@ -202,35 +203,58 @@ def compare(
     started = utc_now()
     try:
         with terminal_progress(err) as progress:
-            result = compare_paths(left, right, options, progress)
+            clock = StageClock(progress)
+            result = compare_paths(left, right, options, clock.progress)
+            clock.mark("result")
     except InputError as exc:
         raise _fail(str(exc)) from None
-    outputs: list[Path] = []
-    result_json = to_json(result)
-    if json_out is not None:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(result_json, encoding="utf-8")
-        outputs.append(json_out)
-    if csv_dir is not None:
-        outputs.extend(write_csv(result, csv_dir))
-    if html_out is not None or pdf_out is not None:
-        outputs.extend(_report_files(result, html_out, pdf_out, legend, caption))
-    render(result, console)
-    if manifest_out is None and outputs:
-        manifest_out = outputs[0].parent / "manifest.json"
-    if manifest_out is not None:
-        # Evidence must not change under us: re-read every input and compare hashes.
-        changed = changed_inputs(file_hashes(result), rehash_inputs(left, right, options))
-        if result.chance is not None and chance_reference is not None and (
-            reference_digest(chance_reference, options.ingest) != result.chance.digest
-        ):
-            changed.append(f"chance reference {chance_reference}: contents changed")
-        if changed:
-            raise _fail("inputs changed during the run: " + "; ".join(changed))
-        write_manifest(
-            manifest_out,
-            build_manifest(left, right, options, result, result_json, outputs, started),
+    wants_manifest = manifest_out is not None or any(
+        p is not None for p in (json_out, csv_dir, html_out, pdf_out)
+    )
+    # forkserver, like the parser pool: a process forked from this one could inherit a
+    # lock held by the progress-bar thread.
+    background = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("forkserver"))
+    with background:
+        # Evidence must not change under us: every input is read again and hashed, in
+        # another process, while this one writes the outputs.
+        rehashed = (
+            background.submit(rehash_inputs, left, right, options) if wants_manifest else None
         )
+        outputs: list[Path] = []
+        written: dict[Path, str] = {}
+        result_sha256 = ""
+        if json_out is not None:
+            json_out.parent.mkdir(parents=True, exist_ok=True)
+            with json_out.open("wb") as stream:
+                result_sha256 = written[json_out] = write_json(result, stream)
+            outputs.append(json_out)
+        if csv_dir is not None:
+            outputs.extend(write_csv(result, csv_dir))
+        if html_out is not None or pdf_out is not None:
+            outputs.extend(_report_files(result, html_out, pdf_out, legend, caption))
+        render(result, console)
+        clock.mark("outputs")
+        if manifest_out is None and outputs:
+            manifest_out = outputs[0].parent / "manifest.json"
+        if manifest_out is not None and rehashed is not None:
+            try:
+                changed = changed_inputs(file_hashes(result), rehashed.result())
+            except InputError as exc:  # an input gone altogether
+                raise _fail(f"inputs changed during the run: {exc}") from None
+            clock.mark("inputs re-read")
+            if result.chance is not None and chance_reference is not None and (
+                reference_digest(chance_reference, options.ingest) != result.chance.digest
+            ):
+                changed.append(f"chance reference {chance_reference}: contents changed")
+            if changed:
+                raise _fail("inputs changed during the run: " + "; ".join(changed))
+            write_manifest(
+                manifest_out,
+                build_manifest(
+                    left, right, options, result, result_sha256 or write_json(result),
+                    outputs, started, written, clock.seconds,
+                ),
+            )
     if fail_above is not None and result.similarity > fail_above:
         raise typer.Exit(1)
 
@@ -297,6 +321,10 @@ def _report_files(
     result: Result, html: Path | None, pdf: Path | None, legend: str, caption: str
 ) -> list[Path]:
     """Write the HTML report and/or its PDF print; return the files written."""
+    # Imported here: Jinja2 adds to every start of simcheck, and most runs make no report.
+    from .render.html import write_html
+    from .render.pdf import write_pdf
+
     written = []
     with tempfile.TemporaryDirectory(prefix="simcheck-") as scratch:
         page = write_html(result, html or Path(scratch) / "report.html", legend, caption)
@@ -368,6 +396,10 @@ def languages() -> None:
 
 
 def main() -> None:
+    # A large comparison keeps millions of objects alive and allocates millions more:
+    # with the default thresholds the cyclic collector rescans the live ones hundreds of
+    # times (seconds on two Django releases). Little of it is ever cyclic garbage.
+    gc.set_threshold(100_000, 50, 100)
     try:
         app()
     except KeyboardInterrupt:

@@ -10,6 +10,7 @@ import numpy as np
 
 from fingerprints.fileprint import FingerprintSettings
 from fingerprints.minhash import estimate_jaccard
+from fingerprints.parse_pool import warm_up
 
 from . import __version__
 from .chance_reference import attach_chance, measure_chance, reference_entries
@@ -21,7 +22,7 @@ from .filter.options import FilterOptions
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
-from .match.candidates import candidate_pairs
+from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
 from .match.evidence import text_agreement
@@ -107,6 +108,7 @@ def compare_paths(
     options = options or CompareOptions()
     if options.chance_reference is not None:
         reference_entries(options.chance_reference)  # a bad reference fails before the work
+    warm_up()  # the parser processes' server starts while the inputs are read
     reader = document_reader(options.documents)
     works = [ingest(left, options.ingest, reader), ingest(right, options.ingest, reader)]
     if labels is not None:
@@ -263,13 +265,11 @@ def compare_prepared(
     lfiles, rfiles = left.compared, right.compared
     lmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in lfiles]
     rmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in rfiles]
-    candidates = candidate_pairs(
+    pairs_index = candidate_index(
         [f.fp.fingerprints for f in lfiles],
         [f.fp.fingerprints for f in rfiles],
         options.candidate_max_file_frequency,
-    )
-    # (n, 2) even when there are no candidates
-    pairs_index = np.asarray([(c.left, c.right) for c in candidates], dtype=np.int64).reshape(-1, 2)
+    )[:, :2]
     runs = drop_redundant(shared_runs(
         [f.fp.kgrams for f in lfiles],
         [f.fp.kgrams for f in rfiles],

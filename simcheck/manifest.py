@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+from collections.abc import Mapping
 from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -23,7 +24,7 @@ from .filter.corpus import label_of
 from .filter.options import FilterOptions
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings
-from .result import Result, to_json
+from .result import Result, write_json
 
 MANIFEST_VERSION = "1.0.0"
 PACKAGES = (
@@ -136,12 +137,17 @@ def build_manifest(
     right: str,
     options: CompareOptions,
     result: Result,
-    result_json: str,
+    result_sha256: str,
     outputs: list[Path],
     started: str,
+    written_sha256: Mapping[Path, str] | None = None,
+    stage_seconds: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
-    """``result_json`` is ``to_json(result)``, passed in because the caller has it."""
-    return {
+    """``result_sha256``: of the result's JSON (``write_json`` returns it);
+    ``written_sha256``: digests of outputs hashed as they were written (the others are
+    read back and hashed here)."""
+    written = written_sha256 or {}
+    manifest = {
         "manifest_version": MANIFEST_VERSION,
         "versions": _versions(),
         "inputs": {
@@ -155,11 +161,14 @@ def build_manifest(
         "references": _reference_records(options),
         "options": options_to_dict(options),
         "files": file_hashes(result),
-        "result_sha256": hashlib.sha256(result_json.encode("utf-8")).hexdigest(),
-        "outputs": {str(p): sha256_file(p) for p in outputs},
+        "result_sha256": result_sha256,
+        "outputs": {str(p): written.get(p) or sha256_file(p) for p in outputs},
         "started_utc": started,
         "finished_utc": utc_now(),
     }
+    if stage_seconds:
+        manifest["stage_seconds"] = dict(stage_seconds)  # wall clock, for speed reports
+    return manifest
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
@@ -231,7 +240,6 @@ def verify(manifest_path: Path) -> list[str]:
     labels = (manifest["inputs"]["left"]["given"], manifest["inputs"]["right"]["given"])
     result = compare_paths(left, right, options, labels=labels)
     problems = changed_inputs(manifest["files"], file_hashes(result))
-    digest = hashlib.sha256(to_json(result).encode("utf-8")).hexdigest()
-    if digest != manifest["result_sha256"]:
+    if write_json(result) != manifest["result_sha256"]:
         problems.append("result differs from the recorded one (SHA-256 of the result JSON)")
     return problems

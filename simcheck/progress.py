@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -39,3 +40,37 @@ def terminal_progress(console: Console) -> Iterator[Progress]:
             return lambda n: bars.advance(task, n)
 
         yield start
+
+
+class StageClock:
+    """Wall-clock seconds of each stage of a run, for the manifest (never the result).
+
+    Wraps a progress sink: a stage reported through it is timed from its announcement to
+    its last step, and the time before each announcement gets a stage of its own
+    ("before aligning": the work between the previous stage and that one). ``mark`` ends
+    a stage by name."""
+
+    def __init__(self, inner: Progress = silent) -> None:
+        self._inner = inner
+        self._last = time.perf_counter()
+        self.seconds: dict[str, float] = {}
+
+    def mark(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + now - self._last, 3)
+        self._last = now
+
+    def progress(self, description: str, total: int) -> Advance:
+        stage = description.lower()
+        self.mark(f"before {stage}")
+        advance = self._inner(description, total)
+        left = total
+
+        def step(n: int) -> None:
+            nonlocal left
+            advance(n)
+            left -= n
+            if left == 0:
+                self.mark(stage)
+
+        return step

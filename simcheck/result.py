@@ -6,11 +6,13 @@ settings give byte-identical output on any machine. No clock times, no absolute 
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import resources
 from types import UnionType
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, BinaryIO, Literal, Union, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = "1.4.0"
 
@@ -547,24 +549,57 @@ def _dumps(value: Any) -> str:
     return _ENCODER.encode(round(value, 6) if type(value) is float else value)
 
 
-def to_json(result: Result) -> str:
-    """The result as JSON text: one top-level field per line, and one element per line
-    for the lists (one match per line: readable, greppable). ``json.dumps`` with
-    ``indent`` uses the pure-Python encoder, several times slower on large results."""
-    lines = ["{"]
+def json_chunks(result: Result) -> Iterator[str]:
+    """The result as JSON text, in pieces: one top-level field per line, and one element
+    per line for the lists (one match per line: readable, greppable). ``json.dumps``
+    with ``indent`` uses the pure-Python encoder, several times slower on large results;
+    pieces let a large result go to a file without first becoming one huge string."""
+    yield "{\n"
     names = list(result.__dataclass_fields__)
     for i, name in enumerate(names):
         value = getattr(result, name)
         comma = "," if i < len(names) - 1 else ""
         if isinstance(value, list) and value:
-            lines.append(f"  {_dumps(name)}: [")
-            lines.extend(f"    {_dumps(v)}," for v in value[:-1])
-            lines.append(f"    {_dumps(value[-1])}")
-            lines.append(f"  ]{comma}")
+            yield f"  {_dumps(name)}: [\n"
+            for v in value[:-1]:
+                yield f"    {_dumps(v)},\n"
+            yield f"    {_dumps(value[-1])}\n"
+            yield f"  ]{comma}\n"
         else:
-            lines.append(f"  {_dumps(name)}: {_dumps(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            yield f"  {_dumps(name)}: {_dumps(value)}{comma}\n"
+    yield "}\n"
+
+
+def to_json(result: Result) -> str:
+    """The result as JSON text (see ``json_chunks``)."""
+    return "".join(json_chunks(result))
+
+
+# Text is encoded and written in blocks of about this many characters.
+_WRITE_BLOCK = 1 << 20
+
+
+def write_json(result: Result, stream: BinaryIO | None = None) -> str:
+    """Write the result's JSON (UTF-8, exactly ``to_json``) to ``stream`` as it is
+    encoded, and return its SHA-256 (hex); with no stream, only the SHA-256."""
+    digest = hashlib.sha256()
+    block: list[str] = []
+    size = 0
+    for piece in json_chunks(result):
+        block.append(piece)
+        size += len(piece)
+        if size >= _WRITE_BLOCK:
+            _emit(block, digest, stream)
+            block, size = [], 0
+    _emit(block, digest, stream)
+    return digest.hexdigest()
+
+
+def _emit(block: list[str], digest: Any, stream: BinaryIO | None) -> None:
+    data = "".join(block).encode("utf-8")
+    digest.update(data)
+    if stream is not None:
+        stream.write(data)
 
 
 def to_dict(result: Result) -> dict[str, Any]:

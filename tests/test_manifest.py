@@ -106,3 +106,11 @@ def test_verify_passes_for_a_run_with_an_exhibit_prefix(tmp_path):
     assert run.returncode == 0, run.stderr
     check = _simcheck("verify", "out/manifest.json", cwd=tmp_path)
     assert check.returncode == 0 and check.stdout.startswith("PASS"), check.stdout
+def test_manifest_records_stage_times_of_the_run(tmp_path):
+    out = _run(tmp_path, "out")
+    manifest = json.loads(Path(out / "manifest.json").read_text())
+    stages = manifest["stage_seconds"]
+    assert {"before fingerprinting", "fingerprinting", "aligning", "outputs"} <= set(stages)
+    assert all(isinstance(v, float) and v >= 0 for v in stages.values())
+    digest = hashlib.sha256((out / "result.json").read_bytes()).hexdigest()
+    assert manifest["result_sha256"] == manifest["outputs"][str(Path("out/result.json"))] == digest

@@ -71,9 +71,10 @@ def _free_stretches(free: np.ndarray, min_len: int) -> list[tuple[int, int]]:
 
 
 def _overlapping(starts: np.ndarray, lengths: np.ndarray) -> bool:
-    order = np.argsort(starts, kind="stable")
-    s, n = starts[order], lengths[order]
-    return bool(np.any(s[1:] < (s + n)[:-1]))
+    if not np.all(starts[1:] >= starts[:-1]):  # runs usually arrive sorted on side A
+        order = np.argsort(starts, kind="stable")
+        starts, lengths = starts[order], lengths[order]
+    return bool(np.any(starts[1:] < (starts + lengths)[:-1]))
 
 
 # Tokens of a run (a, b, length) whose original text is the same on both sides.
@@ -120,11 +121,16 @@ def tile(
     used_b = np.zeros(n_b, dtype=bool)
     tiles = []
     for x, y, n in _greedy_order(a.tolist(), b.tolist(), length.tolist(), agreement):
-        free = ~used_a[x : x + n] & ~used_b[y : y + n]
-        if free.sum() < min_tokens:
+        taken_a, taken_b = used_a[x : x + n], used_b[y : y + n]  # views
+        if not (taken_a.any() or taken_b.any()):  # the whole run is free
+            taken_a[:] = True
+            taken_b[:] = True
+            tiles.append(Tile(x, y, n))
+            continue
+        free = ~(taken_a | taken_b)
+        if np.count_nonzero(free) < min_tokens:
             continue  # already covered by longer tiles
-        stretches = [(0, n)] if free.all() else _free_stretches(free, min_tokens)
-        for s, e in stretches:
+        for s, e in _free_stretches(free, min_tokens):
             used_a[x + s : x + e] = True
             used_b[y + s : y + e] = True
             tiles.append(Tile(x + s, y + s, e - s))

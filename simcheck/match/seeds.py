@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .sets import distinct, member, sorted_postings
+from .sets import distinct, hash_order, member, postings
 
 
 @dataclass(frozen=True)
@@ -30,21 +30,20 @@ class Runs:
         return int(self.a.shape[0])
 
 
-def _by_pair_diagonal_position(
-    pair: np.ndarray, diagonal: np.ndarray, position: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The three arrays ordered by (pair, diagonal, position). Packs them into one int64
-    sort key when the fields fit (one sort instead of a three-key lexsort)."""
-    if pair.size == 0:
-        return pair, diagonal, position
-    low = int(diagonal.min())
-    bits = [int(x).bit_length() for x in (pair.max(), diagonal.max() - low, position.max())]
-    if sum(bits) <= 62:
-        packed = (pair << (bits[1] + bits[2])) | ((diagonal - low) << bits[2]) | position
-        order = np.argsort(packed)  # keys are distinct: no need for a stable sort
-    else:
-        order = np.lexsort((position, diagonal, pair))
-    return pair[order], diagonal[order], position[order]
+def _order(*keys: np.ndarray) -> np.ndarray:
+    """Indices ordering rows by ``keys`` (non-negative int64, most significant first),
+    which together must be distinct. Packs them into one int64 sort key when the fields
+    fit (one sort instead of a multi-key lexsort)."""
+    if keys[0].size == 0:
+        return np.zeros(0, dtype=np.int64)
+    bits = [int(key.max()).bit_length() for key in keys]
+    if sum(bits) > 62:
+        return np.lexsort(keys[::-1])
+    packed = keys[0].astype(np.int64, copy=True)
+    for key, width in zip(keys[1:], bits[1:], strict=True):
+        packed <<= width
+        packed |= key
+    return np.argsort(packed)  # keys are distinct: no need for a stable sort
 
 
 def _common(hashes: np.ndarray, files: np.ndarray, max_files: int, max_total: int) -> np.ndarray:
@@ -60,6 +59,62 @@ def _common(hashes: np.ndarray, files: np.ndarray, max_files: int, max_total: in
     total = np.bincount(group)
     in_files = np.bincount(group, weights=new_file).astype(np.int64)
     return (total[group] > max_total) | (in_files[group] > max_files)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side's usable k-grams (``seeds``: indices into the side's postings, ordered
+    by hash) and, for each seed, its file and position, and whether the k-gram just
+    before / after it in the same file is usable too, with that k-gram's hash."""
+
+    hashes: np.ndarray  # uint64, of each seed
+    file: np.ndarray  # int64
+    position: np.ndarray  # int64
+    back: np.ndarray  # bool
+    back_hash: np.ndarray  # uint64 (meaningless where ``back`` is False)
+    forward: np.ndarray  # bool
+    forward_hash: np.ndarray  # uint64
+
+
+def _sides(
+    left: Sequence[np.ndarray],
+    right: Sequence[np.ndarray],
+    max_files: int,
+    max_total: int,
+    common: np.ndarray | None,
+) -> tuple[_Side, _Side]:
+    found = []
+    for kgrams in (left, right):
+        h, f, p = postings(kgrams)
+        # Postings come file by file, position by position: a stable sort on the hash
+        # alone orders them by (hash, file, position).
+        order = hash_order(h)
+        found.append((h, f, p, order, h[order]))
+    sides = []
+    for (h, f, p, order, sorted_h), other, corpus in (
+        (found[0], found[1][4], common), (found[1], found[0][4], None)
+    ):
+        keep = member(sorted_h, other) & ~_common(sorted_h, f[order], max_files, max_total)
+        if corpus is not None and corpus.size:
+            keep &= ~member(sorted_h, corpus)
+        seeds = order[keep]
+        usable = np.zeros(h.size + 1, dtype=bool)  # one past the end: never usable
+        usable[seeds] = True
+        starts_file = np.ones(h.size + 1, dtype=bool)
+        starts_file[1:-1] = p[1:] == 0
+        # Neighbours are read in hash order: the join below then reads them in order.
+        before, after = seeds - 1, seeds + 1
+        padded = np.append(h, np.uint64(0))
+        sides.append(_Side(
+            hashes=sorted_h[keep],
+            file=f[seeds],
+            position=p[seeds],
+            back=usable[before] & ~starts_file[seeds],
+            back_hash=padded[before],
+            forward=usable[after] & ~starts_file[after],
+            forward_hash=padded[after],
+        ))
+    return sides[0], sides[1]
 
 
 def shared_runs(
@@ -79,45 +134,87 @@ def shared_runs(
     array ``common`` (common across a reference corpus). Such k-grams still count where
     they lie between two matched runs (see ``align``).
     """
-    lh, lf, lp = sorted_postings(left)
-    rh, rf, rp = sorted_postings(right)
-    keep_l = member(lh, rh) & ~_common(lh, lf, max_file_frequency, max_occurrences)
-    if common is not None and common.size:
-        keep_l &= ~member(lh, common)
-    keep_r = member(rh, lh) & ~_common(rh, rf, max_file_frequency, max_occurrences)
-    lh, lf, lp = lh[keep_l], lf[keep_l], lp[keep_l]
-    rh, rf, rp = rh[keep_r], rf[keep_r], rp[keep_r]
-    lo = np.searchsorted(rh, lh, side="left")
-    counts = np.searchsorted(rh, lh, side="right") - lo
-    li = np.repeat(np.arange(lh.size), counts)
-    offsets = np.arange(li.size) - np.repeat(np.cumsum(counts) - counts, counts)
-    ri = np.repeat(lo, counts) + offsets
+    ls, rs = _sides(left, right, max_file_frequency, max_occurrences, common)
+    # Every (left, right) pair of seeds with equal hashes is a hit. Hits are listed in
+    # hash order, so every per-seed array below is read almost sequentially.
+    lo = np.searchsorted(rs.hashes, ls.hashes, side="left")
+    counts = np.searchsorted(rs.hashes, ls.hashes, side="right") - lo
+    li = np.repeat(np.arange(ls.hashes.size), counts)
+    ri = np.arange(li.size) + np.repeat(lo - (np.cumsum(counts) - counts), counts)
+    del lo, counts
+    # A hit starts a run unless the k-grams just before it are a hit too (same files,
+    # same diagonal: both usable, equal), and ends one unless the k-grams just after it
+    # are. Only run starts and ends are sorted, never every hit.
+    starts = _not_continued(ls.back, ls.back_hash, rs.back, rs.back_hash, li, ri)
+    ends = _not_continued(ls.forward, ls.forward_hash, rs.forward, rs.forward_hash, li, ri)
+    del li, ri
     n_right = max(len(right), 1)
     wanted = distinct(pairs[:, 0] * n_right + pairs[:, 1])
-    key = lf[li] * n_right + rf[ri]
-    # One searchsorted both tests pair membership and gives each pair a dense id.
-    pair_id = np.minimum(np.searchsorted(wanted, key), max(wanted.size - 1, 0))
-    in_pairs = wanted[pair_id] == key if wanted.size else np.zeros(key.size, dtype=bool)
-    pair_id, pa, pb = pair_id[in_pairs], lp[li[in_pairs]], rp[ri[in_pairs]]
-    diagonal = pb - pa
-    pair_id, diagonal, pa = _by_pair_diagonal_position(pair_id, diagonal, pa)
-    breaks = (np.diff(pair_id) != 0) | (np.diff(diagonal) != 0) | (np.diff(pa) != 1)
-    starts = np.concatenate(([0], np.flatnonzero(breaks) + 1)) if pa.size else pa
-    ends = np.concatenate((starts[1:], [pa.size])) if pa.size else pa
-    run_key, a = wanted[pair_id[starts]], pa[starts]
-    b = a + diagonal[starts]
-    length = (ends - starts) + (k - 1)
-    final = np.lexsort((b, a, run_key))
-    run_key = run_key[final]
+    first = _in_pairs(starts, ls, rs, n_right, wanted)
+    last = _in_pairs(ends, ls, rs, n_right, wanted)
+    # Runs on one diagonal of one pair never overlap: ordered by (pair, diagonal,
+    # position), the i-th start and the i-th end belong to the same run.
+    pair, a, b = first
+    length = last[1] - a + k
+    final = _order(pair, a, b)
+    run_key = wanted[pair[final]] if wanted.size else pair
     return Runs(run_key // n_right, run_key % n_right, a[final], b[final], length[final])
 
 
-def _contained(
-    group: np.ndarray, start: np.ndarray, end: np.ndarray, tie: np.ndarray
-) -> np.ndarray:
-    """Mask of spans lying inside another span of the same group (ties broken by ``tie``:
-    of two identical spans, the later one is the contained one)."""
-    order = np.lexsort((tie, -end, start, group))
+def _not_continued(
+    l_ok: np.ndarray,
+    l_hash: np.ndarray,
+    r_ok: np.ndarray,
+    r_hash: np.ndarray,
+    li: np.ndarray,
+    ri: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(left seed, right seed) of the hits whose neighbours on the diagonal (one side's
+    ``*_ok`` and ``*_hash``) are not a hit: not both usable, or not equal."""
+    continued = l_hash[li] == r_hash[ri]
+    continued &= l_ok[li]
+    continued &= r_ok[ri]
+    keep = ~continued
+    return li[keep], ri[keep]
+
+
+def _in_pairs(
+    hits: tuple[np.ndarray, np.ndarray],
+    ls: _Side,
+    rs: _Side,
+    n_right: int,
+    wanted: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(pair, left position, right position) of the hits in the ``wanted`` pairs (sorted
+    keys left * n_right + right; pair = index into them), ordered by (pair, diagonal,
+    left position)."""
+    li, ri = hits
+    key = ls.file[li] * n_right + rs.file[ri]
+    if wanted.size:
+        pair = np.minimum(np.searchsorted(wanted, key), wanted.size - 1)
+        inside = wanted[pair] == key
+    else:
+        pair, inside = key, np.zeros(key.size, dtype=bool)
+    pair, pa, pb = pair[inside], ls.position[li[inside]], rs.position[ri[inside]]
+    diagonal = pb - pa
+    order = _order(pair, diagonal - (int(diagonal.min()) if diagonal.size else 0), pa)
+    return pair[order], pa[order], pb[order]
+
+
+def _contained(group: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Mask of spans lying inside another span of the same group (of two identical
+    spans, the later one in the arrays is the contained one)."""
+    if group.size == 0:
+        return np.zeros(0, dtype=bool)
+    # Order by (group, start, longest first), ties in array order: a stable sort of one
+    # packed key when the fields fit (rows arrive nearly sorted, which timsort exploits).
+    top = int(end.max())
+    bits = [int(group.max()).bit_length(), int(start.max()).bit_length(), top.bit_length()]
+    if sum(bits) <= 62:
+        packed = (group << (bits[1] + bits[2])) | (start << bits[2]) | (top - end)
+        order = np.argsort(packed, kind="stable")
+    else:
+        order = np.lexsort((np.arange(group.size), -end, start, group))
     g, e = group[order], end[order]
     # Running maximum of earlier ends within the group; groups are sorted, so offsetting
     # each end by its group keeps earlier groups below later ones.
@@ -135,8 +232,7 @@ def drop_redundant(runs: Runs) -> Runs:
     it as part of something longer. A run duplicated on one side only is kept."""
     if len(runs) < 2:
         return runs
-    tie = np.arange(len(runs), dtype=np.int64)
-    left_in = _contained(runs.left, runs.a, runs.a + runs.length, tie)
-    right_in = _contained(runs.right, runs.b, runs.b + runs.length, tie)
+    left_in = _contained(runs.left, runs.a, runs.a + runs.length)
+    right_in = _contained(runs.right, runs.b, runs.b + runs.length)
     keep = ~(left_in & right_in)
     return Runs(runs.left[keep], runs.right[keep], runs.a[keep], runs.b[keep], runs.length[keep])
