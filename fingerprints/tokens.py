@@ -12,6 +12,7 @@ LexicalCategory = Literal["identifier", "string", "comment"]
 
 # Structure symbols that stand in for normalised tokens.
 IDENT = "<id>"
+STRING = "<string>"
 
 
 LEXICAL_CATEGORIES: tuple[LexicalCategory, ...] = ("identifier", "string", "comment")

@@ -14,6 +14,7 @@ from .compare import CompareOptions, compare_prepared
 from .errors import InputError
 from .ingest import ingest
 from .match.common import common_kgrams
+from .match.order_free import kgram_set, rarity
 from .metrics import Metrics, evaluate
 from .prepare import prepare
 from .progress import Progress, silent
@@ -24,10 +25,15 @@ COMMON_FRACTION = 0.1
 
 
 def pair_score(result: Result) -> float:
-    """The larger of the two coverages (containment). A copy padded with new code, or
-    cut down to its essentials, still scores high, as it should: the question is
-    whether one work is largely contained in the other."""
-    return max(result.left.coverage.fraction, result.right.coverage.fraction)
+    """The mean of two containments, each the larger of its two directions: the share
+    of tokens inside matched regions (ordered runs), and the order-free structure
+    channel (short k-grams anywhere, rarity-weighted), which still sees copies whose
+    functions or statements were reordered. Containment rather than overlap: a copy
+    padded with new code, or cut down to its essentials, still scores high, as it
+    should: the question is whether one work is largely contained in the other."""
+    runs = max(result.left.coverage.fraction, result.right.coverage.fraction)
+    order_free = max(result.left.order_free, result.right.order_free)
+    return (runs + order_free) / 2
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,13 @@ def run_benchmark(
     prepared = dict(zip(names, fingerprinted, strict=True))
     # The dataset's works are each other's reference corpus (never their labels).
     corpus = [[f.fp.kgrams for f in w.compared] for w in fingerprinted]
-    options = replace(options, common=common_kgrams(corpus, COMMON_FRACTION))
+    streams = [[f.fp.tokens.symbols for f in w.compared] for w in fingerprinted]
+    options = replace(
+        options,
+        common=common_kgrams(corpus, COMMON_FRACTION),
+        rarity=rarity([kgram_set(s) for s in streams]),
+        rarity_reference=f"the {len(fingerprinted)} works of the benchmark set",
+    )
     advance = progress("Comparing pairs", len(truth))
     scored = []
     for pair in truth:
@@ -79,6 +91,56 @@ def run_benchmark(
         scored.append(ScoredPair(pair.left, pair.right, pair.label, pair_score(result)))
         advance(1)
     return scored, evaluate([s.label for s in scored], [s.score for s in scored])
+
+
+def _key(left: str, right: str) -> tuple[str, str]:
+    """A pair as an unordered key of normalised paths ('\\' -> '/', no leading './' or
+    trailing '/'), so that a metadata file matches however it spells the pair."""
+
+    def norm(p: str) -> str:
+        p = p.strip().replace("\\", "/")
+        while p.startswith("./"):
+            p = p[2:]
+        while len(p) > 1 and p.endswith("/"):
+            p = p[:-1]
+        return p
+
+    a, b = norm(left), norm(right)
+    return (a, b) if a <= b else (b, a)
+
+
+def read_meta(path: Path, column: str) -> dict[tuple[str, str], str]:
+    """``column``'s value for each pair of a metadata CSV (columns left, right, COLUMN)."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read metadata file ({exc.strerror})") from exc
+    if not rows or not {"left", "right", column} <= set(rows[0]):
+        raise InputError(f"{path}: needs a header with columns left,right,{column}")
+    return {_key(r["left"], r["right"]): r[column] for r in rows}
+
+
+NOT_IN_META = "(not in the metadata)"
+
+
+def breakdown(
+    scored: list[ScoredPair], meta: dict[tuple[str, str], str]
+) -> list[tuple[str, Metrics]]:
+    """For each value found on positive pairs: those positives against all negatives
+    (the definition of ``evaluate.py --by-positive``), values sorted as text."""
+    negatives = [s for s in scored if s.label == 0]
+    if not negatives:
+        raise ValueError("a breakdown needs negative pairs")
+    groups: dict[str, list[ScoredPair]] = {}
+    for s in scored:
+        if s.label == 1:
+            groups.setdefault(meta.get(_key(s.left, s.right), NOT_IN_META), []).append(s)
+    rows = []
+    for value in sorted(groups):
+        subset = groups[value] + negatives
+        rows.append((value, evaluate([s.label for s in subset], [s.score for s in subset])))
+    return rows
 
 
 def write_scores(path: Path, scored: list[ScoredPair]) -> None:

@@ -19,9 +19,21 @@ from rich.table import Table
 from fingerprints.fileprint import FingerprintSettings
 from fingerprints.languages import LANGUAGES
 
-from .benchmark import COMMON_FRACTION, read_truth, run_benchmark, write_scores
+from .benchmark import (
+    COMMON_FRACTION,
+    breakdown,
+    read_meta,
+    read_truth,
+    run_benchmark,
+    write_scores,
+)
+from .chance_reference import reference_digest
 from .compare import CompareOptions, compare_paths
+from .documents.aliases import parse_alias
+from .documents.formats import MODES
+from .documents.settings import DocumentSettings
 from .errors import InputError
+from .filter.options import FilterOptions
 from .ingest.model import IngestOptions
 from .manifest import (
     build_manifest,
@@ -88,6 +100,41 @@ def compare(
         list[str] | None,
         typer.Option("--exclude", help="gitignore-style pattern of files to leave out."),
     ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            help="Template or starter code both sides received: matches also found there"
+            " are classified explained-by-base, with the base file and lines cited."
+        ),
+    ] = None,
+    exclude_corpus: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude-corpus",
+            help="Third-party or open-source code, vendor SDKs, standards (repeatable):"
+            " matches also found there are classified explained-by-corpus, with citations.",
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="SIMCHECK_CACHE_DIR",
+            help="Where reference fingerprints are cached (default: the user cache dir).",
+        ),
+    ] = None,
+    filter_min_tokens: Annotated[
+        int | None,
+        typer.Option(
+            help="Matches with fewer tokens are classified too-short (default: the"
+            " winnowing guarantee, k + window - 1)."
+        ),
+    ] = None,
+    filter_min_content_tokens: Annotated[
+        int,
+        typer.Option(
+            help="Matches with fewer identifier/literal tokens are classified keyword-only."
+        ),
+    ] = FilterOptions().min_content_tokens,
     max_file_bytes: Annotated[
         int, typer.Option(help="Files larger than this are skipped and listed.")
     ] = IngestOptions().max_file_bytes,
@@ -101,13 +148,54 @@ def compare(
         float | None,
         typer.Option(help="Exit 1 when the overall similarity (0..1) is above this."),
     ] = None,
+    chance_reference: Annotated[
+        str | None,
+        typer.Option(
+            help="Directory of works independent of both sides; each top-level entry"
+            " (subdirectory, file or archive; names starting with '.' are left out) is one"
+            " work. Each side is compared with each work, with the same settings, to state"
+            " per match and per side how often independent code reached that level.",
+        ),
+    ] = None,
+    mode: Annotated[
+        str,
+        typer.Option(
+            help="Route files to the code or text pipeline: auto (documents by name: PDF,"
+            " DOCX, HTML, Markdown, reST, text, man pages), code (all as code) or text (all"
+            " as prose)."
+        ),
+    ] = "auto",
+    alias: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--alias",
+            help='Documents: read two names as one before matching, e.g. "Maker=Copier"'
+            " (left=right, repeatable; disclosed in the result).",
+        ),
+    ] = None,
 ) -> None:
     """Compare LEFT with RIGHT and report every region of one found in the other."""
+    if mode not in MODES:
+        raise _fail(f"--mode {mode!r}: use one of {', '.join(MODES)}")
+    try:
+        for given in alias or ():
+            parse_alias(given)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
     options = CompareOptions(
         fingerprint=FingerprintSettings(k=k, w=window, parse_timeout=parse_timeout),
         ingest=IngestOptions(max_file_bytes=max_file_bytes, ignore_patterns=tuple(exclude or ())),
         workers=workers,
         exhibit_prefix=exhibit_prefix,
+        filtration=FilterOptions(
+            base=base,
+            corpora=tuple(exclude_corpus or ()),
+            cache_dir=str(cache_dir) if cache_dir else None,
+            min_tokens=filter_min_tokens,
+            min_content_tokens=filter_min_content_tokens,
+        ),
+        chance_reference=chance_reference,
+        documents=DocumentSettings(mode=mode, aliases=tuple(alias or ())),  # type: ignore[arg-type]
     )
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,15}", exhibit_prefix):
         raise _fail(f"--exhibit-prefix {exhibit_prefix!r}: use a letter, then letters/digits/-/_")
@@ -154,6 +242,10 @@ def compare(
             except InputError as exc:  # an input gone altogether
                 raise _fail(f"inputs changed during the run: {exc}") from None
             clock.mark("inputs re-read")
+            if result.chance is not None and chance_reference is not None and (
+                reference_digest(chance_reference, options.ingest) != result.chance.digest
+            ):
+                changed.append(f"chance reference {chance_reference}: contents changed")
             if changed:
                 raise _fail("inputs changed during the run: " + "; ".join(changed))
             write_manifest(
@@ -175,30 +267,53 @@ def benchmark(
         Path | None, typer.Option(help="Write left,right,score here.")
     ] = None,
     workers: Annotated[int, typer.Option(help="Parser processes.")] = 2,
+    meta: Annotated[
+        Path | None,
+        typer.Option(help="CSV with left,right and the --by column (default: the truth file)."),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            help="Also report, for each value of this column found on positive pairs, those"
+            " positives against all negatives (evaluate.py --by-positive).",
+        ),
+    ] = None,
 ) -> None:
     """Score every labelled pair with the default settings; print the error rates."""
     console = Console()
+    if meta is not None and by is None:
+        raise _fail("--meta needs --by COLUMN")
     try:
         pairs = read_truth(truth)
+        groups = read_meta(meta or truth, by) if by is not None else None
         with terminal_progress(err) as progress:
             scored, m = run_benchmark(dataset, pairs, CompareOptions(workers=workers), progress)
+        rows = [("all", m)] + (breakdown(scored, groups) if groups is not None else [])
     except (InputError, ValueError) as exc:
         raise _fail(str(exc)) from None
     if scores_out is not None:
         write_scores(scores_out, scored)
     table = Table(title=f"{dataset} ({truth.name})", title_justify="left")
-    for column in ("pairs", "positive", "ROC AUC", "avg precision", "best F1", "at score >=",
+    table.add_column(by or "pairs", no_wrap=True)  # group names stay readable
+    for column in ("n", "positive", "ROC AUC", "avg precision", "best F1", "at score >=",
                    "precision", "recall"):
         table.add_column(column)
-    table.add_row(
-        str(m.pairs), str(m.positives), f"{m.roc_auc:.4f}", f"{m.average_precision:.4f}",
-        f"{m.best_f1:.4f}", f"{m.threshold:.4f}", f"{m.precision:.4f}", f"{m.recall:.4f}",
-    )
+    for name, g in rows:
+        table.add_row(
+            name, str(g.pairs), str(g.positives), f"{g.roc_auc:.4f}",
+            f"{g.average_precision:.4f}", f"{g.best_f1:.4f}", f"{g.threshold:.4f}",
+            f"{g.precision:.4f}", f"{g.recall:.4f}",
+        )
     console.print(table)
+    if by is not None:
+        console.print(
+            f"Each {by} row: the positive pairs of that {by} against all negative pairs."
+        )
     console.print(
-        "score = the larger of the two works' coverages; k-grams in more than "
-        f"{COMMON_FRACTION:.0%} of the dataset's works are treated as common "
-        "(labels are never used)."
+        "score = mean of the larger coverage by matched regions and the larger order-free "
+        f"structure containment; k-grams in more than {COMMON_FRACTION:.0%} of the dataset's "
+        "works are treated as common, and its works weight k-gram rarity (labels are never "
+        "used)."
     )
 
 

@@ -13,12 +13,27 @@ from fingerprints.minhash import estimate_jaccard
 from fingerprints.parse_pool import warm_up
 
 from . import __version__
+from .chance_reference import attach_chance, measure_chance, reference_entries
+from .documents.merge import add_documents, document_reader, split_work
+from .documents.settings import DocumentSettings
+from .filter.corpus import References, load_references
+from .filter.filtrate import filter_result
+from .filter.options import FilterOptions
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
 from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
+from .match.evidence import text_agreement
+from .match.order_free import (
+    ORDER_FREE_K,
+    KgramRarity,
+    containment,
+    kgram_set,
+    rarity,
+    union,
+)
 from .match.seeds import drop_redundant, shared_runs
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
@@ -48,7 +63,18 @@ class CompareOptions:
     workers: int = 2
     # k-grams common across a reference corpus (sorted); they seed no match.
     common: CommonKgrams | None = None
+    # Frequencies that weight the order-free channel; None: the files of both works.
+    rarity: KgramRarity | None = None
+    rarity_reference: str = "the files of both works"
     exhibit_prefix: str = "M"  # match ids are the prefix and a 4+ digit number
+    # A directory of works independent of both sides (one per top-level entry): each side
+    # is compared with each of them to measure how often chance reaches our figures.
+    chance_reference: str | None = None
+    chance_label: str | None = None  # its name in the result (default: as given)
+    # Which files are documents (PDF, DOCX, Markdown...) and how they are compared.
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
+    # Base, reference corpora and thresholds of the filter stages (simcheck.filter).
+    filtration: FilterOptions = field(default_factory=FilterOptions)
 
 
 DEFINITIONS: dict[str, str] = {
@@ -56,6 +82,12 @@ DEFINITIONS: dict[str, str] = {
     "similarity": "matched tokens of both sides divided by all tokens of both sides",
     "tokens": "code tokens after normalisation: identifiers and literals reduced to their"
     " kind, comments and layout removed",
+    "order_free": "rarity-weighted share of a side's short structural k-grams (sequences of"
+    f" {ORDER_FREE_K} normalised tokens) found anywhere in the other side, in any order:"
+    " survives reordered functions and statements; rare k-grams weigh more",
+    "evidence.channels": "what supports a match: structure (always), identifiers (at least"
+    " half of the distinct names on one side reappear on the other), strings (an"
+    " identical string literal), comments (an identical comment)",
     "literal_similarity": "Indel similarity (0..1) of the two sides' token texts in a match,"
     " whitespace and comments ignored",
     **{f"kind.{k}": v for k, v in KIND_MEANING.items()},
@@ -74,12 +106,30 @@ def compare_paths(
     ``labels`` name the works in the result (default: the paths as given); a re-run from
     a manifest passes the names the original run used."""
     options = options or CompareOptions()
+    if options.chance_reference is not None:
+        reference_entries(options.chance_reference)  # a bad reference fails before the work
     warm_up()  # the parser processes' server starts while the inputs are read
-    works = [ingest(left, options.ingest), ingest(right, options.ingest)]
+    reader = document_reader(options.documents)
+    works = [ingest(left, options.ingest, reader), ingest(right, options.ingest, reader)]
     if labels is not None:
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
-    prepared = prepare(works, options.fingerprint, options.workers, progress)
-    return compare_prepared(prepared[0], prepared[1], options, progress)
+    (lcode, ldocs), (rcode, rdocs) = (split_work(w, options.documents) for w in works)
+    prepared = prepare([lcode, rcode], options.fingerprint, options.workers, progress)
+    references = load_references(
+        options.filtration, options.fingerprint, options.ingest, options.workers, progress
+    )
+    result = compare_prepared(prepared[0], prepared[1], options, progress, references)
+    if options.chance_reference is not None:
+        # The chance baseline measures the code: the reference works are read as code.
+        measured = measure_chance(
+            prepared[0], prepared[1], options.chance_reference,
+            lambda a, b: compare_prepared(a, b, options),
+            options.fingerprint, options.ingest, options.workers, progress, options.chance_label,
+        )
+        result = attach_chance(result, measured)
+    return add_documents(
+        result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress
+    )
 
 
 def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:
@@ -89,9 +139,21 @@ def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:
     return source[start : len(source) if end < 0 else end].decode("utf-8", "surrogateescape")
 
 
+def _columns(source: bytes, first: int, last: int) -> tuple[int, int]:
+    """1-based columns, in characters, of the first byte of [first, last) and of the
+    character ending at ``last`` (the last matched one), each on its own line."""
+    start = source.rfind(b"\n", 0, first) + 1
+    end = source.rfind(b"\n", 0, last - 1) + 1
+    return (
+        len(source[start:first].decode("utf-8", "surrogateescape")) + 1,
+        len(source[end:last].decode("utf-8", "surrogateescape")),
+    )
+
+
 def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
     t = f.fp.tokens
     first, last = int(t.start_byte[start]), int(t.end_byte[end - 1])
+    start_column, end_column = _columns(f.text, first, last)
     return MatchSide(
         path=f.entry.path,
         start_line=int(t.start_line[start]),
@@ -100,6 +162,8 @@ def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
         end_byte=last,
         span_tokens=end - start,
         text=_lines_text(f.text, first, last),
+        start_column=start_column,
+        end_column=end_column,
     )
 
 
@@ -127,6 +191,7 @@ def _match(
         kind=label.kind,
         literal_similarity=label.literal_similarity,
         segments=segments,
+        evidence=label.evidence,
     )
 
 
@@ -168,7 +233,7 @@ def _label(given: str) -> str:
     return path.name or given if path.is_absolute() else given
 
 
-def _summary(work: PreparedWork, masks: list[np.ndarray]) -> WorkSummary:
+def _summary(work: PreparedWork, masks: list[np.ndarray], order_free: float) -> WorkSummary:
     files = work.work.files
     compared = work.compared
     return WorkSummary(
@@ -182,6 +247,7 @@ def _summary(work: PreparedWork, masks: list[np.ndarray]) -> WorkSummary:
             (f.fp.tokens, m)
             for f, m in zip(compared, masks, strict=True)
         ),
+        order_free=order_free,
     )
 
 
@@ -190,8 +256,10 @@ def compare_prepared(
     right: PreparedWork,
     options: CompareOptions | None = None,
     progress: Progress = silent,
+    references: References | None = None,
 ) -> Result:
-    """Compare two fingerprinted works and build the result."""
+    """Compare two fingerprinted works and build the result; matches are classified by
+    the filter stages against ``references`` (base and excluded corpora)."""
     options = options or CompareOptions()
     fs, ms = options.fingerprint, options.match
     lfiles, rfiles = left.compared, right.compared
@@ -218,13 +286,14 @@ def compare_prepared(
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
     advance = progress("Aligning", len(starts))
     matches: list[Match] = []
+    located: list[tuple[int, int, Region]] = []  # where each match was aligned
     pairs: list[FilePair] = []
     for lo, hi in zip(starts, ends, strict=True):
         li, ri = int(runs.left[lo]), int(runs.right[lo])
         lf, rf = lfiles[li], rfiles[ri]
         found = regions(
             runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
-            rf.fp.tokens.symbols, ms,
+            rf.fp.tokens.symbols, ms, text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
         )
         advance(1)
         if not found:
@@ -233,6 +302,7 @@ def compare_prepared(
         for region in found:
             match_id = f"{options.exhibit_prefix}{len(matches) + 1:04d}"
             matches.append(_match(match_id, lf, rf, region))
+            located.append((li, ri, region))
             ids.append(matches[-1].id)
             mark(lmasks[li], [(t.a, t.a + t.length) for t in region.tiles])
             mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
@@ -252,10 +322,15 @@ def compare_prepared(
         )
     pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
 
-    lsum, rsum = _summary(left, lmasks), _summary(right, rmasks)
+    lsets = [kgram_set([f.fp.tokens.symbols]) for f in lfiles]
+    rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
+    table = options.rarity or rarity(lsets + rsets)
+    free = containment(union(lsets), union(rsets), table)
+    lsum = _summary(left, lmasks, free.left_in_right)
+    rsum = _summary(right, rmasks, free.right_in_left)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
     matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
-    return Result(
+    result = Result(
         schema_version=SCHEMA_VERSION,
         tool=Tool("simcheck", __version__, version("tree-sitter-language-pack")),
         settings=Settings(
@@ -272,6 +347,8 @@ def compare_prepared(
             max_file_bytes=options.ingest.max_file_bytes,
             ignore_patterns=list(options.ingest.ignore_patterns),
             common_kgrams=options.common.describe() if options.common else None,
+            order_free_k=ORDER_FREE_K,
+            rarity_reference=options.rarity_reference,
         ),
         left=lsum,
         right=rsum,
@@ -281,3 +358,4 @@ def compare_prepared(
         matches=matches,
         definitions=DEFINITIONS,
     )
+    return filter_result(result, located, lfiles, rfiles, options, references)

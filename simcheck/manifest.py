@@ -8,7 +8,7 @@ import hashlib
 import json
 import platform
 from collections.abc import Mapping
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -17,7 +17,11 @@ from typing import Any
 from fingerprints.fileprint import FingerprintSettings
 
 from .compare import CompareOptions, compare_paths
+from .documents.align import AlignSettings
+from .documents.settings import DocumentSettings
 from .errors import InputError
+from .filter.corpus import label_of
+from .filter.options import FilterOptions
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings
 from .result import Result, write_json
@@ -25,7 +29,8 @@ from .result import Result, write_json
 MANIFEST_VERSION = "1.0.0"
 PACKAGES = (
     "simcheck", "tree-sitter", "tree-sitter-language-pack", "numpy", "xxhash", "datasketch",
-    "rapidfuzz", "pathspec", "charset-normalizer", "py7zr", "typer", "rich",
+    "rapidfuzz", "pathspec", "charset-normalizer", "py7zr", "typer", "rich", "pyarrow",
+    "pdfplumber", "pdfminer.six", "lxml", "markdown-it-py", "docutils", "pyspellchecker",
 )
 
 
@@ -84,13 +89,47 @@ def options_from_dict(data: dict[str, Any]) -> CompareOptions:
                 kwargs[f.name] = tuple(value) if isinstance(value, list) else value
         return cls(**kwargs)
 
+    documents = dict(data.get("documents", {}))
+    align = build(AlignSettings, documents.pop("align", {}))
     return CompareOptions(
         fingerprint=build(FingerprintSettings, data["fingerprint"]),
         match=build(MatchSettings, data["match"]),
         ingest=build(IngestOptions, data["ingest"]),
         candidate_max_file_frequency=data["candidate_max_file_frequency"],
         workers=data["workers"],
+        exhibit_prefix=data.get("exhibit_prefix", "M"),
+        chance_reference=data.get("chance_reference"),
+        chance_label=data.get("chance_label"),
+        documents=replace(build(DocumentSettings, documents), align=align),
+        filtration=build(FilterOptions, data.get("filtration", {})),
     )
+
+
+def _reference_records(options: CompareOptions) -> list[dict[str, Any]]:
+    """The base and excluded corpora as given and where they were on this machine."""
+    fo = options.filtration
+    given = ([fo.base] if fo.base else []) + list(fo.corpora)
+    labels = list(fo.labels) or [label_of(g) for g in given]
+    return [
+        {"given": g, "label": label, "absolute": str(Path(g).resolve())}
+        for g, label in zip(given, labels, strict=True)
+    ]
+
+
+def _rerun_options(options: CompareOptions, references: list[dict[str, Any]]) -> CompareOptions:
+    """``options`` reading the references from where the manifest says they were, under
+    the names the original run gave them (the result must come out identical)."""
+    fo = options.filtration
+    if not references:
+        return options
+    paths = [r["absolute"] for r in references]
+    has_base = fo.base is not None
+    return replace(options, filtration=replace(
+        fo,
+        base=paths[0] if has_base else None,
+        corpora=tuple(paths[1:] if has_base else paths),
+        labels=tuple(r["label"] for r in references),
+    ))
 
 
 def build_manifest(
@@ -111,7 +150,15 @@ def build_manifest(
     manifest = {
         "manifest_version": MANIFEST_VERSION,
         "versions": _versions(),
-        "inputs": {"left": _input_record(left), "right": _input_record(right)},
+        "inputs": {
+            "left": _input_record(left),
+            "right": _input_record(right),
+            **(
+                {"chance_reference": _input_record(options.chance_reference)}
+                if options.chance_reference is not None else {}
+            ),
+        },
+        "references": _reference_records(options),
         "options": options_to_dict(options),
         "files": file_hashes(result),
         "result_sha256": result_sha256,
@@ -170,6 +217,9 @@ def verify(manifest_path: Path) -> list[str]:
     left = manifest["inputs"]["left"]["absolute"]
     right = manifest["inputs"]["right"]["absolute"]
     problems = []
+    for record in manifest.get("references", []):
+        if not Path(record["absolute"]).exists():
+            problems.append(f"reference {record['absolute']}: missing")
     for side, record in manifest["inputs"].items():
         path = Path(record["absolute"])
         if not path.exists():
@@ -179,6 +229,14 @@ def verify(manifest_path: Path) -> list[str]:
     if problems:
         return problems
     options = options_from_dict(manifest["options"])
+    if "chance_reference" in manifest["inputs"]:
+        record = manifest["inputs"]["chance_reference"]
+        options = replace(
+            options,
+            chance_reference=record["absolute"],
+            chance_label=options.chance_label or record["given"],
+        )
+    options = _rerun_options(options, manifest.get("references", []))
     labels = (manifest["inputs"]["left"]["given"], manifest["inputs"]["right"]["given"])
     result = compare_paths(left, right, options, labels=labels)
     problems = changed_inputs(manifest["files"], file_hashes(result))

@@ -11,9 +11,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import resources
-from typing import Any, BinaryIO, Literal, get_args, get_origin, get_type_hints
+from types import UnionType
+from typing import Any, BinaryIO, Literal, Union, get_args, get_origin, get_type_hints
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.4.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -42,6 +43,11 @@ class WorkSummary:
     files_skipped: int
     files_failed: int
     coverage: Coverage  # of this work by the other one
+    # Rarity-weighted share of this work's short structural k-grams found anywhere in the
+    # other work, in any order (the order-free structure channel).
+    order_free: float
+    # The same after filtration: only matched tokens no filter stage explained.
+    coverage_filtered: Coverage = field(default_factory=lambda: Coverage(0, 0, 0, 0))
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,27 @@ class FileEntry:
 
 
 @dataclass(frozen=True)
+class LedgerSide:
+    """Matched tokens and code lines of one side before and after one filter stage."""
+
+    tokens_before: int
+    tokens_after: int
+    lines_before: int
+    lines_after: int
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One filter stage of the filtration ledger (stages in a fixed order; each row's
+    ``*_before`` equals the previous row's ``*_after``)."""
+
+    stage: str
+    matches: int  # matches classified by this stage
+    left: LedgerSide
+    right: LedgerSide
+
+
+@dataclass(frozen=True)
 class FilePair:
     left: str
     right: str
@@ -69,6 +96,11 @@ class FilePair:
     tokens_matched: int  # per side (tiles have equal length on both sides)
     jaccard_estimate: float  # MinHash estimate over k-gram sets
     matches: list[str]  # match ids, in left-file order
+    # After filtration: matched tokens no filter stage explained, and the coverages.
+    tokens_filtered: int = 0
+    left_coverage_filtered: float = 0.0
+    right_coverage_filtered: float = 0.0
+    ledger: list[LedgerRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -83,6 +115,23 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class DocumentLocation:
+    """Where a match lies in a document (PDF, DOCX, HTML, Markdown...)."""
+
+    format: str  # pdf | docx | html | markdown | rst | man | text
+    page_start: int | None  # 1-based; None where the format has no pages
+    page_end: int | None
+    section: str | None  # heading of the section the match starts in
+    paragraph_start: int  # 1-based, counting the document's headings, paragraphs, rows
+    paragraph_end: int
+    # What line_start/line_end count: "file" lines, lines on the "page" (from its top),
+    # or None when the format has no lines (DOCX).
+    line_basis: str | None
+    line_start: int | None
+    line_end: int | None
+
+
+@dataclass(frozen=True)
 class MatchSide:
     path: str
     start_line: int  # 1-based
@@ -93,6 +142,116 @@ class MatchSide:
     # The original text of lines start_line..end_line, so that reports can show the
     # evidence without reading the inputs again.
     text: str
+    # 1-based columns (characters of the line; a tab counts one) of the first matched
+    # character on start_line and of the last one on end_line (None: the line's end). On a
+    # long line, such as minified code, they say exactly where the evidence lies.
+    start_column: int = 1
+    end_column: int | None = None
+    # Documents only. Their start_line/end_line are the file's lines for text formats,
+    # else paragraph numbers (``text`` then has one line per paragraph, as extracted).
+    document: DocumentLocation | None = None
+
+
+@dataclass(frozen=True)
+class AlignedSentence:
+    """One sentence of a document match and the sentence it was aligned with."""
+
+    left: str  # normalised sentence text
+    right: str
+    kind: str  # verbatim | near-verbatim | paraphrase
+    similarity: float  # word-level Indel similarity, word order respected
+    overlap: float  # shared words / all words (Dice), word order ignored
+
+
+@dataclass(frozen=True)
+class TextEvidence:
+    """What a document match rests on, sentence by sentence."""
+
+    sentences: list[AlignedSentence]
+    aliases: list[str]  # the --alias substitutions this match's sentences depend on
+    anomalies: list[str]  # shared misspellings and rare words inside the match
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The channels that support a match, with the shared texts an examiner can cite."""
+
+    channels: list[str]  # "structure" always; "identifiers", "strings", "comments" if shared
+    identifiers_shared: int  # distinct identifier names present on both sides
+    identifiers_left: int  # distinct identifier names on each side
+    identifiers_right: int
+    shared_identifiers: list[str]  # up to 10, longest first
+    strings_shared: int  # distinct string literals present on both sides
+    shared_strings: list[str]
+    comments_shared: int  # distinct comments (whitespace-normalised) on both sides
+    shared_comments: list[str]
+
+
+@dataclass(frozen=True)
+class ChanceRate:
+    """How often comparisons between independent works reached a figure."""
+
+    comparisons: int  # independent comparisons measured
+    reached: int  # of them, those that reached the figure
+    rate: float  # reached / comparisons
+    # One-sided 95% upper confidence bound on the rate (Clopper-Pearson; for 0 of n it
+    # is 1 - 0.05^(1/n), about 3/n: the rule of three).
+    upper_95: float
+
+
+@dataclass(frozen=True)
+class FilterEvidence:
+    """Why a filter stage explains (part of) a match: a cited reference file and lines, a
+    generator marker line, or a vendored directory."""
+
+    stage: str
+    where: str  # a reference corpus label, or "left" / "right" for the compared works
+    path: str  # file path relative to that corpus or work
+    start_line: int | None  # 1-based, inclusive; None when no line applies (vendored)
+    end_line: int | None
+    note: str  # the marker line, the vendored directory, how many k-grams are shared...
+
+
+@dataclass(frozen=True)
+class StageTokens:
+    stage: str
+    tokens: int  # matched tokens (per side) this stage explained
+
+
+@dataclass(frozen=True)
+class FilterSpan:
+    """A run of a match's tokens that one stage explains ("none": still counted), with
+    the lines holding it on both sides."""
+
+    stage: str
+    left_start_line: int
+    left_end_line: int
+    right_start_line: int
+    right_end_line: int
+    tokens: int
+
+
+@dataclass(frozen=True)
+class MatchFilter:
+    """How filtration classified a match. Nothing is deleted: the match stays in the
+    result; ``tokens_filtered`` is what still counts after every stage."""
+
+    classification: str = "none"  # "none" or the stage that explained most of it
+    tokens_filtered: int = 0
+    explained: list[StageTokens] = field(default_factory=list)  # stages with tokens > 0
+    evidence: list[FilterEvidence] = field(default_factory=list)
+    # Where the explained and the counted tokens lie (empty when nothing is explained).
+    spans: list[FilterSpan] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rarity:
+    """In how many files the match's k-grams occur (median over its k-grams)."""
+
+    kgrams: int = 0  # k-grams lying wholly inside the match's segments
+    left_files: int = 0  # files of the left work holding such a k-gram
+    right_files: int = 0
+    reference_files: int = 0  # files of the base and the excluded corpora
 
 
 @dataclass(frozen=True)
@@ -100,10 +259,34 @@ class Match:
     id: str
     left: MatchSide
     right: MatchSide
-    tokens: int  # matched tokens (per side)
-    kind: str  # verbatim | reformatted | renamed | modified
+    tokens: int  # matched tokens (per side); words of the left side for documents
+    # verbatim | reformatted | renamed | modified | structural-only; documents: verbatim,
+    # near-verbatim, paraphrase
+    kind: str
     literal_similarity: float
     segments: list[Segment]
+    evidence: Evidence
+    # How often independent code produced a match at least this large; None without a
+    # chance reference.
+    chance: ChanceRate | None = None
+    text: TextEvidence | None = None  # documents only: the aligned sentences
+    filter: MatchFilter = field(default_factory=MatchFilter)
+    rarity: Rarity = field(default_factory=Rarity)
+
+
+@dataclass(frozen=True)
+class FilterSettings:
+    """The filtration parameters (``simcheck.filter``)."""
+
+    stages: list[str] = field(default_factory=list)  # in the order they are applied
+    min_tokens: int = 0  # a match with fewer matched tokens is "too-short"
+    min_content_tokens: int = 0  # ...with fewer identifiers/literals is "keyword-only"
+    explained_fraction: float = 0.5  # share of a match a stage must explain to name it
+    common_max_file_frequency: int = 0  # a k-gram in more files than this is common idiom
+    base: str | None = None  # the base (template) input as given
+    corpora: list[str] = field(default_factory=list)  # --exclude-corpus inputs as given
+    generator_markers: list[str] = field(default_factory=list)  # generators recognised
+    vendored_directories: list[str] = field(default_factory=list)  # directory names
 
 
 @dataclass(frozen=True)
@@ -122,6 +305,139 @@ class Settings:
     ignore_patterns: list[str]
     # How the reference-corpus filter was built, in words; None when none was used.
     common_kgrams: str | None = None
+    order_free_k: int = 8  # k-gram length of the order-free structure channel
+    # The units whose k-gram frequencies weight the order-free channel, in words.
+    rarity_reference: str = "the files of both works"
+    filtration: FilterSettings = field(default_factory=FilterSettings)
+
+
+@dataclass(frozen=True)
+class DocumentCoverage:
+    """How much of one side's documents is matched by the other side's documents."""
+
+    documents: int  # documents compared
+    words_total: int
+    words_matched: int  # words inside matched sentences
+    paragraphs_total: int
+    paragraphs_matched: int  # paragraphs holding at least one matched word
+
+    @property
+    def fraction(self) -> float:
+        return self.words_matched / self.words_total if self.words_total else 0.0
+
+
+@dataclass(frozen=True)
+class NormalisationStep:
+    rule: str
+    count: int
+    examples: list[str]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    side: Literal["left", "right"]
+    path: str
+    format: str
+    pages: int | None
+    paragraphs: int
+    words: int
+    headings: int
+    tables: int
+    normalisation: list[NormalisationStep]  # what normalisation changed or removed
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class AliasUse:
+    """One --alias substitution, disclosed: both terms are read as one word before
+    matching."""
+
+    given: str  # as given: "Left term=Right term"
+    left_term: str
+    right_term: str
+    left_occurrences: int  # occurrences of either term in the left documents
+    right_occurrences: int
+    matches: list[str]  # ids of the matches that depend on it
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in a document."""
+
+    path: str
+    page: int | None
+    paragraph: int
+    section: str | None
+
+
+@dataclass(frozen=True)
+class SharedAnomaly:
+    """The same unusual word form on both sides: a misspelling or a rare word."""
+
+    word: str
+    kind: str  # misspelling | not-in-dictionary | rare
+    suggestion: str | None  # the dictionary word a misspelling is one edit from
+    left: list[Place]  # first occurrences (at most 10 per side)
+    right: list[Place]
+    left_count: int
+    right_count: int
+    matches: list[str]
+
+
+@dataclass(frozen=True)
+class SharedElement:
+    """A table or caption found on both sides."""
+
+    kind: str  # table | caption
+    identical: bool  # same words in every cell (after normalisation and aliases)
+    similarity: float
+    left: Place
+    right: Place
+    left_text: str  # the caption, or the table's first row
+    right_text: str
+    rows: int  # rows of the left table (1 for a caption)
+    matches: list[str]
+
+
+@dataclass(frozen=True)
+class SectionPair:
+    left_number: int  # ordinal of the section among the document's headings, 1-based
+    left_heading: str | None
+    right_number: int
+    right_heading: str | None
+    words: int  # matched words of the left section found in the right section
+    in_order: bool  # part of the longest run kept in the original order
+
+
+@dataclass(frozen=True)
+class SectionOrder:
+    """Selection and arrangement: which sections of a left document reappear in a right
+    document, and in what order."""
+
+    left: str
+    right: str
+    left_sections: int  # sections in the left document
+    right_sections: int
+    sections: list[SectionPair]  # in left order
+    kept_in_order: int  # sections in the longest sequence whose order is unchanged
+    moved: int
+
+
+@dataclass(frozen=True)
+class DocumentsReport:
+    """The text pipeline: documents compared, coverage, normalisation, aliases and the
+    evidence beyond single matches."""
+
+    mode: str  # auto | code | text: how files were routed
+    settings: dict[str, float | int | str]
+    left: DocumentCoverage
+    right: DocumentCoverage
+    similarity: float  # matched words of both sides / all words of both sides
+    documents: list[DocumentInfo]
+    aliases: list[AliasUse]
+    anomalies: list[SharedAnomaly]
+    shared_elements: list[SharedElement]
+    section_order: list[SectionOrder]
 
 
 @dataclass(frozen=True)
@@ -129,6 +445,62 @@ class Tool:
     name: str
     version: str
     grammars: str  # tree-sitter-language-pack version
+
+
+@dataclass(frozen=True)
+class ReferenceSummary:
+    """A reference corpus the matches were filtered against (the base or an excluded
+    corpus). ``digest`` identifies its exact contents and the fingerprint settings."""
+
+    role: Literal["base", "corpus"]
+    label: str  # the input as the user gave it
+    files_total: int
+    files_compared: int
+    files_skipped: int
+    files_failed: int
+    tokens: int
+    digest: str  # SHA-256 over its files' paths and SHA-256s, the settings and versions
+
+
+@dataclass(frozen=True)
+class Quantile:
+    q: float  # 0..1
+    value: float  # nearest rank: the smallest observed value with a share q at or below
+
+
+@dataclass(frozen=True)
+class ReferenceWork:
+    """One work of the chance reference and what comparing it with each side found."""
+
+    name: str  # the top-level entry of the reference directory
+    used: bool  # False when it holds no file that could be compared
+    reason: str | None  # why it was not used
+    files_compared: int
+    tokens: int
+    left_largest_match: int  # tokens of the largest match with the left work
+    left_coverage: float  # the larger of the two coverages in that comparison
+    right_largest_match: int
+    right_coverage: float
+
+
+@dataclass(frozen=True)
+class ChanceBaseline:
+    """The chance baseline: each side compared with independent reference works, with
+    exactly the settings of the real comparison."""
+
+    reference: str  # the reference directory as the user gave it
+    # SHA-256 over the reference works' names, file paths and file SHA-256s.
+    digest: str
+    works_used: int
+    comparisons: int  # independent comparisons (each side with each work used)
+    matches: int  # matches found in all independent comparisons together
+    largest_match_tokens: list[Quantile]  # of the largest match per comparison
+    match_tokens: list[Quantile]  # of every match found
+    coverage: list[Quantile]  # of the larger coverage per comparison
+    left: ChanceRate  # comparisons whose larger coverage reached the left's coverage
+    right: ChanceRate
+    method: str  # the method, in words
+    works: list[ReferenceWork] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -143,6 +515,14 @@ class Result:
     file_pairs: list[FilePair]
     matches: list[Match]
     definitions: dict[str, str] = field(default_factory=dict)
+    chance: ChanceBaseline | None = None  # None without --chance-reference
+    # The text pipeline's report (compare always writes it; None only when a result is
+    # built without it).
+    documents: DocumentsReport | None = None
+    # Filtration: the same figures after filtering, the ledger, the references used.
+    similarity_filtered: float = 0.0
+    ledger: list[LedgerRow] = field(default_factory=list)
+    references: list[ReferenceSummary] = field(default_factory=list)
 
 
 def _encode(value: Any) -> Any:
@@ -153,6 +533,8 @@ def _encode(value: Any) -> Any:
     for name in value.__dataclass_fields__:
         item = getattr(value, name)
         data[name] = round(item, 6) if type(item) is float else item
+    if isinstance(value, DocumentCoverage):
+        data["fraction"] = round(value.fraction, 6)
     if isinstance(value, Coverage):  # derived figures, written for the reader
         data["fraction"] = round(value.fraction, 6)
         lines = value.lines_matched / value.lines_total if value.lines_total else 0.0
@@ -252,6 +634,10 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
 
 
 def _value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if get_origin(hint) in (Union, UnionType):  # X | None: the non-None member
+        hint = next(a for a in get_args(hint) if a is not type(None))
     if isinstance(hint, type) and is_dataclass(hint):
         return _build(hint, value)
     if get_origin(hint) is list:

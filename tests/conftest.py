@@ -34,3 +34,19 @@ def hostile_inputs(tmp_path: Path) -> tuple[Path, Path]:
     (left / HOSTILE_NAME).write_text(f"# {INJECTION_PROBE}\n" + body)
     (right / "copy.py").write_text(f"x = '{INJECTION_PROBE}'\n" + body)
     return left, right
+
+
+@pytest.fixture
+def one_line_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A function copied into the middle of one long (minified-style) line on each side,
+    between different non-ASCII text, so that its columns are far from both line ends."""
+    body = " ".join(
+        line.strip() for line in (FIXTURES / "copies/reformatted.c").read_text().splitlines()
+        if not line.startswith("/*")
+    )
+    left_pad = " ".join(f'const char *a{i} = "é{i}";' for i in range(150))
+    right_pad = " ".join(f"long b{i}[3] = {{0, 1, 2}};" for i in range(90))
+    left, right = tmp_path / "left.c", tmp_path / "right.c"
+    left.write_text(f"/* ünïcode */\n{left_pad} {body} {left_pad}\n", encoding="utf-8")
+    right.write_text(f"{right_pad} {body} {right_pad}\n", encoding="utf-8")
+    return left, right

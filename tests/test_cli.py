@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from simcheck.result import SCHEMA_VERSION
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "copies"
 
 
@@ -24,7 +26,7 @@ def test_compare_writes_json_and_a_summary(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "Overall similarity" in run.stdout
     data = json.loads(out.read_text())
-    assert data["schema_version"] == "1.1.0" and data["matches"]
+    assert data["schema_version"] == SCHEMA_VERSION and data["matches"]
     assert "\x1b[" not in run.stdout and "\x1b[" not in run.stderr  # quiet in pipes
 
 

@@ -176,3 +176,20 @@ def test_archives_are_compared_member_by_member_and_a_broken_member_loses_nothin
     assert "corrupt" in (entries["broken.zip"].reason or "")
     assert {m.left.path for m in result.matches} == {"vendor/inner.zip!/src/level.py"}
     assert result.left.kind == "archive"
+
+
+
+def test_match_columns_locate_the_matched_text_exactly_on_a_long_line(
+    one_line_copy, fast_options
+):
+    left, right = one_line_copy
+    result = compare_paths(str(left), str(right), fast_options)
+    assert result.matches
+    for match in result.matches:
+        for side, path in ((match.left, left), (match.right, right)):
+            matched = path.read_bytes()[side.start_byte : side.end_byte].decode("utf-8")
+            last_line = side.text.split("\n")[-1]
+            end = len(side.text) - (len(last_line) - side.end_column)
+            assert side.text[side.start_column - 1 : end] == matched
+            assert "int moving_average" in matched and len(matched) < 250
+            assert side.start_column > 2000 and side.start_line == side.end_line

@@ -10,7 +10,7 @@ from simcheck.errors import InputError
 from simcheck.ingest import walk
 from simcheck.ingest.archives import expand_outermost
 from simcheck.ingest.context import ArchiveUnreadable, Context
-from simcheck.ingest.model import FileState, IngestedFile, IngestOptions, Work
+from simcheck.ingest.model import DocumentReader, FileState, IngestedFile, IngestOptions, Work
 from simcheck.ingest.paths import archive_format, printable
 from simcheck.ingest.patterns import IgnoreMatcher
 
@@ -19,15 +19,22 @@ WorkKind = Literal["directory", "file", "archive"]
 __all__ = ["FileState", "IngestOptions", "IngestedFile", "InputError", "Work", "ingest"]
 
 
-def ingest(path: str, options: IngestOptions = IngestOptions()) -> Work:  # noqa: B008
+def ingest(
+    path: str,
+    options: IngestOptions = IngestOptions(),  # noqa: B008
+    documents: DocumentReader | None = None,
+) -> Work:
     """Read ``path`` (a directory, a single file, or an archive) into a ``Work``.
+
+    Files that ``documents`` wants are read by it (extracted while open) instead of being
+    decoded as text.
 
     Every file found ends up in ``Work.files`` exactly once, as "ok", "skipped" or
     "failed" with a reason, sorted by path. Nothing is written, extracted or chmodded.
     Raises ``InputError`` when the input cannot be used at all."""
     if not os.path.exists(path):
         raise InputError(f"{path}: no such file or directory")
-    ctx = Context(options, IgnoreMatcher(options.ignore_patterns))
+    ctx = Context(options, IgnoreMatcher(options.ignore_patterns), documents)
     if os.path.isdir(path):
         return _work(path, "directory", walk.walk_directory(path, ctx))
     if not os.path.isfile(path):

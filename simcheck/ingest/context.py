@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from simcheck.ingest.limits import Budget, Readable
-from simcheck.ingest.model import IngestedFile, IngestOptions
+from simcheck.ingest.model import DocumentReader, IngestedFile, IngestOptions
 from simcheck.ingest.paths import ArchiveFormat
 from simcheck.ingest.patterns import IgnoreMatcher
 
@@ -24,6 +24,7 @@ class ArchiveUnreadable(Exception):
 class Context:
     options: IngestOptions
     ignore: IgnoreMatcher
+    documents: DocumentReader | None = None  # reads the files it wants as documents
 
 
 # Expands one archive into a level's entry list; injected so member handling can recurse

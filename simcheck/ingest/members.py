@@ -135,7 +135,9 @@ def record_decided(level: Level, decided: Decided, meter: MemberMeter | None = N
 def read_stream(level: Level, target: ReadFile | Expand, meter: MemberMeter) -> Status:
     """Read a member through ``meter`` and record it (expanding it if it is an archive)."""
     try:
-        if isinstance(target, ReadFile):
+        if isinstance(target, ReadFile) and _document(level, target.path):
+            level.out.append(level.ctx.documents.read(target.path, meter, seekable=False))  # type: ignore[union-attr]
+        elif isinstance(target, ReadFile):
             level.out.append(file_entry(target.path, read_blob(meter, _keep(level)), level.options))
         elif target.fmt == "tar":
             _expand(level, target, meter)  # tar streams: nothing is held in memory
@@ -155,7 +157,10 @@ def read_stream(level: Level, target: ReadFile | Expand, meter: MemberMeter) -> 
 
 def use_blob(level: Level, target: ReadFile | Expand, blob: Blob) -> None:
     """Record a member whose bytes were already read into ``blob``."""
-    if isinstance(target, ReadFile):
+    if isinstance(target, ReadFile) and blob.data is not None and _document(level, target.path):
+        stream = io.BytesIO(blob.data)
+        level.out.append(level.ctx.documents.read(target.path, stream, seekable=True))  # type: ignore[union-attr]
+    elif isinstance(target, ReadFile):
         level.out.append(file_entry(target.path, blob, level.options))
     elif blob.data is None:
         reason = reasons.nested_too_large(blob.size, NESTED_BUFFER_LIMIT)
@@ -200,6 +205,10 @@ def record_stop(level: Level, path: str, size: int, stop: ExpansionStopped) -> N
 
 def _stop(level: Level, reason: str) -> str:
     return reason + REST_NOT_READ if level.sequential else reason
+
+
+def _document(level: Level, path: str) -> bool:
+    return level.ctx.documents is not None and level.ctx.documents.wants(path)
 
 
 def _keep(level: Level) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import IO, Literal, Protocol
 
 FileState = Literal["ok", "skipped", "failed"]
 
@@ -31,6 +31,18 @@ class IngestedFile:
     reason: str | None = None  # why skipped/failed; None when ok
     text: str | None = None  # decoded text (newlines preserved as in the file)
     encoding: str | None = None  # encoding the text was decoded from, e.g. "utf-8"
+    # The extracted document (simcheck.documents.model.Document) for a file read by a
+    # DocumentReader; its raw bytes are not kept.
+    document: object | None = None
+
+
+class DocumentReader(Protocol):
+    """Reads document files (PDF, DOCX, Markdown...) while their stream is open, so that
+    large documents are extracted page by page instead of being held in memory."""
+
+    def wants(self, path: str) -> bool: ...
+
+    def read(self, path: str, stream: IO[bytes], seekable: bool) -> IngestedFile: ...
 
 
 @dataclass(frozen=True)

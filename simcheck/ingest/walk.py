@@ -167,6 +167,9 @@ def _regular(path: str, rel: str, size: int, ctx: Context, out: list[IngestedFil
 def _read_file(path: str, rel: str, size: int, ctx: Context, out: list[IngestedFile]) -> None:
     try:
         with open_file(path) as stream:
+            if ctx.documents is not None and ctx.documents.wants(rel):
+                out.append(ctx.documents.read(rel, stream, seekable=True))
+                return
             blob = read_blob(stream, ctx.options.max_file_bytes)
     except NotRegularFile:
         out.append(skipped(rel, reasons.NOT_REGULAR))

@@ -9,6 +9,8 @@ gaps between them are small: a few inserted or edited statements do not split a 
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -75,8 +77,38 @@ def _overlapping(starts: np.ndarray, lengths: np.ndarray) -> bool:
     return bool(np.any(starts[1:] < (starts + lengths)[:-1]))
 
 
+# Tokens of a run (a, b, length) whose original text is the same on both sides.
+Agreement = Callable[[int, int, int], int]
+
+
+def _greedy_order(
+    a: list[int], b: list[int], length: list[int], agreement: Agreement | None
+) -> list[tuple[int, int, int]]:
+    """Runs longest first. Equally long runs competing for the same tokens of one side
+    (sibling functions of identical structure, one of them the real source) are ordered by
+    how much of their text agrees, so the literal copy wins over its structural twin."""
+    runs = list(zip(a, b, length, strict=True))
+    if agreement is None:
+        return sorted(runs, key=lambda r: (-r[2], r[0], r[1]))
+    per_a = Counter((x, n) for x, _, n in runs)
+    per_b = Counter((y, n) for _, y, n in runs)
+
+    def key(run: tuple[int, int, int]) -> tuple[int, int, int, int]:
+        x, y, n = run
+        contested = per_a[(x, n)] > 1 or per_b[(y, n)] > 1
+        return (-n, -agreement(x, y, n) if contested else 0, x, y)
+
+    return sorted(runs, key=key)
+
+
 def tile(
-    a: np.ndarray, b: np.ndarray, length: np.ndarray, n_a: int, n_b: int, min_tokens: int
+    a: np.ndarray,
+    b: np.ndarray,
+    length: np.ndarray,
+    n_a: int,
+    n_b: int,
+    min_tokens: int,
+    agreement: Agreement | None = None,
 ) -> list[Tile]:
     """Greedy string tiling over the shared runs of one file pair: longest first, no token
     used twice on either side. When no runs overlap, every run is a tile as it is."""
@@ -85,12 +117,10 @@ def tile(
     if a.size <= 1 or not (_overlapping(a, length) or _overlapping(b, length)):
         runs = zip(a.tolist(), b.tolist(), length.tolist(), strict=True)
         return sorted((Tile(x, y, n) for x, y, n in runs), key=lambda t: (t.a, t.b))
-    order = np.lexsort((b, a, -length))
     used_a = np.zeros(n_a, dtype=bool)
     used_b = np.zeros(n_b, dtype=bool)
     tiles = []
-    runs = zip(a[order].tolist(), b[order].tolist(), length[order].tolist(), strict=True)
-    for x, y, n in runs:
+    for x, y, n in _greedy_order(a.tolist(), b.tolist(), length.tolist(), agreement):
         taken_a, taken_b = used_a[x : x + n], used_b[y : y + n]  # views
         if not (taken_a.any() or taken_b.any()):  # the whole run is free
             taken_a[:] = True
@@ -173,9 +203,11 @@ def regions(
     sa: np.ndarray,
     sb: np.ndarray,
     settings: MatchSettings,
+    agreement: Agreement | None = None,
 ) -> list[Region]:
-    """Regions of one file pair from its shared runs and both token symbol streams."""
-    tiles = tile(a, b, length, sa.size, sb.size, settings.min_tokens)
+    """Regions of one file pair from its shared runs and both token symbol streams;
+    ``agreement`` (optional) breaks ties between equally long competing runs."""
+    tiles = tile(a, b, length, sa.size, sb.size, settings.min_tokens, agreement)
     merged = merge(tiles, settings.merge_gap)
     if settings.gap_min_tokens >= settings.min_tokens or all(len(r.tiles) == 1 for r in merged):
         return merged

@@ -10,15 +10,19 @@ from rapidfuzz.distance import Indel
 
 from fingerprints.tokens import FileTokens
 
+from ..result import Evidence
 from .align import Region
+from .evidence import evidence
 
-Kind = Literal["verbatim", "reformatted", "renamed", "modified"]
+Kind = Literal["verbatim", "reformatted", "renamed", "modified", "structural-only"]
 
 KIND_MEANING: dict[str, str] = {
     "verbatim": "the text is identical on both sides, character for character",
     "reformatted": "the same tokens with the same text; only layout or comments differ",
     "renamed": "the same token structure, but identifiers or literals were changed",
     "modified": "copied runs separated by inserted, deleted or edited code",
+    "structural-only": "the same token structure, but the two sides share (almost) no"
+    " identifier names, string literals or comments: only the structure supports it",
 }
 
 
@@ -27,27 +31,31 @@ class Classification:
     kind: Kind
     literal_similarity: float  # 0..1, Indel similarity of the two sides' token texts
     # (characters of the token texts joined by single spaces; layout and comments ignored)
+    evidence: Evidence
 
 
 def classify(
     region: Region, a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens
 ) -> Classification:
-    a_text = a_source[
-        int(a_tokens.start_byte[region.a_start]) : int(a_tokens.end_byte[region.a_end - 1])
-    ]
-    b_text = b_source[
-        int(b_tokens.start_byte[region.b_start]) : int(b_tokens.end_byte[region.b_end - 1])
-    ]
-    if a_text == b_text:
-        return Classification("verbatim", 1.0)
+    a_span, b_span = (region.a_start, region.a_end), (region.b_start, region.b_end)
+    a_text = a_source[int(a_tokens.start_byte[a_span[0]]) : int(a_tokens.end_byte[a_span[1] - 1])]
+    b_text = b_source[int(b_tokens.start_byte[b_span[0]]) : int(b_tokens.end_byte[b_span[1] - 1])]
+    same = a_text == b_text
+    found = evidence(a_source, a_tokens, a_span, b_source, b_tokens, b_span, identical=same)
+    if same:
+        return Classification("verbatim", 1.0, found)
     # Token texts joined without layout: equal means only whitespace/comments differ.
-    a_words = _joined_tokens(a_source, a_tokens, region.a_start, region.a_end)
-    b_words = _joined_tokens(b_source, b_tokens, region.b_start, region.b_end)
+    a_words = _joined_tokens(a_source, a_tokens, *a_span)
+    b_words = _joined_tokens(b_source, b_tokens, *b_span)
     if a_words == b_words:
-        return Classification("reformatted", 1.0)
+        return Classification("reformatted", 1.0, found)
     similarity = round(Indel.normalized_similarity(a_words, b_words), 4)
-    kind: Kind = "renamed" if len(region.tiles) == 1 else "modified"
-    return Classification(kind, similarity)
+    kind: Kind
+    if found.channels == ["structure"]:
+        kind = "structural-only"
+    else:
+        kind = "renamed" if len(region.tiles) == 1 else "modified"
+    return Classification(kind, similarity, found)
 
 
 # Below this many tokens, slicing each one in Python beats the vectorised gather.

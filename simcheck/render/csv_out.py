@@ -5,17 +5,36 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ..result import Result
+from ..result import Match, Result
+from .csv_documents import write_document_csv
 
 PAIR_COLUMNS = (
     "left", "right", "left_coverage", "right_coverage", "similarity", "tokens_matched",
-    "jaccard_estimate", "matches",
+    "jaccard_estimate", "matches", "tokens_filtered", "left_coverage_filtered",
+    "right_coverage_filtered",
 )
 MATCH_COLUMNS = (
     "id", "kind", "tokens", "literal_similarity",
     "left_path", "left_start_line", "left_end_line",
     "right_path", "right_start_line", "right_end_line",
+    # share of independent comparisons with a match this large, its 95% upper bound
+    # (empty without a chance reference)
+    "chance_rate", "chance_upper_95",
+    # evidence channels supporting the match, space-separated (structure identifiers ...)
+    "channels",
+    "filter", "tokens_filtered", "filter_evidence",
+    "rarity_left_files", "rarity_right_files", "rarity_reference_files",
 )
+
+
+def _evidence(m: Match) -> str:
+    """The filter's citations in one cell: ``where:path:lines (note)``, '; '-separated."""
+    parts = []
+    for e in m.filter.evidence:
+        lines = f":{e.start_line}-{e.end_line}" if e.start_line is not None else ""
+        place = f"{e.where}:{e.path}{lines}" if e.path else e.where
+        parts.append(f"{e.stage} {place} ({e.note})")
+    return "; ".join(parts)
 
 
 def write_csv(result: Result, directory: Path) -> list[Path]:
@@ -29,7 +48,8 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
             writer.writerow([
                 p.left, p.right, f"{p.left_coverage:.6f}", f"{p.right_coverage:.6f}",
                 f"{p.similarity:.6f}", p.tokens_matched, f"{p.jaccard_estimate:.6f}",
-                " ".join(p.matches),
+                " ".join(p.matches), p.tokens_filtered, f"{p.left_coverage_filtered:.6f}",
+                f"{p.right_coverage_filtered:.6f}",
             ])
     with matches_path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f, lineterminator="\n")
@@ -39,5 +59,10 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 m.id, m.kind, m.tokens, f"{m.literal_similarity:.4f}",
                 m.left.path, m.left.start_line, m.left.end_line,
                 m.right.path, m.right.start_line, m.right.end_line,
+                f"{m.chance.rate:.6f}" if m.chance else "",
+                f"{m.chance.upper_95:.6f}" if m.chance else "",
+                " ".join(m.evidence.channels),
+                m.filter.classification, m.filter.tokens_filtered, _evidence(m),
+                m.rarity.left_files, m.rarity.right_files, m.rarity.reference_files,
             ])
-    return [pairs_path, matches_path]
+    return [pairs_path, matches_path, *write_document_csv(result, directory)]

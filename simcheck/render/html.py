@@ -6,36 +6,101 @@ excerpts, never from the inputs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
+from fingerprints.words import WORD, fold
+
+from ..documents.align import TEXT_KIND_MEANING
 from ..match.classify import KIND_MEANING
-from ..result import FilePair, Match, MatchSide, Result
+from ..result import DocumentLocation, FilePair, Match, MatchSide, Place, Result
+
+# C0 controls (and DEL) are shown as their Unicode "control picture" so that nothing in the
+# evidence is invisible; a tab stays a tab, and a CR ending a CRLF line is layout, dropped.
+_VISIBLE = {c: chr(0x2400 + c) for c in range(32) if c != 9} | {127: "\u2421"}
+# Only these three are special in element text; escaping quotes too would add ~4 bytes to
+# every quote of every code line (megabytes in a large report) for no safety gain.
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | _VISIBLE)
 
 
-@dataclass(frozen=True)
-class CodeLine:
-    number: int
-    text: str
-    matched: bool  # inside one of the match's exact segments
+def code_text(line: str) -> str:
+    """One line of evidence as HTML element text (never as attribute text)."""
+    return line.removesuffix("\r").translate(_TEXT)
 
 
 @dataclass(frozen=True)
 class Exhibit:
     match: Match
     pair_anchor: str
-    left: list[CodeLine]
-    right: list[CodeLine]
+    left: Markup  # the rows of the left side's code table
+    right: Markup
 
 
-def _lines(side: MatchSide, segments: list[tuple[int, int]]) -> list[CodeLine]:
-    text = side.text.split("\n")
-    return [
-        CodeLine(n, line, any(lo <= n <= hi for lo, hi in segments))
-        for n, line in enumerate(text, start=side.start_line)
-    ]
+# On the first and last line of a match, unmatched text beyond this many characters from
+# the match is elided (and counted): a minified line can be 100,000 characters long, and
+# several matches inside it would otherwise each repeat all of it.
+CONTEXT_CHARS = 160
+
+
+def _cut(count: int) -> str:
+    return f"<span class=cut>[{count:,} characters not shown]</span>"
+
+
+def _line_html(line: str, first: bool, last: bool, side: MatchSide) -> str:
+    """A code line as HTML text. On the match's first and last line the unmatched text
+    before and after the match is set apart (``x``) and, when long, elided."""
+    line = line.removesuffix("\r")
+    lo = side.start_column - 1 if first else 0
+    hi = side.end_column if last and side.end_column is not None else len(line)
+    if lo == 0 and hi >= len(line):
+        return code_text(line)
+    head, body, tail = line[:lo], line[lo:hi], line[hi:]
+    parts = []
+    if head:
+        if len(head) > CONTEXT_CHARS + 40:
+            parts.append(_cut(len(head) - CONTEXT_CHARS))
+            head = head[-CONTEXT_CHARS:]
+        parts.append(f"<span class=x>{code_text(head)}</span>")
+    parts.append(code_text(body))
+    if tail:
+        shown = tail[:CONTEXT_CHARS] if len(tail) > CONTEXT_CHARS + 40 else tail
+        parts.append(f"<span class=x>{code_text(shown)}</span>")
+        if len(shown) < len(tail):
+            parts.append(_cut(len(tail) - len(shown)))
+    return "".join(parts)
+
+
+def _explained(n: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The filter stage explaining line ``n``: only when no counted token shares it."""
+    stages = {stage for lo, hi, stage in spans if lo <= n <= hi}
+    if not stages or "none" in stages:
+        return None
+    return min(stages)
+
+
+def _rows(
+    side: MatchSide,
+    segments: list[tuple[int, int]],
+    explained: Sequence[tuple[int, int, str]] = (),
+) -> Markup:
+    """Compact rows, one per line: ``<tr><td>12<td>code</tr>``. The cells' end tags are
+    implied by ``</tr>`` (valid HTML), which keeps a 1,000-exhibit report light. Most lines
+    lie inside one of the match's exact segments: the others are the ones marked (``o``).
+    Lines a filter stage explains are marked ``e`` (their stage in the title)."""
+    rows = []
+    lines = side.text.split("\n")
+    for i, line in enumerate(lines):
+        n = side.start_line + i
+        hit = any(lo <= n <= hi for lo, hi in segments)
+        stage = _explained(n, explained) if explained else None
+        mark = f' class=e title="{stage}"' if stage else ("" if hit else " class=o")
+        text = _line_html(line, i == 0, i == len(lines) - 1, side)
+        rows.append(f"<tr{mark}><td>{n}<td>{text}</tr>")
+    return Markup("\n".join(rows))
 
 
 def _exhibits(result: Result) -> tuple[list[tuple[str, FilePair]], list[Exhibit]]:
@@ -45,8 +110,14 @@ def _exhibits(result: Result) -> tuple[list[tuple[str, FilePair]], list[Exhibit]
         Exhibit(
             match=m,
             pair_anchor=pair_of[m.id],
-            left=_lines(m.left, [(s.left_start_line, s.left_end_line) for s in m.segments]),
-            right=_lines(m.right, [(s.right_start_line, s.right_end_line) for s in m.segments]),
+            left=_rows(
+                m.left, [(s.left_start_line, s.left_end_line) for s in m.segments],
+                [(f.left_start_line, f.left_end_line, f.stage) for f in m.filter.spans],
+            ),
+            right=_rows(
+                m.right, [(s.right_start_line, s.right_end_line) for s in m.segments],
+                [(f.right_start_line, f.right_end_line, f.stage) for f in m.filter.spans],
+            ),
         )
         for m in result.matches
     ]
@@ -61,6 +132,52 @@ def css_string(text: str) -> str:
     )
 
 
+def location(d: DocumentLocation, side: MatchSide) -> str:
+    """A document match side located in words: page, section, paragraphs, lines."""
+    parts = []
+    if d.page_start is not None:
+        pages = f"{d.page_start}" if d.page_start == d.page_end else f"{d.page_start}–{d.page_end}"
+        parts.append(("page " if d.page_start == d.page_end else "pages ") + pages)
+    if d.section:
+        parts.append(f"section “{d.section}”")
+    paras = (f"{d.paragraph_start}" if d.paragraph_start == d.paragraph_end
+             else f"{d.paragraph_start}–{d.paragraph_end}")
+    parts.append(f"¶ {paras}")
+    if d.line_basis == "file":
+        parts.append(f"lines {side.start_line}–{side.end_line}")
+    elif d.line_basis == "page" and d.line_start is not None:
+        parts.append(f"lines {d.line_start}–{d.line_end} of the page")
+    return ", ".join(parts)
+
+
+def place(p: Place) -> str:
+    page = f"p. {p.page}, " if p.page is not None else ""
+    return f"{p.path}: {page}¶ {p.paragraph}"
+
+
+def places(items: list[Place]) -> str:
+    """Places grouped by document: "a.pdf: p. 3 ¶ 12, p. 4 ¶ 20; b.docx: ¶ 7"."""
+    by_path: dict[str, list[str]] = {}
+    for p in items:
+        where = f"p. {p.page} ¶ {p.paragraph}" if p.page is not None else f"¶ {p.paragraph}"
+        by_path.setdefault(p.path, []).append(where)
+    return "; ".join(f"{path}: {', '.join(spots)}" for path, spots in by_path.items())
+
+
+def marked(text: str, words: list[str]) -> Markup:
+    """``text`` escaped, with the listed words (case-folded) in <mark>."""
+    wanted = set(words)
+    out: list[str] = []
+    last = 0
+    for m in WORD.finditer(text):
+        if fold(m.group()) in wanted:
+            out.append(str(escape(text[last : m.start()])))
+            out.append(f"<mark>{escape(m.group())}</mark>")
+            last = m.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
 def render_html(result: Result, legend: str = "", caption: str = "") -> str:
     env = Environment(
         loader=PackageLoader("simcheck", "render/templates"),
@@ -69,17 +186,30 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         lstrip_blocks=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["n"] = "{:,}".format  # 10,399 rather than 10399
+    env.filters["location"] = location
+    env.filters["place"] = place
+    env.filters["places"] = places
+    env.filters["marked"] = marked
     pairs, exhibits = _exhibits(result)
     by_match = {e.match.id: e for e in exhibits}
     return env.get_template("report.html.j2").render(
         result=result,
         pairs=pairs,
         exhibits=by_match,
-        kinds=KIND_MEANING,
+        kinds={**KIND_MEANING, **TEXT_KIND_MEANING},
+        context_chars=CONTEXT_CHARS,
+        # "filter.<stage>" definitions of the result: the meaning of each filter stage.
+        stage_meanings={
+            k.removeprefix("filter."): v
+            for k, v in result.definitions.items() if k.startswith("filter.")
+        },
         legend=legend,
         caption=caption,
         not_compared=[f for f in result.files if f.status != "compared"],
         with_notes=[f for f in result.files if f.status == "compared" and f.reason],
+        has_documents=result.documents is not None
+        and result.documents.left.documents + result.documents.right.documents > 0,
     )
 
 

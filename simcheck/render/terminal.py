@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from ..result import Coverage, Result, WorkSummary
+from ..result import ChanceRate, Coverage, Result, WorkSummary
+from .terminal_documents import render_documents, where
 
 
 def _pct(x: float) -> str:
@@ -26,20 +27,88 @@ def _work_row(name: str, w: WorkSummary) -> list[str]:
         w.label,
         f"{w.files_compared} compared, {w.files_skipped} skipped, {w.files_failed} failed",
         _coverage(w.coverage),
+        _coverage(w.coverage_filtered),
     ]
+
+
+def _amount(tokens: int, lines: int, sign: str = "") -> str:
+    if not (tokens or lines):
+        return "0 / 0"
+    return f"{sign}{tokens:,} / {sign}{lines:,}"
+
+
+def _ledger(result: Result, console: Console) -> None:
+    """The filtration ledger: matched amounts, what each stage took out, what is left."""
+    if not result.ledger:
+        return
+    refs = ", ".join(f"{r.role} {r.label} ({r.files_compared} files)" for r in result.references)
+    table = Table(
+        title="Filtration ledger (matched tokens / code lines; matches are classified, never"
+        " deleted)",
+        title_justify="left",
+        caption=f"Filtered against {refs}." if refs else "No base or reference corpus given.",
+        caption_justify="left",
+    )
+    for column in ("stage", "regions", "left", "right"):
+        table.add_column(column)
+    first, last = result.ledger[0], result.ledger[-1]
+    table.add_row(
+        "matched (unfiltered)", str(len(result.matches)),
+        _amount(first.left.tokens_before, first.left.lines_before),
+        _amount(first.right.tokens_before, first.right.lines_before),
+    )
+    for row in result.ledger:
+        table.add_row(
+            row.stage,
+            str(row.matches),
+            _amount(row.left.tokens_before - row.left.tokens_after,
+                    row.left.lines_before - row.left.lines_after, "-"),
+            _amount(row.right.tokens_before - row.right.tokens_after,
+                    row.right.lines_before - row.right.lines_after, "-"),
+        )
+    table.add_row(
+        "counted after filtration", "",
+        _amount(last.left.tokens_after, last.left.lines_after),
+        _amount(last.right.tokens_after, last.right.lines_after),
+    )
+    console.print(table)
+
+
+def chance_text(c: ChanceRate) -> str:
+    """A chance rate in words: "0 of 10 (< 1/10; 95% bound 25.9%)"."""
+    if c.reached == 0:
+        return f"0 of {c.comparisons} (< 1/{c.comparisons}; 95% bound {_pct(c.upper_95)})"
+    return f"{c.reached} of {c.comparisons} ({_pct(c.rate)}; 95% bound {_pct(c.upper_95)})"
+
+
+def _chance(result: Result, console: Console) -> None:
+    c = result.chance
+    if c is None:
+        return
+    largest = c.largest_match_tokens[-1].value if c.largest_match_tokens else 0
+    top_cov = c.coverage[-1].value if c.coverage else 0.0
+    console.print(
+        f"Chance baseline ({c.reference}: {c.works_used} independent works, "
+        f"{c.comparisons} comparisons): largest independent match {largest:.0f} tokens, "
+        f"highest independent coverage {_pct(top_cov)}. Independent code reached LEFT's "
+        f"coverage in {chance_text(c.left)}, RIGHT's in {chance_text(c.right)}."
+    )
 
 
 def render(result: Result, console: Console, top: int = 10) -> None:
     works = Table(title="Works", title_justify="left")
-    for column in ("side", "input", "files", "found in the other side"):
+    for column in ("side", "input", "files", "found in the other side", "after filtration"):
         works.add_column(column)
     works.add_row(*_work_row("LEFT", result.left))
     works.add_row(*_work_row("RIGHT", result.right))
     console.print(works)
     console.print(
-        f"Overall similarity {_pct(result.similarity)} "
-        f"({len(result.file_pairs)} file pairs, {len(result.matches)} matched regions)"
+        f"Overall similarity {_pct(result.similarity)}, {_pct(result.similarity_filtered)} "
+        f"after filtration ({len(result.file_pairs)} file pairs, {len(result.matches)} matched"
+        " regions)"
     )
+    _ledger(result, console)
+    _chance(result, console)
 
     if result.file_pairs:
         pairs = Table(title=f"Top file pairs (of {len(result.file_pairs)})", title_justify="left")
@@ -59,18 +128,33 @@ def render(result: Result, console: Console, top: int = 10) -> None:
     if result.matches:
         biggest = sorted(result.matches, key=lambda m: (-m.tokens, m.id))[:top]
         regions = Table(title=f"Largest regions (of {len(result.matches)})", title_justify="left")
-        for column in ("id", "left", "right", "tokens", "kind", "literal sim."):
+        columns = ["id", "left", "right", "tokens", "kind", "literal sim.", "filter"]
+        if result.chance is not None:
+            columns.append("chance")
+        for column in columns:
             regions.add_column(column, overflow="fold")
         for m in biggest:
-            regions.add_row(
+            row = [
                 m.id,
-                f"{m.left.path}:{m.left.start_line}-{m.left.end_line}",
-                f"{m.right.path}:{m.right.start_line}-{m.right.end_line}",
+                where(m.left),
+                where(m.right),
                 str(m.tokens),
                 m.kind,
                 f"{m.literal_similarity:.2f}",
-            )
+                m.filter.classification,
+            ]
+            if result.chance is not None:
+                c = m.chance
+                row.append(f"{c.reached}/{c.comparisons}, ≤{_pct(c.upper_95)}" if c else "")
+            regions.add_row(*row)
         console.print(regions)
+        if result.chance is not None:
+            console.print(
+                "chance: independent comparisons holding a match at least this large, of all"
+                " made, and the 95% upper bound on that rate."
+            )
+
+    render_documents(result, console, top)
 
     unusual = [f for f in result.files if f.status != "compared" or f.reason]
     if unusual:

@@ -1,0 +1,167 @@
+"""Shared anomalies: the same unusual word form in both documents of a related pair.
+
+Identical misspellings are what courts weigh most: independent authors rarely make the
+same error. A word is a *misspelling* when it is not in the dictionary, is written in
+lower case wherever it occurs (names and product codes are not), and is one edit from a
+common dictionary word; such a word counts wherever it occurs in the two documents.
+Other words absent from the dictionary (*not-in-dictionary*: coined terms, jargon) and
+dictionary words used less than ``RARE_COUNT`` times in its corpus (*rare*) count only
+where they lie inside matched sentences on both sides. The dictionary is pyspellchecker's
+English word-frequency list (offline, in the package); British spellings of its words
+count as known."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from fingerprints.words import STOPWORDS
+
+from ..result import Place, SharedAnomaly
+from .prepare import TextFile
+
+MIN_LENGTH = 4
+RARE_COUNT = 100  # corpus occurrences (of 1.6 billion words) below which a word is rare
+COMMON_COUNT = 1000  # a misspelling is one edit from a word used at least this often
+MAX_PLACES = 10
+KIND_ORDER = {"misspelling": 0, "not-in-dictionary": 1, "rare": 2}
+
+
+@lru_cache(maxsize=1)
+def _speller() -> Any:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+def dictionary_name() -> str:
+    from importlib.metadata import version
+
+    return f"pyspellchecker {version('pyspellchecker')} (English)"
+
+
+@dataclass
+class _Found:
+    left: dict[tuple[str, int], Place] = field(default_factory=dict)
+    right: dict[tuple[str, int], Place] = field(default_factory=dict)
+    left_count: int = 0
+    right_count: int = 0
+    matches: set[str] = field(default_factory=set)
+    counted_left: set[str] = field(default_factory=set)
+    counted_right: set[str] = field(default_factory=set)
+
+
+def _places(f: TextFile, positions: Iterable[int]) -> list[Place]:
+    out = []
+    for w in positions:
+        b = int(f.block[w])
+        out.append(Place(f.path, f.document.blocks[b].page, b + 1, f.heading(b)))
+    return out
+
+
+def _positions(f: TextFile) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for i, (word, alias) in enumerate(zip(f.words, f.alias.tolist(), strict=True)):
+        if alias < 0 and len(word) >= MIN_LENGTH and word.isalpha() and word not in STOPWORDS:
+            out.setdefault(word, []).append(i)
+    return out
+
+
+def _original(f: TextFile, i: int) -> str:
+    block = f.document.blocks[int(f.block[i])]
+    return block.text[int(f.start[i]) : int(f.end[i])]
+
+
+# British spellings the (American) dictionary lacks: a word that is a dictionary word
+# after one of these rewrites is a spelling variant, not an anomaly.
+_BRITISH = [
+    (re.compile(r"tre(s?)$"), r"ter\1"),  # millimetres
+    (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"),  # colour, behaviour
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),  # energised, organisation
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),  # analyse
+    (re.compile(r"ogue(s?)$"), r"og\1"),  # catalogue
+    (re.compile(r"ence(s?)$"), r"ense\1"),  # licence, defence
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, labelling
+    (re.compile(r"ae"), "e"),  # anaesthetic
+    (re.compile(r"oe"), "e"),  # manoeuvre
+]
+
+
+def _known(word: str) -> str | None:
+    """The dictionary form of ``word`` (itself or its American spelling), if any."""
+    spell = _speller()
+    if word in spell:
+        return word
+    for pattern, repl in _BRITISH:
+        variant = pattern.sub(repl, word)
+        if variant != word and variant in spell:
+            return variant
+    return None
+
+
+def _classify(word: str, lower_everywhere: bool) -> tuple[str, str | None] | None:
+    spell = _speller()
+    known = _known(word)
+    if known is not None:
+        return ("rare", None) if spell.word_frequency[known] < RARE_COUNT else None
+    if lower_everywhere:
+        suggestion = spell.correction(word)
+        if suggestion and suggestion != word and spell.word_frequency[suggestion] >= COMMON_COUNT:
+            return "misspelling", suggestion
+    return "not-in-dictionary", None
+
+
+def shared_anomalies(
+    pairs: list[tuple[TextFile, TextFile, list[tuple[str, set[int], set[int]]]]],
+) -> dict[str, SharedAnomaly]:
+    """``pairs``: related document pairs, each with its matches as (id, left word
+    indices, right word indices). Returns anomalies by word."""
+    found: dict[str, _Found] = {}
+    kinds: dict[str, tuple[str, str | None] | None] = {}
+    for left, right, matches in pairs:
+        lpos, rpos = _positions(left), _positions(right)
+        in_left = set().union(*(m[1] for m in matches)) if matches else set()
+        in_right = set().union(*(m[2] for m in matches)) if matches else set()
+        for word in sorted(lpos.keys() & rpos.keys()):
+            if word not in kinds:
+                lower = all(_original(left, i).islower() for i in lpos[word]) and all(
+                    _original(right, i).islower() for i in rpos[word])
+                kinds[word] = _classify(word, lower)
+            kind = kinds[word]
+            if kind is None:
+                continue
+            matched_l = [i for i in lpos[word] if i in in_left]
+            matched_r = [i for i in rpos[word] if i in in_right]
+            if kind[0] != "misspelling" and not (matched_l and matched_r):
+                continue
+            entry = found.setdefault(word, _Found())
+            for place in _places(left, lpos[word]):
+                entry.left.setdefault((place.path, place.paragraph), place)
+            for place in _places(right, rpos[word]):
+                entry.right.setdefault((place.path, place.paragraph), place)
+            if left.path not in entry.counted_left:  # a document is counted once
+                entry.counted_left.add(left.path)
+                entry.left_count += len(lpos[word])
+            if right.path not in entry.counted_right:
+                entry.counted_right.add(right.path)
+                entry.right_count += len(rpos[word])
+            for match_id, lw, rw in matches:
+                if lw.intersection(lpos[word]) or rw.intersection(rpos[word]):
+                    entry.matches.add(match_id)
+    out = {}
+    for word, e in found.items():
+        kind, suggestion = kinds[word]  # type: ignore[misc]
+        out[word] = SharedAnomaly(
+            word=word,
+            kind=kind,
+            suggestion=suggestion,
+            left=[e.left[k] for k in sorted(e.left)][:MAX_PLACES],
+            right=[e.right[k] for k in sorted(e.right)][:MAX_PLACES],
+            left_count=e.left_count,
+            right_count=e.right_count,
+            matches=sorted(e.matches),
+        )
+    return dict(sorted(out.items(), key=lambda kv: (KIND_ORDER[kv[1].kind], kv[0])))

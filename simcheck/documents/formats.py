@@ -1,0 +1,51 @@
+"""Which files are documents, and in which format: decided from the file name alone so
+that ingestion can route a file before reading it."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Mode = Literal["auto", "code", "text"]
+MODES: tuple[str, ...] = ("auto", "code", "text")
+
+_EXTENSIONS = {
+    ".pdf": "pdf",
+    ".docx": "docx", ".docm": "docx", ".dotx": "docx",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".rst": "rst", ".rest": "rst",
+    ".txt": "text", ".text": "text",
+    ".man": "man",
+}
+# Section-numbered manual pages: ls.1, printf.3p, git-log.1.
+_MAN = re.compile(r"\.[1-9][a-z]{0,3}$")
+# Prose files conventionally written without an extension.
+_PROSE_NAMES = frozenset(
+    "readme license licence copying notice authors contributors changes changelog news "
+    "install history".split()
+)
+BINARY_FORMATS = frozenset({"pdf", "docx"})
+
+
+def document_format(path: str) -> str | None:
+    """The document format of ``path`` (an archive member path works too), or None."""
+    name = path.rsplit("!/", 1)[-1].rsplit("/", 1)[-1]
+    lower = name.lower()
+    dot = lower.rfind(".")
+    if dot > 0:
+        fmt = _EXTENSIONS.get(lower[dot:])
+        if fmt is not None:
+            return fmt
+        return "man" if _MAN.search(lower) else None
+    return "text" if lower in _PROSE_NAMES else None
+
+
+def is_document(path: str, mode: Mode) -> bool:
+    """Whether ``path`` goes to the text pipeline: in ``auto`` mode documents by name, in
+    ``text`` mode every file, in ``code`` mode none."""
+    if mode == "text":
+        return True
+    if mode == "code":
+        return False
+    return document_format(path) is not None

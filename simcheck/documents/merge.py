@@ -1,0 +1,100 @@
+"""How the text pipeline joins a comparison: routing files between the code and the text
+pipelines, and merging the documents' matches, pairs and report into the one result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..ingest.model import IngestedFile, Work
+from ..progress import Progress, silent
+from ..result import Result, WorkSummary
+from .align import TEXT_KIND_MEANING
+from .formats import is_document
+from .pipeline import compare_documents
+from .reader import Reader
+from .settings import DocumentSettings
+
+TEXT_DEFINITIONS: dict[str, str] = {
+    "documents.coverage": "share of a side's document words that lie in a sentence matched"
+    " with the other side",
+    "documents.similarity": "matched words of both sides divided by all words of both sides",
+    "similarity (overall)": "matched code tokens and document words of both sides divided by"
+    " all code tokens and document words of both sides",
+    **{f"kind.{k}": f"documents: {v}" for k, v in TEXT_KIND_MEANING.items()},
+    "kind.verbatim (documents)": "the same words in the same order after normalisation and"
+    " aliases",
+    "sentence.similarity": "word-level Indel similarity of two aligned sentences, word order"
+    " respected",
+    "sentence.overlap": "shared words over all words of two aligned sentences (Dice), word"
+    " order ignored",
+    "evidence.text": "documents: the aligned sentences listed under the exhibit",
+    "documents.text": "a PDF or DOCX side of a match shows its paragraphs' normalised text, one"
+    " paragraph per line, numbered by paragraph; text formats show the file's own lines",
+    "anomaly.misspelling": "not in the dictionary, always in lower case, one edit from a"
+    " common word",
+    "anomaly.not-in-dictionary": "not in the dictionary (coined words, jargon, names)",
+    "anomaly.rare": "in the dictionary but rarely used",
+}
+
+
+def document_reader(settings: DocumentSettings) -> Reader | None:
+    """What ingestion uses to read documents; None when every file is code."""
+    if settings.mode == "code":
+        return None
+    return Reader(settings.mode, settings.max_document_bytes)
+
+
+def split_work(work: Work, settings: DocumentSettings) -> tuple[Work, list[IngestedFile]]:
+    """The work's code files (as a work) and its document files."""
+    docs = [f for f in work.files if is_document(f.path, settings.mode)]
+    code = tuple(f for f in work.files if not is_document(f.path, settings.mode))
+    return replace(work, files=code), docs
+
+
+def _summary(summary: WorkSummary, side: str, result: Result) -> WorkSummary:
+    rows = [f for f in result.files if f.side == side]
+    return replace(
+        summary,
+        files_total=len(rows),
+        files_compared=sum(1 for f in rows if f.status == "compared"),
+        files_skipped=sum(1 for f in rows if f.status == "skipped"),
+        files_failed=sum(1 for f in rows if f.status == "failed"),
+    )
+
+
+def add_documents(
+    result: Result,
+    left: Sequence[IngestedFile],
+    right: Sequence[IngestedFile],
+    settings: DocumentSettings,
+    max_file_frequency: int,
+    progress: Progress = silent,
+) -> Result:
+    """``result`` (of the code files) with the documents compared and merged in."""
+    docs = compare_documents(
+        left, right, settings, max_file_frequency, len(result.matches) + 1,
+        result.settings.exhibit_prefix, progress,
+    )
+    files = sorted(
+        result.files + docs.entries, key=lambda f: (f.side != "left", f.path)
+    )
+    pairs = sorted(
+        result.file_pairs + docs.file_pairs, key=lambda p: (-p.similarity, p.left, p.right)
+    )
+    merged = replace(result, files=files)
+    lcode, rcode = result.left.coverage, result.right.coverage
+    total = lcode.tokens_total + rcode.tokens_total + docs.report.left.words_total + (
+        docs.report.right.words_total)
+    matched = lcode.tokens_matched + rcode.tokens_matched + docs.report.left.words_matched + (
+        docs.report.right.words_matched)
+    return replace(
+        merged,
+        left=_summary(result.left, "left", merged),
+        right=_summary(result.right, "right", merged),
+        similarity=matched / total if total else 0.0,
+        file_pairs=pairs,
+        matches=result.matches + docs.matches,
+        definitions={**result.definitions, **TEXT_DEFINITIONS},
+        documents=docs.report,
+    )

@@ -1,0 +1,414 @@
+"""Classify every match through the filter stages, in their fixed order, and give the
+result its filtered figures and ledger. Nothing is deleted: each match keeps its place
+and says what explains it, with the evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..match.align import Region
+from ..match.sets import distinct, member
+from ..prepare import PreparedFile
+from ..result import (
+    FilterEvidence,
+    FilterSettings,
+    FilterSpan,
+    Match,
+    MatchFilter,
+    Rarity,
+    ReferenceSummary,
+    Result,
+    StageTokens,
+)
+from . import stages as st
+from .aligned import ReferenceRuns, reference_runs
+from .citations import cite
+from .corpus import ReferenceIndex, References
+from .frequency import combined, of_files
+from .generated import GeneratedMarker, detect_generated, generator_names
+from .ledger import Occurrences, counts, filtered_coverage, rows
+from .masks import CONTENT_SYMBOLS, covered
+from .vendored import VENDORED_DIRECTORIES, vendored_directory
+
+if TYPE_CHECKING:
+    from ..compare import CompareOptions
+
+Located = tuple[int, int, Region]  # left file index, right file index, the aligned region
+_SIDES = ("left", "right")
+_KEEP = len(st.STAGES)  # the "stage index" of a token no stage explains
+
+
+class _Context:
+    """What the stages need, computed once per comparison; per-file facts on demand."""
+
+    def __init__(
+        self,
+        lfiles: Sequence[PreparedFile],
+        rfiles: Sequence[PreparedFile],
+        options: CompareOptions,
+        refs: References,
+    ) -> None:
+        fo = options.filtration
+        self.options = fo
+        self.k = options.fingerprint.k
+        self.min_tokens = fo.min_tokens if fo.min_tokens is not None else (
+            options.fingerprint.guarantee
+        )
+        self.min_content = fo.min_content_tokens
+        self.cap = options.candidate_max_file_frequency
+        self.max_occurrences = options.match.max_occurrences
+        self.refs = refs  # base and excluded corpora
+        self.files = (lfiles, rfiles)
+        self.freq = (
+            of_files([f.fp.kgrams for f in lfiles]), of_files([f.fp.kgrams for f in rfiles])
+        )
+        self.ref_freq = combined([r.frequency() for r in refs.all])
+        self.role_refs: dict[str, list[ReferenceIndex]] = {
+            st.BASE: [refs.base] if refs.base else [], st.CORPUS: list(refs.corpora),
+        }
+        self._distinct = {role: [r.distinct() for r in rs] for role, rs in self.role_refs.items()}
+        # The same rule as the seeding's boilerplate cap (compare.py), extended to the
+        # reference corpora: in more files than the cap on one side or in the references,
+        # more often than ``max_occurrences`` on one side, or in the benchmark's reference set.
+        common = [
+            self.freq[0].above(self.cap, self.max_occurrences),
+            self.freq[1].above(self.cap, self.max_occurrences),
+            self.ref_freq.above(self.cap),
+        ]
+        if options.common is not None:
+            common.append(options.common.hashes)
+        self.common_set = distinct(np.concatenate(common))
+        self._runs: dict[tuple[str, int, int], ReferenceRuns] = {}
+        self._common: dict[tuple[int, int], np.ndarray] = {}
+        self._generated: dict[tuple[int, int], GeneratedMarker | None] = {}
+        self._vendored: dict[tuple[int, int], str | None] = {}
+
+    def file(self, side: int, i: int) -> PreparedFile:
+        return self.files[side][i]
+
+    def runs(self, role: str, side: int, i: int) -> ReferenceRuns | None:
+        """One file's aligned runs with the references of ``role`` (None: there are none)."""
+        if not self.role_refs[role]:
+            return None
+        key = (role, side, i)
+        if key not in self._runs:
+            fp = self.file(side, i).fp
+            self._runs[key] = reference_runs(
+                fp.kgrams, len(fp.tokens), self.role_refs[role], self.k, self.min_tokens,
+                self._distinct[role],
+            )
+        return self._runs[key]
+
+    def common(self, side: int, i: int) -> np.ndarray:
+        """Tokens of one file covered by a k-gram common across files (``common_set``)."""
+        if (side, i) not in self._common:
+            fp = self.file(side, i).fp
+            hit = member(fp.kgrams, self.common_set)
+            self._common[(side, i)] = covered(hit, len(fp.tokens), self.k)
+        return self._common[(side, i)]
+
+    def vendored(self, side: int, i: int) -> str | None:
+        if (side, i) not in self._vendored:
+            self._vendored[(side, i)] = vendored_directory(self.file(side, i).entry.path)
+        return self._vendored[(side, i)]
+
+    def generated(self, side: int, i: int) -> GeneratedMarker | None:
+        if (side, i) not in self._generated:
+            f = self.file(side, i)
+            self._generated[(side, i)] = detect_generated(f.entry.path, f.text)
+        return self._generated[(side, i)]
+
+
+def _positions(region: Region) -> tuple[np.ndarray, np.ndarray]:
+    la = np.concatenate([np.arange(t.a, t.a + t.length) for t in region.tiles])
+    rb = np.concatenate([np.arange(t.b, t.b + t.length) for t in region.tiles])
+    return la, rb
+
+
+def _rarities(ctx: _Context, located: Sequence[Located]) -> list[Rarity]:
+    """The rarity of every match, computed together: one frequency lookup per table."""
+    hashes, owner = [], []
+    for m, (li, _ri, region) in enumerate(located):
+        kg = ctx.file(0, li).fp.kgrams
+        for t in region.tiles:
+            if t.length >= ctx.k:
+                # Inside a tile the k-grams are the same on both sides (identical runs).
+                hashes.append(kg[t.a : t.a + t.length - ctx.k + 1])
+                owner.append(np.full(t.length - ctx.k + 1, m, dtype=np.int64))
+    if not hashes:
+        return [Rarity() for _ in located]
+    h, who = np.concatenate(hashes), np.concatenate(owner)
+    n = np.bincount(who, minlength=len(located))
+    first = np.cumsum(n) - n
+    medians = []
+    for table in (ctx.freq[0], ctx.freq[1], ctx.ref_freq):
+        files = table.lookup(h)[0]
+        ranked = files[np.lexsort((files, who))]  # by match, then by file count
+        medians.append(ranked[np.minimum(first + (n - 1) // 2, h.size - 1)])
+    return [
+        Rarity(int(n[m]), int(medians[0][m]), int(medians[1][m]), int(medians[2][m]))
+        if n[m] else Rarity()
+        for m in range(len(located))
+    ]
+
+
+def _cited(
+    ctx: _Context, role: str, runs: ReferenceRuns, explained: np.ndarray
+) -> list[FilterEvidence]:
+    """The reference line ranges whose aligned runs explain the left-side tokens
+    ``explained`` (positions) of a match."""
+    return [
+        FilterEvidence(role, c.corpus, c.path, c.start_line, c.end_line,
+                 f"aligned with {c.tokens} explained token(s) of the match")
+        for c in cite(runs, ctx.role_refs[role], explained, ctx.options.max_citations)
+    ]
+
+
+def _classify(
+    ctx: _Context, li: int, ri: int, region: Region
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, MatchFilter]:
+    """Stage index of every matched token pair, and the match's classification."""
+    la, rb = _positions(region)
+    n = la.size
+    stage = np.full(n, _KEEP, dtype=np.int8)
+    lf = ctx.file(0, li)
+    content = int(np.count_nonzero(member(lf.fp.tokens.symbols[la], CONTENT_SYMBOLS)))
+    evidence: list[FilterEvidence] = []
+    if content < ctx.min_content:
+        stage[:] = st.STAGES.index(st.KEYWORD_ONLY)
+        evidence.append(FilterEvidence(st.KEYWORD_ONLY, "match", "", None, None,
+                                 f"{content} identifier/literal token(s); the minimum is"
+                                 f" {ctx.min_content}"))
+    elif n < ctx.min_tokens:
+        stage[:] = st.STAGES.index(st.TOO_SHORT)
+        evidence.append(FilterEvidence(st.TOO_SHORT, "match", "", None, None,
+                                 f"{n} matched tokens; the minimum is {ctx.min_tokens}"))
+    else:
+        for role in (st.BASE, st.CORPUS):
+            lr, rr = ctx.runs(role, 0, li), ctx.runs(role, 1, ri)
+            if lr is None or rr is None:
+                continue
+            take = (stage == _KEEP) & lr.covered[la] & rr.covered[rb]
+            if take.any():
+                stage[take] = st.STAGES.index(role)
+                evidence += _cited(ctx, role, lr, la[take])
+        markers = [(s, ctx.generated(s, i)) for s, i in ((0, li), (1, ri))]
+        if any(m for _, m in markers):
+            take = stage == _KEEP
+            stage[take] = st.STAGES.index(st.GENERATED)
+            if take.any():
+                evidence += [
+                    FilterEvidence(st.GENERATED, _SIDES[s], ctx.file(s, i).entry.path, m.line,
+                             m.line, f"{m.generator}: {m.text}")
+                    for (s, m), i in zip(markers, (li, ri), strict=True) if m
+                ]
+        vendored = [(s, ctx.vendored(s, i)) for s, i in ((0, li), (1, ri))]
+        if any(d for _, d in vendored):
+            take = stage == _KEEP
+            stage[take] = st.STAGES.index(st.VENDORED)
+            if take.any():
+                evidence += [
+                    FilterEvidence(st.VENDORED, _SIDES[s], ctx.file(s, i).entry.path, None, None,
+                             f"in vendored directory {d}")
+                    for (s, d), i in zip(vendored, (li, ri), strict=True) if d
+                ]
+        take = (stage == _KEEP) & ctx.common(0, li)[la] & ctx.common(1, ri)[rb]
+        stage[take] = st.STAGES.index(st.COMMON)
+    counts = np.bincount(stage, minlength=_KEEP + 1)
+    removed = n - int(counts[_KEEP])
+    label = st.NONE
+    if removed and removed >= ctx.options.explained_fraction * n:
+        label = st.STAGES[int(np.argmax(counts[:_KEEP]))]
+    verdict = MatchFilter(
+        classification=label,
+        tokens_filtered=int(counts[_KEEP]),
+        explained=[
+            StageTokens(s, int(c)) for s, c in zip(st.STAGES, counts.tolist(), strict=False) if c
+        ],
+        evidence=evidence,
+        spans=_spans(lf, ctx.file(1, ri), la, rb, stage),
+    )
+    return la, rb, stage, verdict
+
+
+def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
+           stage: np.ndarray) -> list[FilterSpan]:
+    """The match's tokens as maximal runs of one stage ("none": still counted) that are
+    consecutive on both sides; empty when no stage explains anything."""
+    if not (stage != _KEEP).any():
+        return []
+    cut = np.ones(la.size, dtype=bool)
+    cut[1:] = (stage[1:] != stage[:-1]) | (np.diff(la) != 1) | (np.diff(rb) != 1)
+    starts = np.flatnonzero(cut)
+    ends = np.concatenate((starts[1:], [la.size])) - 1
+    lt, rt = lf.fp.tokens, rf.fp.tokens
+    names = (*st.STAGES, st.NONE)
+    return [
+        FilterSpan(
+            names[int(stage[a])],
+            int(lt.start_line[la[a]]), int(lt.end_line[la[b]]),
+            int(rt.start_line[rb[a]]), int(rt.end_line[rb[b]]),
+            int(b - a + 1),
+        )
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+    ]
+
+
+def _settings(ctx: _Context, options: CompareOptions, refs: References) -> FilterSettings:
+    return FilterSettings(
+        stages=list(st.STAGES),
+        min_tokens=ctx.min_tokens,
+        min_content_tokens=ctx.min_content,
+        explained_fraction=ctx.options.explained_fraction,
+        common_max_file_frequency=ctx.cap,
+        base=refs.base.label if refs.base else None,
+        corpora=[r.label for r in refs.corpora],
+        generator_markers=generator_names(),
+        vendored_directories=list(VENDORED_DIRECTORIES),
+    )
+
+
+def _summary(ref: ReferenceIndex) -> ReferenceSummary:
+    states = [f.state for f in ref.files]
+    return ReferenceSummary(
+        role=ref.role,
+        label=ref.label,
+        files_total=len(states),
+        files_compared=states.count("compared"),
+        files_skipped=states.count("skipped"),
+        files_failed=states.count("failed"),
+        tokens=ref.tokens,
+        digest=ref.digest,
+    )
+
+
+def _occurrences(
+    files: Sequence[PreparedFile], per_match: Sequence[tuple[int, int, np.ndarray, np.ndarray]]
+) -> Occurrences:
+    """One side's matched token occurrences; ``group`` is each occurrence's file pair."""
+    if not per_match:
+        z = np.zeros(0, dtype=np.int64)
+        return Occurrences(z, z, z, z, z)
+    first, last = [], []
+    for _, fi, pos, _ in per_match:
+        t = files[fi].fp.tokens
+        first.append(t.start_line[pos])
+        last.append(t.end_line[pos])
+    return Occurrences(
+        group=np.concatenate([np.full(p.size, g, dtype=np.int64) for g, _, p, _ in per_match]),
+        position=np.concatenate([p for _, _, p, _ in per_match]).astype(np.int64),
+        first_line=np.concatenate(first).astype(np.int64),
+        last_line=np.concatenate(last).astype(np.int64),
+        level=np.concatenate([lev for _, _, _, lev in per_match]).astype(np.int64),
+    )
+
+
+def _by_file(occ: Occurrences, files: np.ndarray) -> Occurrences:
+    """The same occurrences grouped by file instead of by file pair."""
+    return Occurrences(files, occ.position, occ.first_line, occ.last_line, occ.level)
+
+
+def filter_result(
+    result: Result,
+    located: Sequence[Located],
+    lfiles: Sequence[PreparedFile],
+    rfiles: Sequence[PreparedFile],
+    options: CompareOptions,
+    references: References | None = None,
+) -> Result:
+    """``result`` with every match classified, the filtered coverages and the ledger.
+    ``located`` gives, for each of ``result.matches`` in order, where it was aligned."""
+    if len(located) != len(result.matches):
+        raise ValueError("one located region per match")
+    refs = references or References()
+    ctx = _Context(lfiles, rfiles, options, refs)
+    pair_of = {mid: i for i, p in enumerate(result.file_pairs) for mid in p.matches}
+    matches: list[Match] = []
+    left_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
+    right_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
+    pair_files: dict[int, tuple[int, int]] = {}
+    rarities = _rarities(ctx, located)
+    for match, rarity, (li, ri, region) in zip(result.matches, rarities, located, strict=True):
+        la, rb, stage, verdict = _classify(ctx, li, ri, region)
+        matches.append(replace(match, filter=verdict, rarity=rarity))
+        pair = pair_of[match.id]
+        pair_files[pair] = (li, ri)
+        left_occ.append((pair, li, la, stage))
+        right_occ.append((pair, ri, rb, stage))
+    n, n_pairs = len(st.STAGES), len(result.file_pairs)
+    lo, ro = _occurrences(lfiles, left_occ), _occurrences(rfiles, right_occ)
+    # Overall: per file (a token matched in several pairs is one token), then summed.
+    lfile = np.concatenate([np.full(x[2].size, x[1], dtype=np.int64) for x in left_occ]) \
+        if left_occ else lo.group
+    rfile = np.concatenate([np.full(x[2].size, x[1], dtype=np.int64) for x in right_occ]) \
+        if right_occ else ro.group
+    lt, ll = (t.sum(axis=0) for t in counts(_by_file(lo, lfile), max(len(lfiles), 1), n))
+    rt, rl = (t.sum(axis=0) for t in counts(_by_file(ro, rfile), max(len(rfiles), 1), n))
+    overall = rows((lt, ll), (rt, rl), st.STAGES, _classified(m.filter.classification
+                                                               for m in matches))
+    # Per file pair: its tiles never overlap, so every occurrence is a distinct token.
+    lpt, lpl = counts(lo, n_pairs, n, distinct=True)
+    rpt, rpl = counts(ro, n_pairs, n, distinct=True)
+    labels = {m.id: m.filter.classification for m in matches}
+    pairs = []
+    for i, p in enumerate(result.file_pairs):
+        if i not in pair_files:
+            pairs.append(p)
+            continue
+        kept = int(lpt[i, n])
+        li, ri = pair_files[i]
+        pairs.append(replace(
+            p,
+            tokens_filtered=kept,
+            left_coverage_filtered=kept / len(lfiles[li].fp.tokens),
+            right_coverage_filtered=kept / len(rfiles[ri].fp.tokens),
+            ledger=rows((lpt[i], lpl[i]), (rpt[i], rpl[i]), st.STAGES,
+                        _classified(labels[mid] for mid in p.matches)),
+        ))
+    left = replace(result.left, coverage_filtered=filtered_coverage(
+        result.left.coverage, int(lt[n]), int(ll[n])))
+    right = replace(result.right, coverage_filtered=filtered_coverage(
+        result.right.coverage, int(rt[n]), int(rl[n])))
+    total = left.coverage.tokens_total + right.coverage.tokens_total
+    kept_both = left.coverage_filtered.tokens_matched + right.coverage_filtered.tokens_matched
+    return replace(
+        result,
+        settings=replace(result.settings, filtration=_settings(ctx, options, refs)),
+        left=left,
+        right=right,
+        file_pairs=pairs,
+        matches=matches,
+        definitions={**result.definitions, **_definitions(ctx)},
+        similarity_filtered=kept_both / total if total else 0.0,
+        ledger=overall,
+        references=[_summary(r) for r in refs.all],
+    )
+
+
+def _classified(labels: Iterable[str]) -> dict[str, int]:
+    tally: dict[str, int] = {}
+    for label in labels:
+        tally[label] = tally.get(label, 0) + 1
+    return tally
+
+
+def _definitions(ctx: _Context) -> dict[str, str]:
+    meanings = st.meanings(ctx.min_content, ctx.min_tokens, ctx.cap, ctx.max_occurrences)
+    return {
+        "coverage_filtered": "coverage counting only matched tokens that no filter stage"
+        " explains",
+        "ledger": "per filter stage, in the order applied: matched tokens and code lines of"
+        " each side before and after it; a token matched in several places still counts"
+        " while one of its matches is unexplained",
+        "filter": "the stage that explained most of a match, when the stages together"
+        f" explain at least {ctx.options.explained_fraction:.0%} of its tokens; otherwise"
+        " none. tokens_filtered are the match's tokens that still count",
+        "rarity": "for the k-grams wholly inside a match's segments: the median number of"
+        " files of the left work, of the right work and of the reference corpora holding"
+        " each (1, 1, 0: found only in these two files)",
+        **{f"filter.{k}": v for k, v in meanings.items()},
+    }

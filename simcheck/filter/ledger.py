@@ -1,0 +1,115 @@
+"""The filtration ledger: matched tokens and code lines before and after each stage.
+
+Every matched token occurrence gets the index of the first stage that explains it (the
+number of stages when none does). A token of a side still counts after stage s when one
+of its occurrences got an index above s: a token matched in two file pairs and explained
+in only one of them still counts. Lines likewise: a code line still counts while one of
+its matched tokens does. Computed for all file pairs (or files) at once, vectorised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..result import Coverage, LedgerRow, LedgerSide
+
+
+@dataclass(frozen=True)
+class Occurrences:
+    """Matched token occurrences on one side, as parallel arrays."""
+
+    group: np.ndarray  # int64: what is counted separately (a file pair, or a file)
+    position: np.ndarray  # int64: the token's index in its file
+    first_line: np.ndarray  # int64: lines the token touches
+    last_line: np.ndarray
+    level: np.ndarray  # int64: index of the stage that explains it (n_stages: none)
+
+
+def _highest(parts: Sequence[np.ndarray], level: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+    """Distinct rows of ``parts`` (non-negative integers), each with its highest level.
+    Packs each row and its level into one int64 when they fit (one sort)."""
+    if level.size == 0:
+        return list(parts), level
+    bits = [max(int(p.max()).bit_length(), 1) for p in parts]
+    level_bits = max(int(level.max()).bit_length(), 1)
+    if sum(bits) + level_bits <= 62:
+        packed = np.zeros(level.size, dtype=np.int64)
+        for p, b in zip(parts, bits, strict=True):
+            packed = (packed << b) | p
+        packed = np.sort((packed << level_bits) | level)
+        row = packed >> level_bits
+        last = np.ones(row.size, dtype=bool)
+        last[:-1] = row[1:] != row[:-1]
+        packed, row = packed[last], row[last]
+        out = []
+        for b in reversed(bits):
+            out.append(row & ((1 << b) - 1))
+            row = row >> b
+        return out[::-1], packed & ((1 << level_bits) - 1)
+    order = np.lexsort((level, *reversed(parts)))
+    parts = [p[order] for p in parts]
+    level = level[order]
+    last = np.ones(level.size, dtype=bool)
+    differs = np.zeros(level.size - 1, dtype=bool)
+    for p in parts:
+        differs |= p[1:] != p[:-1]
+    last[:-1] = differs
+    return [p[last] for p in parts], level[last]
+
+
+def _at_least(group: np.ndarray, level: np.ndarray, n_groups: int, n_stages: int) -> np.ndarray:
+    """(n_groups, n_stages + 1): entries of each group with level >= s."""
+    width = n_stages + 1
+    counts = np.bincount(group * width + level, minlength=n_groups * width)
+    return np.cumsum(counts.reshape(n_groups, width)[:, ::-1], axis=1)[:, ::-1]
+
+
+def counts(
+    occ: Occurrences, n_groups: int, n_stages: int, distinct: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per group, for s = 0..n_stages: matched tokens and code lines with level >= s.
+    ``distinct``: no (group, position) occurs twice (one file pair's tiles never overlap)."""
+    if distinct:
+        tokens = _at_least(occ.group, occ.level, n_groups, n_stages)
+    else:
+        (g, _), lev = _highest([occ.group, occ.position], occ.level)
+        tokens = _at_least(g, lev, n_groups, n_stages)
+    span = occ.last_line - occ.first_line + 1
+    group, line, level = occ.group, occ.first_line, occ.level
+    if span.size and int(span.max()) > 1:  # a multi-line token touches all its lines
+        offsets = np.arange(int(span.sum())) - np.repeat(np.cumsum(span) - span, span)
+        group, level = np.repeat(group, span), np.repeat(level, span)
+        line = np.repeat(line, span) + offsets
+    if line.size:  # neighbouring tokens mostly share a line: drop repeats before sorting
+        keep = np.ones(line.size, dtype=bool)
+        keep[1:] = (group[1:] != group[:-1]) | (line[1:] != line[:-1]) | (level[1:] != level[:-1])
+        group, line, level = group[keep], line[keep], level[keep]
+    (g, _), lev = _highest([group, line], level)
+    return tokens, _at_least(g, lev, n_groups, n_stages)
+
+
+def rows(
+    left: tuple[np.ndarray, np.ndarray],
+    right: tuple[np.ndarray, np.ndarray],
+    stages: Sequence[str],
+    classified: dict[str, int],
+) -> list[LedgerRow]:
+    """Ledger rows from one group's (tokens, lines) counts of each side."""
+    lt, ll = left[0].tolist(), left[1].tolist()
+    rt, rl = right[0].tolist(), right[1].tolist()
+    return [
+        LedgerRow(
+            stage=stage,
+            matches=classified.get(stage, 0),
+            left=LedgerSide(lt[s], lt[s + 1], ll[s], ll[s + 1]),
+            right=LedgerSide(rt[s], rt[s + 1], rl[s], rl[s + 1]),
+        )
+        for s, stage in enumerate(stages)
+    ]
+
+
+def filtered_coverage(unfiltered: Coverage, tokens: int, lines: int) -> Coverage:
+    return Coverage(unfiltered.tokens_total, tokens, unfiltered.lines_total, lines)

@@ -1,0 +1,30 @@
+"""Vendored code: files under a directory that by convention holds third-party code
+bundled into a project (package managers' and build tools' vendor directories)."""
+
+from __future__ import annotations
+
+import re
+
+# Directory names (matched case-insensitively, as a whole path component).
+VENDORED_DIRECTORIES: tuple[str, ...] = (
+    "vendor", "vendors", "_vendor", "vendored", "third_party", "third-party", "thirdparty",
+    "3rdparty", "3rd_party", "3rd-party", "external", "externals", "extern", "node_modules",
+    "bower_components", "jspm_packages", "Pods", "Carthage", "Godeps", "site-packages",
+    "dist-packages",
+)
+_NAMES = frozenset(name.lower() for name in VENDORED_DIRECTORIES)
+_SPLIT = re.compile(r"!/|/")
+
+
+def vendored_directory(path: str) -> str | None:
+    """The vendored directory ``path`` lies in (its path up to and including that
+    component, e.g. ``src/third_party/``), or None. Archive members count too:
+    ``deps.zip!/vendor/x.c`` lies in ``deps.zip!/vendor/``."""
+    parts = _SPLIT.split(path)
+    seps = _SPLIT.findall(path)
+    prefix = ""
+    for i, part in enumerate(parts[:-1]):  # the last part is the file name
+        prefix += part + seps[i]
+        if part.lower() in _NAMES:
+            return prefix
+    return None

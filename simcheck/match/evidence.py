@@ -1,0 +1,116 @@
+"""Which evidence channels support a match: beyond the shared structure, do the two sides
+share identifier names, string literals or comments? These are what an examiner cites
+("the same misspelt variable name", "the same odd comment"), so the texts are kept."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+
+from fingerprints.tokens import IDENT, STRING, FileTokens, symbol_of
+
+from ..result import Evidence
+
+_IDENT = np.uint64(symbol_of(IDENT))
+_STRING = np.uint64(symbol_of(STRING))
+_COMMENT = 2  # index of "comment" in fingerprints.tokens.LEXICAL_CATEGORIES
+_LISTED = 10  # shared texts listed per channel (the rest are counted)
+# Identifiers support a match when at least this share of the distinct names on the
+# side with fewer names reappears on the other side.
+IDENTIFIER_SUPPORT = 0.5
+
+
+def _names_and_strings(
+    source: bytes, tokens: FileTokens, span: tuple[int, int]
+) -> tuple[set[bytes], set[bytes]]:
+    """Distinct identifier texts and string-literal texts among the tokens of ``span``."""
+    symbols = tokens.symbols[span[0] : span[1]]
+    is_ident = symbols == _IDENT
+    idx = span[0] + np.flatnonzero(is_ident | (symbols == _STRING))
+    starts, ends = tokens.start_byte[idx].tolist(), tokens.end_byte[idx].tolist()
+    kinds = is_ident[idx - span[0]].tolist()
+    names, strings = set(), set()
+    for s, e, ident in zip(starts, ends, kinds, strict=True):
+        (names if ident else strings).add(source[s:e])
+    return names, strings
+
+
+def _comments(source: bytes, tokens: FileTokens, span: tuple[int, int]) -> set[str]:
+    """Comments among the tokens of ``span``, whitespace-normalised, trivial ones dropped."""
+    first, last = int(tokens.start_byte[span[0]]), int(tokens.end_byte[span[1] - 1])
+    lo, hi = np.searchsorted(tokens.lex_start_byte, [first, last]).tolist()
+    idx = lo + np.flatnonzero(tokens.lex_category[lo:hi] == _COMMENT)
+    found = set()
+    starts, ends = tokens.lex_start_byte[idx].tolist(), tokens.lex_end_byte[idx].tolist()
+    for s, e in zip(starts, ends, strict=True):
+        words = " ".join(source[s:e].decode("utf-8", "replace").split())
+        if len(re.findall(r"\w", words)) >= 4:
+            found.add(words)
+    return found
+
+
+def _listed(texts: set[bytes] | set[str]) -> list[str]:
+    decoded = [t.decode("utf-8", "replace") if isinstance(t, bytes) else t for t in texts]
+    decoded.sort(key=lambda t: (-len(t), t))
+    return [t[:120] for t in decoded[:_LISTED]]
+
+
+def evidence(
+    a_source: bytes,
+    a_tokens: FileTokens,
+    a_span: tuple[int, int],
+    b_source: bytes,
+    b_tokens: FileTokens,
+    b_span: tuple[int, int],
+    identical: bool = False,
+) -> Evidence:
+    """Channels of one match; ``*_span`` are its token ranges on each side. ``identical``:
+    both sides have the same text, so one side is read for both."""
+    a_ids, a_strings = _names_and_strings(a_source, a_tokens, a_span)
+    a_comments = _comments(a_source, a_tokens, a_span)
+    if identical:
+        b_ids, b_strings, b_comments = a_ids, a_strings, a_comments
+    else:
+        b_ids, b_strings = _names_and_strings(b_source, b_tokens, b_span)
+        b_comments = _comments(b_source, b_tokens, b_span)
+    ids = a_ids & b_ids
+    strings = {s for s in a_strings & b_strings if len(re.findall(rb"\w", s)) >= 2}
+    comments = a_comments & b_comments
+    channels = ["structure"]
+    fewer = min(len(a_ids), len(b_ids))
+    if ids and len(ids) >= IDENTIFIER_SUPPORT * fewer:
+        channels.append("identifiers")
+    if strings:
+        channels.append("strings")
+    if comments:
+        channels.append("comments")
+    return Evidence(
+        channels=channels,
+        identifiers_shared=len(ids),
+        identifiers_left=len(a_ids),
+        identifiers_right=len(b_ids),
+        shared_identifiers=_listed(ids),
+        strings_shared=len(strings),
+        shared_strings=_listed(strings),
+        comments_shared=len(comments),
+        shared_comments=_listed(comments),
+    )
+
+
+def text_agreement(
+    a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens
+) -> Callable[[int, int, int], int]:
+    """For a run of ``n`` tokens at ``a`` and ``b``: how many have the same original text
+    on both sides (used only to choose between equally long competing runs)."""
+
+    def agreement(a: int, b: int, n: int) -> int:
+        spans = zip(
+            a_tokens.start_byte[a : a + n].tolist(), a_tokens.end_byte[a : a + n].tolist(),
+            b_tokens.start_byte[b : b + n].tolist(), b_tokens.end_byte[b : b + n].tolist(),
+            strict=True,
+        )
+        return sum(a_source[s:e] == b_source[t:u] for s, e, t, u in spans)
+
+    return agreement

@@ -1,0 +1,119 @@
+"""Passage alignment: verbatim, edited and paraphrased passages are found with their
+kind; aliases are applied and disclosed; unrelated text on the same subject is not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from simcheck.compare import CompareOptions, compare_paths
+from simcheck.documents.settings import DocumentSettings
+from simcheck.result import schema, to_dict, to_json
+
+ORIGINAL = """# Installation
+
+Mount the controller in a panel cutout of 92 by 45 millimetres and tighten the two clamps
+evenly. Leave twenty millimetres of free space above and below the housing so that air can
+circulate freely.
+
+# Alarms
+
+An alarm becomes active when its condition has been true for the whole delay. It becomes
+inactive again when the value has moved back past the threshold by more than the
+hysteresis. Latching alarms stay active until the operator acknowledges them.
+
+# Calibration
+
+If a channel reads wrong after a sensor has been replaced, correct it with a two-point
+calibration. You need a reference source that is three times more accurate than the
+tolerance you want to achieve.
+"""
+
+COPY = """# Fitting
+
+Mount the controller in a panel cutout of 92 by 45 millimetres and tighten the two clamps
+evenly. Leave twenty millimetres of free space above and below the housing so that air can
+circulate freely.
+
+# Alarm handling
+
+An alarm becomes active once its condition has been true for the entire delay. It becomes
+inactive again when the value has moved back past the threshold by more than the
+hysteresis. Latching alarms stay active until an operator acknowledges them.
+
+# Adjusting inputs
+
+Correct a channel with a two-point calibration when it reads wrong after a sensor has been
+replaced. The reference source you need must be three times more accurate than the
+tolerance you aim to achieve.
+"""
+
+UNRELATED = """# Installation
+
+The leaflet explains how the heater controller clips onto a top-hat rail. Press the lower
+edge of the case until the catch engages, and allow a gap of one module on each side.
+
+# Alarms
+
+The over-temperature cutout opens the contactor when the second sensor exceeds its limit.
+The unit stays locked until the temperature has fallen and the reset is given.
+"""
+
+
+def _compare(tmp_path: Path, left: str, right: str, **settings) -> object:
+    (tmp_path / "a.md").write_text(left)
+    (tmp_path / "b.md").write_text(right)
+    options = CompareOptions(documents=DocumentSettings(**settings))
+    return compare_paths(str(tmp_path / "a.md"), str(tmp_path / "b.md"), options)
+
+
+def test_verbatim_edited_and_paraphrased_sections_each_get_their_kind(tmp_path):
+    result = _compare(tmp_path, ORIGINAL, COPY)
+    kinds = {m.left.document.section: m.kind for m in result.matches}
+    assert kinds == {"Installation": "verbatim", "Alarms": "near-verbatim",
+                     "Calibration": "paraphrase"}
+    calibration = next(m for m in result.matches if m.kind == "paraphrase")
+    assert calibration.right.document.section == "Adjusting inputs"
+    assert calibration.left.start_line == 15 and calibration.right.start_line == 15
+    assert calibration.left.text.startswith("If a channel reads wrong")
+    assert all(0 < s.similarity < 1 for s in calibration.text.sentences)
+
+
+def test_the_words_of_a_document_match_count_in_coverage_and_similarity(tmp_path):
+    result = _compare(tmp_path, ORIGINAL, COPY)
+    assert result.documents.left.fraction > 0.9 and result.documents.right.fraction > 0.9
+    assert result.similarity > 0.9  # nothing but documents in this comparison
+    pair = result.file_pairs[0]
+    assert pair.left == "a.md" and len(pair.matches) == 3
+
+
+def test_unrelated_text_on_the_same_subject_does_not_match(tmp_path):
+    result = _compare(tmp_path, ORIGINAL, UNRELATED)
+    assert result.matches == [] and result.documents.left.fraction == 0.0
+
+
+def test_an_alias_makes_a_renamed_copy_match_and_is_disclosed_on_the_match(tmp_path):
+    original = ("Norvale Instruments builds the NPC-200 controller for ovens. The NPC-200 reads"
+                " four sensors eight times per second and drives three relays.\n")
+    copy = original.replace("Norvale Instruments", "Kestrel Automation").replace(
+        "NPC-200", "KA-2000")
+    plain = _compare(tmp_path, original, copy)
+    aliased = _compare(tmp_path, original, copy,
+                       aliases=("Norvale Instruments=Kestrel Automation", "NPC-200=KA-2000"))
+    assert plain.matches[0].kind == "near-verbatim"
+    (m,) = aliased.matches
+    assert m.kind == "verbatim"
+    assert m.text.aliases == ["Norvale Instruments=Kestrel Automation", "NPC-200=KA-2000"]
+    uses = {a.given: (a.left_occurrences, a.right_occurrences, a.matches)
+            for a in aliased.documents.aliases}
+    assert uses["NPC-200=KA-2000"] == (2, 2, [m.id])
+
+
+def test_document_results_validate_and_are_byte_identical_across_runs(tmp_path):
+    first = _compare(tmp_path, ORIGINAL, COPY, aliases=("controller=unit",))
+    second = _compare(tmp_path, ORIGINAL, COPY, aliases=("controller=unit",))
+    assert to_json(first) == to_json(second)
+    jsonschema.validate(json.loads(to_json(first)), schema())
+    assert to_dict(first)["documents"]["settings"]["word_shingle_words"] == 5

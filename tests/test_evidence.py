@@ -1,0 +1,101 @@
+"""Evidence channels: what besides structure supports a match, and the order-free channel
+that still sees copies whose functions were reordered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from simcheck.compare import compare_paths
+from simcheck.match.order_free import containment, kgram_set, rarity
+
+ORIGINAL = '''\
+def pump_duty(level, target, gain):
+    # clamp teh error before scaling (sic: the typo is evidence)
+    error = target - level
+    if error > 100:
+        error = 100
+    elif error < -100:
+        error = -100
+    duty = error * gain / 100.0
+    print("pump duty out of range, clamped")
+    return max(0.0, min(1.0, duty))
+'''
+
+# The same function with every name changed, and the comment and message reworded.
+STRUCTURAL = '''\
+def f1(a, b, c):
+    # different words here entirely
+    d = b - a
+    if d > 100:
+        d = 100
+    elif d < -100:
+        d = -100
+    e = d * c / 100.0
+    print("x")
+    return max(0.0, min(1.0, e))
+'''
+
+
+def _write(directory: Path, name: str, text: str) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / name).write_text(text, encoding="utf-8")
+    return directory
+
+
+def test_a_copy_lists_its_shared_names_strings_and_comments(tmp_path, fast_options):
+    left = _write(tmp_path / "a", "pump.py", ORIGINAL)
+    right = _write(tmp_path / "b", "pump.py", "import os\n\n" + ORIGINAL.replace("level", "lvl"))
+    (match,) = compare_paths(str(left), str(right), fast_options).matches
+    ev = match.evidence
+    assert ev.channels == ["structure", "identifiers", "strings", "comments"]
+    assert "pump_duty" in ev.shared_identifiers and "lvl" not in ev.shared_identifiers
+    assert ev.shared_strings == ['"pump duty out of range, clamped"']
+    assert ev.shared_comments == ["# clamp teh error before scaling (sic: the typo is evidence)"]
+    assert match.kind == "renamed"
+
+
+def test_same_structure_with_nothing_literal_in_common_is_structural_only(
+    tmp_path, fast_options
+):
+    left = _write(tmp_path / "a", "pump.py", ORIGINAL)
+    right = _write(tmp_path / "b", "f.py", STRUCTURAL)
+    (match,) = compare_paths(str(left), str(right), fast_options).matches
+    assert match.evidence.channels == ["structure"]
+    assert match.kind == "structural-only"
+    assert match.evidence.identifiers_shared < 0.5 * match.evidence.identifiers_left
+
+
+def test_order_free_channel_sees_reordered_statements_that_runs_miss(tmp_path, fast_options):
+    # Twelve independent assignments of different shapes, reversed: no run of 20 tokens
+    # survives, but every short k-gram does.
+    ops = [" + 1", " * x", " - y[0]", " / 2.5", " % n", " ** 2"]
+    lines = [
+        f"    v{i} = g{i}({', '.join(['x'] * (1 + i % 3))}){ops[i % 6] * (1 + i // 6)}\n"
+        for i in range(12)
+    ]
+    left = _write(tmp_path / "a", "m.py", "def f(x):\n" + "".join(lines))
+    right = _write(tmp_path / "b", "m.py", "def f(x):\n" + "".join(reversed(lines)))
+    result = compare_paths(str(left), str(right), fast_options)
+    assert result.left.coverage.fraction == 0.0
+    # k-grams inside each statement survive; those spanning two statements do not.
+    assert result.left.order_free > 0.6 and result.right.order_free > 0.6
+
+
+def test_rare_kgrams_weigh_more_than_ubiquitous_ones():
+    common, rare = np.uint64(1), np.uint64(2)
+    units = [np.array([common, rare], dtype=np.uint64)] + [
+        np.array([common, np.uint64(10 + i)], dtype=np.uint64) for i in range(8)
+    ]
+    table = rarity([np.unique(u) for u in units])
+    w_common, w_rare = table.weights(np.array([common, rare], dtype=np.uint64))
+    assert w_rare > 2 * w_common > 0
+    # Sharing only the ubiquitous k-gram is weak evidence; sharing the rare one is strong.
+    a = np.array([common, rare], dtype=np.uint64)
+    assert containment(a, np.array([common], dtype=np.uint64), table).left_in_right < 0.3
+    assert containment(a, np.array([rare], dtype=np.uint64), table).left_in_right > 0.7
+
+
+def test_kgram_set_of_short_streams_is_empty():
+    assert kgram_set([np.arange(3, dtype=np.uint64)]).size == 0

@@ -1,0 +1,35 @@
+"""Sibling functions of identical structure: the exhibit must cite the one actually
+copied, not its structural twin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from simcheck.compare import compare_paths
+
+TEMPLATE = '''\
+def {name}(self, value, locale):
+    if value is None:
+        return self.{field}_default
+    names = self._{field}_names[locale]
+    index = (value.weekday() + self.first_day) % len(names)
+    return names[index].strip().lower()
+
+'''
+
+
+def test_a_verbatim_copy_of_one_sibling_cites_that_sibling(tmp_path: Path, fast_options):
+    fields = ["weekdays", "weekdays_short", "weekdays_min", "eras", "era_abbr"]
+    donor = "".join(TEMPLATE.format(name=f"get_{f}", field=f) for f in fields)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "days.py").write_text(donor, encoding="utf-8")
+    copied = TEMPLATE.format(name="get_weekdays_min", field="weekdays_min")
+    host = "import os\n\n\n" + copied + "def unrelated():\n    return os.getcwd()\n"
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "host.py").write_text(host, encoding="utf-8")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    (match,) = result.matches
+    # The third function (lines 15-20), not the first of its structurally identical twins.
+    assert (match.left.start_line, match.right.start_line) == (15, 4)
+    assert match.left.text.startswith("def get_weekdays_min(")
+    assert "_weekdays_min_names" in match.evidence.shared_identifiers

@@ -1,0 +1,43 @@
+"""The engine's text channel: words with exact spans, phrase replacement, and the
+winnowing guarantee over word shingles."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from fingerprints.words import (
+    multiset_dice,
+    replace_phrases,
+    tokenize_words,
+    word_fingerprints,
+)
+
+
+def test_words_are_case_folded_with_their_exact_character_spans():
+    text = "The NPC-200’s relay, rated 3 A."
+    words, w = tokenize_words(text)
+    assert words == ["the", "npc", "200's", "relay", "rated", "3", "a"]
+    assert [text[s:e] for s, e in zip(w.start.tolist(), w.end.tolist(), strict=True)][2] == "200’s"
+    assert w.content.tolist() == [False, True, True, True, True, True, False]
+
+
+def test_phrases_are_found_longest_first_without_overlap():
+    words = "the service tool and the tool service".split()
+    hits = replace_phrases(words, [(("service", "tool"), 0), (("tool",), 1)])
+    assert hits == [(1, 2, 0), (5, 1, 1)]
+
+
+def test_any_shared_run_of_k_plus_w_minus_1_words_shares_a_fingerprint():
+    rng = np.random.default_rng(7)
+    k, w = 5, 4
+    for _ in range(50):
+        shared = rng.integers(0, 1 << 62, size=k + w - 1, dtype=np.uint64)
+        a = np.concatenate([rng.integers(0, 1 << 62, size=30, dtype=np.uint64), shared])
+        b = np.concatenate([shared, rng.integers(0, 1 << 62, size=17, dtype=np.uint64)])
+        assert np.intersect1d(word_fingerprints(a, k, w), word_fingerprints(b, k, w)).size
+
+
+def test_word_overlap_ignores_order_and_counts_repeats():
+    a = np.array([1, 2, 2, 3], dtype=np.uint64)
+    assert multiset_dice(a, a[::-1]) == 1.0
+    assert multiset_dice(a, np.array([2, 9], dtype=np.uint64)) == 2 * 1 / 6
