@@ -87,6 +87,12 @@ class Side:
         else:
             text = "\n".join(_flat(b) for b in blocks[b0 : b1 + 1])
             offsets = _block_bytes(f)
+        # Parsers may number a line past the text's last one (e.g. lxml on a file without
+        # a final newline): keep the numbering inside the lines the exhibit can show.
+        last_line = max(len(offsets) - 1, 1)
+        start_line = min(max(start_line, 1), last_line)
+        end_line = min(max(end_line, start_line), last_line)
+        offsets = offsets if len(offsets) > 1 else (0, 0)
         return MatchSide(
             path=f.path,
             start_line=start_line,
