@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .sets import distinct, hash_order, member, postings
+from .sets import distinct, hash_sort, member, postings
 
 
 @dataclass(frozen=True)
@@ -88,31 +88,34 @@ def _sides(
         h, f, p = postings(kgrams)
         # Postings come file by file, position by position: a stable sort on the hash
         # alone orders them by (hash, file, position).
-        order = hash_order(h)
-        found.append((h, f, p, order, h[order]))
+        order, sorted_h = hash_sort(h)
+        found.append((h, f, p, order, sorted_h))
     sides = []
     for (h, f, p, order, sorted_h), other, corpus in (
         (found[0], found[1][4], common), (found[1], found[0][4], None)
     ):
-        keep = member(sorted_h, other) & ~_common(sorted_h, f[order], max_files, max_total)
+        sorted_f = f[order]
+        keep = member(sorted_h, other) & ~_common(sorted_h, sorted_f, max_files, max_total)
         if corpus is not None and corpus.size:
             keep &= ~member(sorted_h, corpus)
         seeds = order[keep]
-        usable = np.zeros(h.size + 1, dtype=bool)  # one past the end: never usable
+        # Whether the posting before / after each one is in the same file and usable,
+        # computed in posting order, then read for the seeds.
+        usable = np.zeros(h.size, dtype=bool)
         usable[seeds] = True
-        starts_file = np.ones(h.size + 1, dtype=bool)
-        starts_file[1:-1] = p[1:] == 0
-        # Neighbours are read in hash order: the join below then reads them in order.
-        before, after = seeds - 1, seeds + 1
-        padded = np.append(h, np.uint64(0))
+        same_file = p[1:] > 0  # posting i + 1 continues the file of posting i
+        back = np.zeros(h.size, dtype=bool)
+        np.logical_and(usable[:-1], same_file, out=back[1:])
+        forward = np.zeros(h.size, dtype=bool)
+        np.logical_and(usable[1:], same_file, out=forward[:-1])
         sides.append(_Side(
             hashes=sorted_h[keep],
-            file=f[seeds],
+            file=sorted_f[keep],
             position=p[seeds],
-            back=usable[before] & ~starts_file[seeds],
-            back_hash=padded[before],
-            forward=usable[after] & ~starts_file[after],
-            forward_hash=padded[after],
+            back=back[seeds],
+            back_hash=np.take(h, seeds - 1, mode="clip"),  # clip: read only where back
+            forward=forward[seeds],
+            forward_hash=np.take(h, seeds + 1, mode="clip"),
         ))
     return sides[0], sides[1]
 

@@ -57,20 +57,29 @@ def postings(kgrams: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.n
 
 
 def hash_order(hashes: np.ndarray) -> np.ndarray:
-    """``np.argsort(hashes, kind="stable")`` for uint64 hashes, faster: sort each hash's
-    high bits packed with its index (one plain sort of integers, no index shuffling),
-    then a stable argsort of the almost sorted result settles hashes that share those
-    high bits (timsort is linear on such input)."""
+    """``np.argsort(hashes, kind="stable")`` for uint64 hashes, faster (see ``hash_sort``)."""
+    return hash_sort(hashes)[0]
+
+
+def hash_sort(hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(stable argsort of ``hashes``, the sorted hashes), for uint64 hashes.
+
+    Sorts each hash's high bits packed with its index (one plain sort of integers, no
+    index shuffling), then a stable argsort of the almost sorted result settles hashes
+    that share those high bits (timsort is linear on such input)."""
     n = int(hashes.size)
     bits = n.bit_length()
     if n < 2 or bits > 32:
-        return np.argsort(hashes, kind="stable")
+        order = np.argsort(hashes, kind="stable")
+        return order, hashes[order]
     low = np.uint64((1 << bits) - 1)
     packed = hashes & ~low
     packed |= np.arange(n, dtype=np.uint64)
     packed.sort()
     order = (packed & low).astype(np.int64)
-    return order[np.argsort(hashes[order], kind="stable")]
+    almost = hashes[order]
+    fix = np.argsort(almost, kind="stable")
+    return order[fix], almost[fix]
 
 
 def sorted_postings(
