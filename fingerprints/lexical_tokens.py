@@ -8,7 +8,14 @@ import re
 import numpy as np
 
 from .languages import LanguageSpec
-from .tokens import IDENT, LEXICAL_CATEGORIES, FileTokens, file_tokens_from_arrays, symbol_of
+from .tokens import (
+    IDENT,
+    LEXICAL_CATEGORIES,
+    STRING,
+    FileTokens,
+    file_tokens_from_arrays,
+    symbol_of,
+)
 
 # Order matters: comments and strings before operators so `//` and `"` are not split.
 # Whitespace matches no group, so the scanner skips it without a Python iteration.
@@ -53,7 +60,7 @@ def tokenize_lexical(
     starts, ends = span[0::2].copy(), span[1::2].copy()
 
     symbols = np.zeros(group.size, dtype=np.uint64)
-    symbols[group == _STRING] = symbol_of("<string>")
+    symbols[group == _STRING] = symbol_of(STRING)
     symbols[group == _NUMBER] = symbol_of("<number>")
     is_word = group == _WORD
     symbols[is_word] = symbol_of(IDENT)

@@ -11,6 +11,7 @@ from .languages import LanguageSpec, leaf_category, parser_for
 from .tokens import (
     IDENT,
     LEXICAL_CATEGORIES,
+    STRING,
     FileTokens,
     file_tokens_from_arrays,
     symbol_of,
@@ -65,7 +66,7 @@ def _build_kind_table(spec: LanguageSpec) -> _KindTable:
         if category == "comment":
             actions[kind_id] = _COMMENT
         elif category == "string":
-            actions[kind_id], symbols[kind_id] = _STRING, symbol_of("<string>")
+            actions[kind_id], symbols[kind_id] = _STRING, symbol_of(STRING)
         elif category == "literal":
             actions[kind_id] = _LITERAL
             symbols[kind_id] = symbol_of(f"<{spec.literals[name]}>")

@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from fingerprints.tokens import IDENT, STRING, FileTokens, symbol_of
+from fingerprints.tokens import IDENT, LEXICAL_CATEGORIES, STRING, FileTokens, symbol_of
 
 from ..result import Evidence
 
 _IDENT = np.uint64(symbol_of(IDENT))
 _STRING = np.uint64(symbol_of(STRING))
-_COMMENT = 2  # index of "comment" in fingerprints.tokens.LEXICAL_CATEGORIES
+_COMMENT = LEXICAL_CATEGORIES.index("comment")
 _LISTED = 10  # shared texts listed per channel (the rest are counted)
 # Identifiers support a match when at least this share of the distinct names on the
 # side with fewer names reappears on the other side.

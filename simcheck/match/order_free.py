@@ -18,6 +18,8 @@ import numpy as np
 
 from fingerprints.kgrams import kgram_hashes
 
+from .sets import distinct
+
 # Short enough to survive statement-level reordering, long enough to be structure.
 ORDER_FREE_K = 8
 
@@ -44,24 +46,16 @@ class KgramRarity:
         return np.log1p(max(self.units, 1) / df)
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """Sorted distinct values (a plain sort: faster than ``np.unique`` on hashes)."""
-    values = np.sort(values)
-    keep = np.ones(values.size, dtype=bool)
-    keep[1:] = values[1:] != values[:-1]
-    return values[keep]
-
-
 def kgram_set(symbol_streams: Sequence[np.ndarray], k: int = ORDER_FREE_K) -> np.ndarray:
     """Distinct structural k-grams of one unit (a file or a whole work), sorted."""
     parts = [kgram_hashes(s, k) for s in symbol_streams]
     parts = [p for p in parts if p.size]
-    return _distinct(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
+    return distinct(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
 
 
 def union(sets: Sequence[np.ndarray]) -> np.ndarray:
     """Distinct k-grams of several units (e.g. a work from its files' sets)."""
-    return _distinct(np.concatenate(list(sets))) if sets else np.zeros(0, dtype=np.uint64)
+    return distinct(np.concatenate(list(sets))) if sets else np.zeros(0, dtype=np.uint64)
 
 
 def rarity(units: Sequence[np.ndarray]) -> KgramRarity:
