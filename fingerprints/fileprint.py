@@ -3,10 +3,11 @@ MinHash signature. Computed once per distinct content and reused."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from .comments import comment_symbols
 from .kgrams import kgram_hashes
 from .languages import LanguageSpec, get_spec
 from .lexical_tokens import tokenize_lexical
@@ -30,25 +31,34 @@ class FingerprintSettings:
         return self.k + self.w - 1
 
 
+_NONE = np.zeros(0, dtype=np.uint64)
+
+
 @dataclass(frozen=True)
 class FileFingerprint:
     tokens: FileTokens
     kgrams: np.ndarray  # uint64, one per token window [i, i+k)
     winnowed: np.ndarray  # int64 positions into ``kgrams``
     minhash: np.ndarray  # uint64 signature
+    # Sorted distinct symbols of the file's comments (fingerprints.comments).
+    comments: np.ndarray = field(default_factory=lambda: _NONE)
 
     @property
     def fingerprints(self) -> np.ndarray:
         return self.kgrams[self.winnowed]
 
 
-def from_tokens(tokens: FileTokens, settings: FingerprintSettings) -> FileFingerprint:
+def from_tokens(
+    tokens: FileTokens, settings: FingerprintSettings, source: bytes | None = None
+) -> FileFingerprint:
+    """``source``, when given, is the text ``tokens`` came from: its comments are kept."""
     hashes = kgram_hashes(tokens.symbols, settings.k)
     return FileFingerprint(
         tokens=tokens,
         kgrams=hashes,
         winnowed=winnow(hashes, settings.w),
         minhash=signature(hashes, settings.num_perm),
+        comments=comment_symbols(source, tokens) if source is not None else _NONE,
     )
 
 
@@ -62,10 +72,10 @@ def fingerprint_source(
     ``fallback_note`` says why the grammar may not be used (e.g. it hung on this file)."""
     spec: LanguageSpec | None = get_spec(language) if language else None
     if spec is None or fallback_note is not None:
-        return from_tokens(tokenize_lexical(source, spec, fallback_note), settings)
+        return from_tokens(tokenize_lexical(source, spec, fallback_note), settings, source)
     try:
         tokens = tokenize_syntax(source, spec)
     except Exception as exc:  # any grammar failure must still leave the file compared
         note = f"parse failed ({type(exc).__name__}); lexical tokens used"
         tokens = tokenize_lexical(source, spec, note)
-    return from_tokens(tokens, settings)
+    return from_tokens(tokens, settings, source)

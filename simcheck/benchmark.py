@@ -14,7 +14,7 @@ from .compare import CompareOptions, compare_prepared
 from .errors import InputError
 from .ingest import ingest
 from .match.common import common_kgrams
-from .match.order_free import kgram_set, rarity
+from .match.order_free import kgram_set, rarity, union
 from .metrics import Metrics, evaluate
 from .prepare import prepare
 from .progress import Progress, silent
@@ -25,15 +25,21 @@ COMMON_FRACTION = 0.1
 
 
 def pair_score(result: Result) -> float:
-    """The mean of two containments, each the larger of its two directions: the share
-    of tokens inside matched regions (ordered runs), and the order-free structure
-    channel (short k-grams anywhere, rarity-weighted), which still sees copies whose
-    functions or statements were reordered. Containment rather than overlap: a copy
+    """Structure and comments, combined as independent evidence (1 - (1-s)(1-c)).
+
+    Structure is the mean of two containments, each the larger of its two directions:
+    the share of tokens inside matched regions (ordered runs), and the order-free
+    structure channel (short k-grams anywhere, rarity-weighted), which still sees copies
+    whose functions or statements were reordered. Comments is the larger rarity-weighted
+    share of one side's comments found on the other: a copy rewritten until its structure
+    is gone often keeps its author's comments. Containment rather than overlap: a copy
     padded with new code, or cut down to its essentials, still scores high, as it
     should: the question is whether one work is largely contained in the other."""
     runs = max(result.left.coverage.fraction, result.right.coverage.fraction)
     order_free = max(result.left.order_free, result.right.order_free)
-    return (runs + order_free) / 2
+    structure = (runs + order_free) / 2
+    comments = max(result.left.comments, result.right.comments)
+    return 1 - (1 - structure) * (1 - comments)
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,7 @@ def run_benchmark(
         options,
         common=common_kgrams(corpus, COMMON_FRACTION),
         rarity=rarity([kgram_set(s) for s in streams]),
+        comment_rarity=rarity([union([f.fp.comments for f in w.compared]) for w in fingerprinted]),
         rarity_reference=f"the {len(fingerprinted)} works of the benchmark set",
     )
     advance = progress("Comparing pairs", len(truth))

@@ -310,10 +310,11 @@ def benchmark(
             f"Each {by} row: the positive pairs of that {by} against all negative pairs."
         )
     console.print(
-        "score = mean of the larger coverage by matched regions and the larger order-free "
-        f"structure containment; k-grams in more than {COMMON_FRACTION:.0%} of the dataset's "
-        "works are treated as common, and its works weight k-gram rarity (labels are never "
-        "used)."
+        "score = 1 - (1 - structure)(1 - comments): structure is the mean of the larger "
+        "coverage by matched regions and the larger order-free structure containment, "
+        "comments the larger share of one side's comments found on the other; k-grams in "
+        f"more than {COMMON_FRACTION:.0%} of the dataset's works are treated as common, and "
+        "its works weight the rarity of k-grams and comments (labels are never used)."
     )
 
 

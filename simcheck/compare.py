@@ -65,6 +65,8 @@ class CompareOptions:
     common: CommonKgrams | None = None
     # Frequencies that weight the order-free channel; None: the files of both works.
     rarity: KgramRarity | None = None
+    # Frequencies that weight the comments channel; None: the files of both works.
+    comment_rarity: KgramRarity | None = None
     rarity_reference: str = "the files of both works"
     exhibit_prefix: str = "M"  # match ids are the prefix and a 4+ digit number
     # A directory of works independent of both sides (one per top-level entry): each side
@@ -85,6 +87,9 @@ DEFINITIONS: dict[str, str] = {
     "order_free": "rarity-weighted share of a side's short structural k-grams (sequences of"
     f" {ORDER_FREE_K} normalised tokens) found anywhere in the other side, in any order:"
     " survives reordered functions and statements; rare k-grams weigh more",
+    "comments": "rarity-weighted share of a side's distinct comments (their words,"
+    " case-folded) that the other side also has, anywhere: identical comments are rarely"
+    " written independently; rare ones weigh more",
     "evidence.channels": "what supports a match: structure (always), identifiers (at least"
     " half of the distinct names on one side reappear on the other), strings (an"
     " identical string literal), comments (an identical comment)",
@@ -233,7 +238,9 @@ def _label(given: str) -> str:
     return path.name or given if path.is_absolute() else given
 
 
-def _summary(work: PreparedWork, masks: list[np.ndarray], order_free: float) -> WorkSummary:
+def _summary(
+    work: PreparedWork, masks: list[np.ndarray], order_free: float, comments: float
+) -> WorkSummary:
     files = work.work.files
     compared = work.compared
     return WorkSummary(
@@ -248,6 +255,7 @@ def _summary(work: PreparedWork, masks: list[np.ndarray], order_free: float) -> 
             for f, m in zip(compared, masks, strict=True)
         ),
         order_free=order_free,
+        comments=comments,
     )
 
 
@@ -326,8 +334,11 @@ def compare_prepared(
     rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
     table = options.rarity or rarity(lsets + rsets)
     free = containment(union(lsets), union(rsets), table)
-    lsum = _summary(left, lmasks, free.left_in_right)
-    rsum = _summary(right, rmasks, free.right_in_left)
+    lcom = [f.fp.comments for f in lfiles]
+    rcom = [f.fp.comments for f in rfiles]
+    said = containment(union(lcom), union(rcom), options.comment_rarity or rarity(lcom + rcom))
+    lsum = _summary(left, lmasks, free.left_in_right, said.left_in_right)
+    rsum = _summary(right, rmasks, free.right_in_left, said.right_in_left)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
     matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
     result = Result(

@@ -14,7 +14,7 @@ from importlib import resources
 from types import UnionType
 from typing import Any, BinaryIO, Literal, Union, get_args, get_origin, get_type_hints
 
-SCHEMA_VERSION = "1.4.0"
+SCHEMA_VERSION = "1.5.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -48,6 +48,9 @@ class WorkSummary:
     order_free: float
     # The same after filtration: only matched tokens no filter stage explained.
     coverage_filtered: Coverage = field(default_factory=lambda: Coverage(0, 0, 0, 0))
+    # Rarity-weighted share of this work's distinct comments (words, case-folded) that
+    # the other work also has (the comments channel).
+    comments: float = 0.0
 
 
 @dataclass(frozen=True)
