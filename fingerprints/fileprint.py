@@ -3,14 +3,14 @@ MinHash signature. Computed once per distinct content and reused."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from .comments import comment_symbols
 from .kgrams import kgram_hashes
 from .languages import LanguageSpec, get_spec
 from .lexical_tokens import tokenize_lexical
+from .literals import Literals, literals
 from .minhash import NUM_PERM, signature
 from .syntax_tokens import tokenize_syntax
 from .tokens import FileTokens
@@ -31,17 +31,14 @@ class FingerprintSettings:
         return self.k + self.w - 1
 
 
-_NONE = np.zeros(0, dtype=np.uint64)
-
-
 @dataclass(frozen=True)
 class FileFingerprint:
     tokens: FileTokens
     kgrams: np.ndarray  # uint64, one per token window [i, i+k)
     winnowed: np.ndarray  # int64 positions into ``kgrams``
     minhash: np.ndarray  # uint64 signature
-    # Sorted distinct symbols of the file's comments (fingerprints.comments).
-    comments: np.ndarray = field(default_factory=lambda: _NONE)
+    # The literal channels (fingerprints.literals); None when built without the source.
+    literals: Literals | None = None
 
     @property
     def fingerprints(self) -> np.ndarray:
@@ -51,14 +48,14 @@ class FileFingerprint:
 def from_tokens(
     tokens: FileTokens, settings: FingerprintSettings, source: bytes | None = None
 ) -> FileFingerprint:
-    """``source``, when given, is the text ``tokens`` came from: its comments are kept."""
+    """``source``, when given, is the text ``tokens`` came from: its literals are read."""
     hashes = kgram_hashes(tokens.symbols, settings.k)
     return FileFingerprint(
         tokens=tokens,
         kgrams=hashes,
         winnowed=winnow(hashes, settings.w),
         minhash=signature(hashes, settings.num_perm),
-        comments=comment_symbols(source, tokens) if source is not None else _NONE,
+        literals=literals(source, tokens) if source is not None else None,
     )
 
 

@@ -10,13 +10,15 @@ import csv
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from fingerprints.literals import CHANNELS
+
 from .compare import CompareOptions, compare_prepared
 from .errors import InputError
 from .ingest import ingest
 from .match.common import common_kgrams
-from .match.order_free import kgram_set, rarity, union
+from .match.order_free import KgramRarity, kgram_set, rarity, union
 from .metrics import Metrics, evaluate
-from .prepare import prepare
+from .prepare import PreparedWork, prepare
 from .progress import Progress, silent
 from .result import Result
 
@@ -38,7 +40,8 @@ def pair_score(result: Result) -> float:
     runs = max(result.left.coverage.fraction, result.right.coverage.fraction)
     order_free = max(result.left.order_free, result.right.order_free)
     structure = (runs + order_free) / 2
-    comments = max(result.left.comments, result.right.comments)
+    said = next(c for c in result.channels if c.name == "comments")
+    comments = max(said.left_share, said.right_share)
     return 1 - (1 - structure) * (1 - comments)
 
 
@@ -88,7 +91,7 @@ def run_benchmark(
         options,
         common=common_kgrams(corpus, COMMON_FRACTION),
         rarity=rarity([kgram_set(s) for s in streams]),
-        comment_rarity=rarity([union([f.fp.comments for f in w.compared]) for w in fingerprinted]),
+        literal_rarity={name: _literal_rarity(fingerprinted, name) for name in CHANNELS},
         rarity_reference=f"the {len(fingerprinted)} works of the benchmark set",
     )
     advance = progress("Comparing pairs", len(truth))
@@ -98,6 +101,15 @@ def run_benchmark(
         scored.append(ScoredPair(pair.left, pair.right, pair.label, pair_score(result)))
         advance(1)
     return scored, evaluate([s.label for s in scored], [s.score for s in scored])
+
+
+def _literal_rarity(works: list[PreparedWork], channel: str) -> KgramRarity:
+    """Frequencies of a literal channel's items among the works (a work counts once)."""
+    return rarity([
+        union([f.fp.literals.channel(channel).symbols for f in w.compared
+               if f.fp.literals is not None])
+        for w in works
+    ])
 
 
 def _key(left: str, right: str) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import PurePath
@@ -14,6 +15,8 @@ from fingerprints.parse_pool import warm_up
 
 from . import __version__
 from .chance_reference import attach_chance, measure_chance, reference_entries
+from .channels import channels
+from .channels import settings as channel_settings
 from .documents.merge import add_documents, document_reader, split_work
 from .documents.settings import DocumentSettings
 from .filter.corpus import References, load_references
@@ -65,8 +68,9 @@ class CompareOptions:
     common: CommonKgrams | None = None
     # Frequencies that weight the order-free channel; None: the files of both works.
     rarity: KgramRarity | None = None
-    # Frequencies that weight the comments channel; None: the files of both works.
-    comment_rarity: KgramRarity | None = None
+    # Frequencies that weight each literal channel (by name); None or a channel missing:
+    # the files of both works.
+    literal_rarity: Mapping[str, KgramRarity] | None = None
     rarity_reference: str = "the files of both works"
     exhibit_prefix: str = "M"  # match ids are the prefix and a 4+ digit number
     # A directory of works independent of both sides (one per top-level entry): each side
@@ -87,9 +91,15 @@ DEFINITIONS: dict[str, str] = {
     "order_free": "rarity-weighted share of a side's short structural k-grams (sequences of"
     f" {ORDER_FREE_K} normalised tokens) found anywhere in the other side, in any order:"
     " survives reordered functions and statements; rare k-grams weigh more",
-    "comments": "rarity-weighted share of a side's distinct comments (their words,"
-    " case-folded) that the other side also has, anywhere: identical comments are rarely"
-    " written independently; rare ones weigh more",
+    "channels": "literal evidence over the whole works: identifiers (names of at least"
+    " 3 characters, exact), identifier_parts (names split at camelCase, snake_case and"
+    " digits, case-folded), strings (string literals without their quotes) and comments"
+    " (their words, case-folded); a side's share is the rarity-weighted share of its"
+    " distinct items the other side also has, anywhere; similar: strings and comments"
+    " with no identical partner but a near-identical one (rapidfuzz ratio)",
+    "code_anomalies": "misspelling: a word of comments, strings or names in both works,"
+    " not in the dictionary and one edit from a common word; commented-out code: a line"
+    " of code live on one side and inside a comment on the other (whitespace ignored)",
     "evidence.channels": "what supports a match: structure (always), identifiers (at least"
     " half of the distinct names on one side reappear on the other), strings (an"
     " identical string literal), comments (an identical comment)",
@@ -238,9 +248,7 @@ def _label(given: str) -> str:
     return path.name or given if path.is_absolute() else given
 
 
-def _summary(
-    work: PreparedWork, masks: list[np.ndarray], order_free: float, comments: float
-) -> WorkSummary:
+def _summary(work: PreparedWork, masks: list[np.ndarray], order_free: float) -> WorkSummary:
     files = work.work.files
     compared = work.compared
     return WorkSummary(
@@ -255,7 +263,6 @@ def _summary(
             for f, m in zip(compared, masks, strict=True)
         ),
         order_free=order_free,
-        comments=comments,
     )
 
 
@@ -334,11 +341,9 @@ def compare_prepared(
     rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
     table = options.rarity or rarity(lsets + rsets)
     free = containment(union(lsets), union(rsets), table)
-    lcom = [f.fp.comments for f in lfiles]
-    rcom = [f.fp.comments for f in rfiles]
-    said = containment(union(lcom), union(rcom), options.comment_rarity or rarity(lcom + rcom))
-    lsum = _summary(left, lmasks, free.left_in_right, said.left_in_right)
-    rsum = _summary(right, rmasks, free.right_in_left, said.right_in_left)
+    lsum = _summary(left, lmasks, free.left_in_right)
+    rsum = _summary(right, rmasks, free.right_in_left)
+    literal, anomalies = channels(lfiles, rfiles, options.literal_rarity)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
     matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
     result = Result(
@@ -360,6 +365,7 @@ def compare_prepared(
             common_kgrams=options.common.describe() if options.common else None,
             order_free_k=ORDER_FREE_K,
             rarity_reference=options.rarity_reference,
+            channels=channel_settings(),
         ),
         left=lsum,
         right=rsum,
@@ -368,5 +374,7 @@ def compare_prepared(
         file_pairs=pairs,
         matches=matches,
         definitions=DEFINITIONS,
+        channels=literal,
+        code_anomalies=anomalies,
     )
     return filter_result(result, located, lfiles, rfiles, options, references)

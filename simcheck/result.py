@@ -48,9 +48,6 @@ class WorkSummary:
     order_free: float
     # The same after filtration: only matched tokens no filter stage explained.
     coverage_filtered: Coverage = field(default_factory=lambda: Coverage(0, 0, 0, 0))
-    # Rarity-weighted share of this work's distinct comments (words, case-folded) that
-    # the other work also has (the comments channel).
-    comments: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -312,6 +309,7 @@ class Settings:
     # The units whose k-gram frequencies weight the order-free channel, in words.
     rarity_reference: str = "the files of both works"
     filtration: FilterSettings = field(default_factory=FilterSettings)
+    channels: ChannelSettings | None = None
 
 
 @dataclass(frozen=True)
@@ -444,6 +442,57 @@ class DocumentsReport:
 
 
 @dataclass(frozen=True)
+class SharedItem:
+    """A literal both works have: a name, a name part, a string or a comment."""
+
+    text: str  # as written at its first place on the left
+    right_text: str  # as written at its first place on the right
+    similarity: float  # 1.0: identical after the channel's normalisation; else 0.9..1
+    units_with: int  # reference units (files or works) that have it: fewer is rarer
+    left: str  # path:line of its first place on the left
+    right: str
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One literal evidence channel over the two whole works."""
+
+    name: str  # identifiers | identifier_parts | strings | comments
+    left_items: int  # distinct items (normalised forms) on the left
+    right_items: int
+    shared: int  # items identical on both sides after normalisation
+    left_share: float  # rarity-weighted share of the left's items the right also has
+    right_share: float
+    items: list[SharedItem]  # the rarest shared items
+    similar: int = 0  # items without an identical partner but a near-identical one
+    similar_items: list[SharedItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CodeAnomaly:
+    """An oddity both works share: the same misspelt word, or code that one side has
+    live and the other commented out."""
+
+    kind: str  # misspelling | commented-out code
+    text: str  # the word, or the line of code
+    suggestion: str | None  # misspellings: the dictionary word it is one edit from
+    left: str  # path:line of its first place on the left
+    right: str
+    note: str  # where each side has it, in words
+
+
+@dataclass(frozen=True)
+class ChannelSettings:
+    """How the literal channels were measured (recorded for reproduction)."""
+
+    listed: int  # shared items listed per channel
+    fuzzy_min_similarity: float  # rapidfuzz ratio (0..1) for a near-identical pair
+    fuzzy_min_chars: int  # shorter strings and comments are not compared fuzzily
+    fuzzy_max_items: int  # per side: the longest unpaired items compared fuzzily
+    dictionary: str  # the dictionary that decides misspellings
+
+
+@dataclass(frozen=True)
 class Tool:
     name: str
     version: str
@@ -526,6 +575,9 @@ class Result:
     similarity_filtered: float = 0.0
     ledger: list[LedgerRow] = field(default_factory=list)
     references: list[ReferenceSummary] = field(default_factory=list)
+    # Literal evidence channels over the whole works, and the oddities both share.
+    channels: list[Channel] = field(default_factory=list)
+    code_anomalies: list[CodeAnomaly] = field(default_factory=list)
 
 
 def _encode(value: Any) -> Any:

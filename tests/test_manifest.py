@@ -43,7 +43,8 @@ def test_manifest_records_every_input_hash_versions_and_times(tmp_path):
     assert manifest["started_utc"].endswith("+00:00") and manifest["finished_utc"]
     assert set(manifest["outputs"]) == {
         str(Path("out/result.json")), str(Path("out/csv/file_pairs.csv")),
-        str(Path("out/csv/matches.csv")), str(Path("out/report.html")),
+        str(Path("out/csv/matches.csv")), str(Path("out/csv/channels.csv")),
+        str(Path("out/csv/code_anomalies.csv")), str(Path("out/report.html")),
     }
     for name, digest in manifest["outputs"].items():
         assert hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() == digest

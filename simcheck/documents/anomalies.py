@@ -12,35 +12,19 @@ count as known."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
 from fingerprints.words import STOPWORDS
 
 from ..result import Place, SharedAnomaly
+from ..spelling import frequency, known, misspelling_of
 from .prepare import TextFile
 
 MIN_LENGTH = 4
 RARE_COUNT = 100  # corpus occurrences (of 1.6 billion words) below which a word is rare
-COMMON_COUNT = 1000  # a misspelling is one edit from a word used at least this often
 MAX_PLACES = 10
 KIND_ORDER = {"misspelling": 0, "not-in-dictionary": 1, "rare": 2}
-
-
-@lru_cache(maxsize=1)
-def _speller() -> Any:
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1)
-
-
-def dictionary_name() -> str:
-    from importlib.metadata import version
-
-    return f"pyspellchecker {version('pyspellchecker')} (English)"
 
 
 @dataclass
@@ -75,41 +59,13 @@ def _original(f: TextFile, i: int) -> str:
     return block.text[int(f.start[i]) : int(f.end[i])]
 
 
-# British spellings the (American) dictionary lacks: a word that is a dictionary word
-# after one of these rewrites is a spelling variant, not an anomaly.
-_BRITISH = [
-    (re.compile(r"tre(s?)$"), r"ter\1"),  # millimetres
-    (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"),  # colour, behaviour
-    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),  # energised, organisation
-    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),  # analyse
-    (re.compile(r"ogue(s?)$"), r"og\1"),  # catalogue
-    (re.compile(r"ence(s?)$"), r"ense\1"),  # licence, defence
-    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, labelling
-    (re.compile(r"ae"), "e"),  # anaesthetic
-    (re.compile(r"oe"), "e"),  # manoeuvre
-]
-
-
-def _known(word: str) -> str | None:
-    """The dictionary form of ``word`` (itself or its American spelling), if any."""
-    spell = _speller()
-    if word in spell:
-        return word
-    for pattern, repl in _BRITISH:
-        variant = pattern.sub(repl, word)
-        if variant != word and variant in spell:
-            return variant
-    return None
-
-
 def _classify(word: str, lower_everywhere: bool) -> tuple[str, str | None] | None:
-    spell = _speller()
-    known = _known(word)
-    if known is not None:
-        return ("rare", None) if spell.word_frequency[known] < RARE_COUNT else None
+    dictionary_form = known(word)
+    if dictionary_form is not None:
+        return ("rare", None) if frequency(dictionary_form) < RARE_COUNT else None
     if lower_everywhere:
-        suggestion = spell.correction(word)
-        if suggestion and suggestion != word and spell.word_frequency[suggestion] >= COMMON_COUNT:
+        suggestion = misspelling_of(word)
+        if suggestion is not None:
             return "misspelling", suggestion
     return "not-in-dictionary", None
 

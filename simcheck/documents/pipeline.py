@@ -28,9 +28,10 @@ from ..result import (
     SharedElement,
     TextEvidence,
 )
+from ..spelling import dictionary_name
 from .aliases import Alias, parse_alias
 from .align import Passage, align
-from .anomalies import dictionary_name, shared_anomalies
+from .anomalies import shared_anomalies
 from .elements import shared_elements
 from .evidence import Side, passage_match
 from .formats import document_format

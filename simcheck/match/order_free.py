@@ -32,18 +32,19 @@ class KgramRarity:
     units_with: np.ndarray  # int64, parallel to ``hashes``
     units: int
 
-    def weights(self, hashes: np.ndarray) -> np.ndarray:
-        """Rarity weight log(1 + units / df): high for rare k-grams, low for ubiquitous
-        ones, positive even when every unit has it. A k-gram the table never saw counts
-        as being in one unit."""
-        idx = np.searchsorted(self.hashes, hashes)
-        idx = np.minimum(idx, max(self.hashes.size - 1, 0))
-        found = self.hashes.size > 0
-        df = np.ones(hashes.shape, dtype=np.float64)
-        if found:
+    def frequencies(self, hashes: np.ndarray) -> np.ndarray:
+        """In how many units each hash occurs; one for a hash the table never saw."""
+        df = np.ones(hashes.shape, dtype=np.int64)
+        if self.hashes.size:
+            idx = np.minimum(np.searchsorted(self.hashes, hashes), self.hashes.size - 1)
             hit = self.hashes[idx] == hashes
             df[hit] = self.units_with[idx[hit]]
-        return np.log1p(max(self.units, 1) / df)
+        return df
+
+    def weights(self, hashes: np.ndarray) -> np.ndarray:
+        """Rarity weight log(1 + units / df): high for rare k-grams, low for ubiquitous
+        ones, positive even when every unit has it."""
+        return np.log1p(max(self.units, 1) / self.frequencies(hashes))
 
 
 def kgram_set(symbol_streams: Sequence[np.ndarray], k: int = ORDER_FREE_K) -> np.ndarray:

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from ..result import Match, Result
+from .csv_channels import write_channel_csv
 from .csv_documents import write_document_csv
 
 PAIR_COLUMNS = (
@@ -38,7 +39,8 @@ def _evidence(m: Match) -> str:
 
 
 def write_csv(result: Result, directory: Path) -> list[Path]:
-    """Write ``file_pairs.csv`` and ``matches.csv`` into ``directory``; return their paths."""
+    """Write ``file_pairs.csv``, ``matches.csv`` and the channel and document tables into
+    ``directory``; return their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     pairs_path, matches_path = directory / "file_pairs.csv", directory / "matches.csv"
     with pairs_path.open("w", newline="", encoding="utf-8") as f:
@@ -65,4 +67,5 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 m.filter.classification, m.filter.tokens_filtered, _evidence(m),
                 m.rarity.left_files, m.rarity.right_files, m.rarity.reference_files,
             ])
-    return [pairs_path, matches_path, *write_document_csv(result, directory)]
+    return [pairs_path, matches_path, *write_channel_csv(result, directory),
+            *write_document_csv(result, directory)]

@@ -74,6 +74,25 @@ def _ledger(result: Result, console: Console) -> None:
     console.print(table)
 
 
+def _channels(result: Result, console: Console) -> None:
+    if not result.channels:
+        return
+    table = Table(title="Evidence channels (whole works, rarity-weighted)", title_justify="left")
+    for column in ("channel", "shared", "left %", "right %", "near", "e.g."):
+        table.add_column(column, overflow="ellipsis", no_wrap=True,
+                         max_width=32 if column == "e.g." else None)
+    for c in result.channels:
+        table.add_row(c.name.replace("_", " "), str(c.shared), _pct(c.left_share),
+                      _pct(c.right_share), str(c.similar), c.items[0].text if c.items else "")
+    console.print(table)
+    if result.code_anomalies:
+        kinds = sorted({a.kind for a in result.code_anomalies})
+        console.print("Shared oddities: " + "; ".join(
+            f"{kind}: " + ", ".join(a.text[:40] for a in result.code_anomalies if a.kind == kind)
+            for kind in kinds
+        ))
+
+
 def chance_text(c: ChanceRate) -> str:
     """A chance rate in words: "0 of 10 (< 1/10; 95% bound 25.9%)"."""
     if c.reached == 0:
@@ -108,6 +127,7 @@ def render(result: Result, console: Console, top: int = 10) -> None:
         " regions)"
     )
     _ledger(result, console)
+    _channels(result, console)
     _chance(result, console)
 
     if result.file_pairs:

@@ -1,0 +1,38 @@
+"""Literal evidence channels over two whole works: shared names, name parts, strings and
+comments (exact and near-identical), ranked by rarity, and the oddities both share
+(misspellings, code one side has live and the other commented out)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from fingerprints.literals import CHANNELS
+
+from ..match.order_free import KgramRarity
+from ..prepare import PreparedFile
+from ..result import Channel, ChannelSettings, CodeAnomaly
+from ..spelling import dictionary_name
+from .anomalies import commented_out, misspellings
+from .fuzzy import FUZZY_MAX_ITEMS, FUZZY_MIN_CHARS, FUZZY_MIN_SIMILARITY
+from .shared import LISTED, measure
+
+
+def settings() -> ChannelSettings:
+    return ChannelSettings(
+        listed=LISTED,
+        fuzzy_min_similarity=FUZZY_MIN_SIMILARITY,
+        fuzzy_min_chars=FUZZY_MIN_CHARS,
+        fuzzy_max_items=FUZZY_MAX_ITEMS,
+        dictionary=dictionary_name(),
+    )
+
+
+def channels(
+    left: Sequence[PreparedFile],
+    right: Sequence[PreparedFile],
+    rarity: Mapping[str, KgramRarity] | None = None,
+) -> tuple[list[Channel], list[CodeAnomaly]]:
+    """Every channel of the two works' compared files; ``rarity`` per channel name weights
+    the items (default: their frequencies among the files of both works)."""
+    found = [measure(name, left, right, (rarity or {}).get(name)) for name in CHANNELS]
+    return found, misspellings(left, right) + commented_out(left, right)

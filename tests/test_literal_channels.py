@@ -1,0 +1,142 @@
+"""The literal evidence channels (names, name parts, strings, comments) over two whole
+works, the shared oddities, and the pair score that adds comments to structure."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from fingerprints.fileprint import FingerprintSettings, fingerprint_source
+from fingerprints.literals import comment_text, identifier_parts, string_text
+from simcheck.benchmark import pair_score
+from simcheck.compare import compare_paths
+from simcheck.render.csv_out import write_csv
+from simcheck.render.html import render_html
+
+ORIGINAL = """\
+#include <stdio.h>
+/* Drain the   sump before the
+   pressure test (the valve sticks otherwise). */
+int drainSump(int level) {
+    // never below the float switch threshhold
+    while (level > 12) { level -= 3; }
+    printf("sump drained to level %d, closing the valve\\n", level);
+    return level;
+}
+"""
+
+# The code rewritten; comments re-wrapped, re-cased, turned into // comments; the message
+# reworded by one word; an old line of the original left behind in a comment.
+REWRITTEN = """\
+#include <stdio.h>
+int drain_sump(int l)
+{
+  // drain the sump before the pressure test (the valve sticks otherwise).
+  // while (level > 12) { level -= 3; }
+  for (; l > 12; l = l - 3) printf("sump drained to level %d, closing valve\\n", l);
+  // Never below the float switch threshhold!
+  return l;
+}
+"""
+
+INDEPENDENT = """\
+#include <stdio.h>
+/* Lower the level in steps of three. */
+int drain(int level) {
+    while (level > 12) { level -= 3; }  /* done */
+    return level;
+}
+"""
+
+
+def _write(directory: Path, text: str) -> Path:
+    directory.mkdir(parents=True)
+    (directory / "pump.c").write_text(text)
+    return directory
+
+
+def _channel(result, name):
+    return next(c for c in result.channels if c.name == name)
+
+
+@pytest.fixture
+def rewritten(tmp_path, fast_options):
+    left, right = _write(tmp_path / "a", ORIGINAL), _write(tmp_path / "b", REWRITTEN)
+    return compare_paths(str(left), str(right), fast_options)
+
+
+def test_normalised_forms_of_comments_names_and_strings():
+    assert comment_text("/* Drain the\n   SUMP */") == comment_text("// drain the sump")
+    assert identifier_parts("parseHTTPResponse_v2") == ["parse", "http", "response", "v", "2"]
+    assert string_text('b"raw bytes"') == "raw bytes"
+    assert string_text("'''doc'''") == "doc"
+
+
+def test_comments_and_names_too_short_to_say_anything_are_not_items():
+    source = b"int ab; // ok\nint abc; /* id */\nint c; // the real reason\n"
+    literals = fingerprint_source(source, "c", FingerprintSettings()).literals
+    assert literals.channel("comments").symbols.size == 1
+    assert literals.channel("identifiers").symbols.size == 1  # abc
+
+
+def test_a_rewrite_that_keeps_the_comments_shares_them_all(rewritten):
+    comments = _channel(rewritten, "comments")
+    assert comments.shared == 2
+    # The right also has the commented-out line, a comment the left lacks.
+    assert comments.left_share == pytest.approx(1.0) and 0.5 < comments.right_share < 1.0
+    assert {i.left for i in comments.items} == {"pump.c:2", "pump.c:5"}
+    assert pair_score(rewritten) == pytest.approx(1.0)
+
+
+def test_name_parts_survive_a_change_of_naming_style(rewritten):
+    assert _channel(rewritten, "identifiers").shared == 1  # only printf: drainSump was renamed
+    parts = {i.text for i in _channel(rewritten, "identifier_parts").items}
+    assert {"drain", "sump"} <= parts
+
+
+def test_a_reworded_message_is_near_identical_not_identical(rewritten):
+    strings = _channel(rewritten, "strings")
+    assert [i.text for i in strings.items] == ["<stdio.h>"] and strings.similar == 1
+    (item,) = strings.similar_items
+    assert "closing the valve" in item.text and "closing valve" in item.right_text
+    assert 0.9 <= item.similarity < 1.0
+
+
+def test_a_shared_misspelling_and_code_left_commented_out_are_oddities(rewritten):
+    odd = {(a.kind, a.text): a for a in rewritten.code_anomalies}
+    typo = odd[("misspelling", "threshhold")]
+    assert typo.suggestion == "threshold" and typo.left == "pump.c:5"
+    (dead,) = [a for a in rewritten.code_anomalies if a.kind == "commented-out code"]
+    assert dead.left == "pump.c:6" and dead.right == "pump.c:5"
+    assert "commented out on the right" in dead.note
+
+
+def test_independent_work_shares_no_comment_and_no_oddity(tmp_path, fast_options):
+    left, right = _write(tmp_path / "a", ORIGINAL), _write(tmp_path / "b", INDEPENDENT)
+    result = compare_paths(str(left), str(right), fast_options)
+    assert _channel(result, "comments").shared == 0
+    assert _channel(result, "comments").left_share == 0.0
+    assert not [a for a in result.code_anomalies if a.kind == "misspelling"]
+
+
+def test_pair_score_adds_comment_evidence_to_structure_as_independent_evidence(
+    tmp_path, fast_options
+):
+    left, right = _write(tmp_path / "a", ORIGINAL), _write(tmp_path / "b", INDEPENDENT)
+    result = compare_paths(str(left), str(right), fast_options)
+    structure = pair_score(result)
+    half = [replace(c, left_share=0.5) if c.name == "comments" else c for c in result.channels]
+    assert pair_score(replace(result, channels=half)) == pytest.approx(1 - (1 - structure) * 0.5)
+
+
+def test_channels_reach_the_csv_and_the_report(rewritten, tmp_path):
+    write_csv(rewritten, tmp_path)
+    rows = list(csv.DictReader((tmp_path / "channels.csv").open(encoding="utf-8")))
+    assert {r["channel"] for r in rows} >= {"comments", "strings", "identifier_parts"}
+    odd = list(csv.DictReader((tmp_path / "code_anomalies.csv").open(encoding="utf-8")))
+    assert ("misspelling", "threshhold") in {(r["kind"], r["text"]) for r in odd}
+    html = render_html(rewritten)
+    assert 'id="channels"' in html and "threshhold" in html and "commented-out code" in html
