@@ -9,7 +9,8 @@ injected region is scored: recovered when simcheck's matches that point to it co
 50 % of its lines in the host and of the original function's lines in the donor; line
 precision is the share of matched host lines (in files that received injections) that lie
 in injected code. Both count only the matches simcheck counts as evidence after its own
-filtration (what the expert reports); line precision before filtration is shown beside. Seeded (numpy Generator), so runs are reproducible.
+filtration (what the expert reports); line precision before filtration is shown beside.
+Seeded (numpy Generator), so runs are reproducible.
 
 Usage: python benchmarks/region_recall.py [--quick] [--per-cell N] [--seed S]
            [--languages python,c,...] [--transforms verbatim,reformat,...]

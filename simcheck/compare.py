@@ -25,7 +25,7 @@ from .match.align import MatchSettings, Region, regions
 from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
-from .match.evidence import text_agreement
+from .match.evidence import literal_support, text_agreement
 from .match.order_free import (
     ORDER_FREE_K,
     KgramRarity,
@@ -294,6 +294,7 @@ def compare_prepared(
         found = regions(
             runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
             rf.fp.tokens.symbols, ms, text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
+            literal_support(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
         )
         advance(1)
         if not found:

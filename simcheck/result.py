@@ -14,7 +14,7 @@ from importlib import resources
 from types import UnionType
 from typing import Any, BinaryIO, Literal, Union, get_args, get_origin, get_type_hints
 
-SCHEMA_VERSION = "1.4.0"
+SCHEMA_VERSION = "1.5.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -281,6 +281,8 @@ class FilterSettings:
     stages: list[str] = field(default_factory=list)  # in the order they are applied
     min_tokens: int = 0  # a match with fewer matched tokens is "too-short"
     min_content_tokens: int = 0  # ...with fewer identifiers/literals is "keyword-only"
+    # A structural-only match with fewer matched tokens is "short-structural-only".
+    min_structural_tokens: int = 0
     explained_fraction: float = 0.5  # share of a match a stage must explain to name it
     common_max_file_frequency: int = 0  # a k-gram in more files than this is common idiom
     base: str | None = None  # the base (template) input as given
