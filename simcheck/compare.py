@@ -341,6 +341,7 @@ def compare_prepared(
             min_match_tokens=ms.min_tokens,
             exhibit_prefix=options.exhibit_prefix,
             merge_gap_tokens=ms.merge_gap,
+            extend_min_tokens=ms.extend_min_tokens,
             max_occurrences=ms.max_occurrences,
             candidate_max_file_frequency=options.candidate_max_file_frequency,
             minhash_permutations=fs.num_perm,

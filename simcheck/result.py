@@ -310,6 +310,9 @@ class Settings:
     order_free_k: int = 8  # k-gram length of the order-free structure channel
     # The units whose k-gram frequencies weight the order-free channel, in words.
     rarity_reference: str = "the files of both works"
+    # Shortest identical run, with the same names and literals, that extends a match beside
+    # one of its runs (0: none).
+    extend_min_tokens: int = 0
     filtration: FilterSettings = field(default_factory=FilterSettings)
 
 

@@ -59,7 +59,9 @@ def test_a_copy_cut_short_by_extracted_constants_is_followed_to_its_end(tmp_path
     # survives only as a 12-token run, found beside the longer run before it.
     left = FIXTURES / "extracted" / "retry.py"
     right = FIXTURES / "extracted" / "policy.py"
-    (match,) = compare_paths(str(left), str(right), fast_options).matches
+    result = compare_paths(str(left), str(right), fast_options)
+    assert result.settings.extend_min_tokens == 10
+    (match,) = result.matches
     assert (match.left.start_line, match.left.end_line) == (4, 14)
     assert (match.right.start_line, match.right.end_line) == (8, 18)
     assert match.segments[-1].tokens < fast_options.match.min_tokens

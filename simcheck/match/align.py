@@ -29,9 +29,9 @@ class MatchSettings:
     # they sit in the same order on both sides, so they are not chance hits.
     gap_min_tokens: int = 5
     # Beside a tile (within ``merge_gap`` on both sides), a shorter identical run whose
-    # identifier and literal texts agree extends it: a copy cut into pieces shorter than
-    # ``min_tokens`` (extracted constants, rewritten loops, inserted statements) is still
-    # one copy. 0 disables it.
+    # identifier and literal texts are all the same on both sides extends it: a copy cut
+    # into pieces shorter than ``min_tokens`` (extracted constants, rewritten loops,
+    # inserted statements) is still one copy. 0 disables it.
     extend_min_tokens: int = 10
 
 

@@ -105,8 +105,9 @@ def literal_support(
     a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens
 ) -> Callable[[int, int, int], bool]:
     """For a run of ``n`` tokens at ``a`` and ``b`` (equal structure): whether its text
-    supports it too: it holds identifiers or literals, and at least half of them have the
-    same original text on both sides."""
+    supports it too: it holds identifiers or literals, all with the same original text on
+    both sides. (Allowing half of them to differ let independent solutions of one task,
+    which share its names, extend their chance matches: ir-plag ROC AUC fell 0.02.)"""
 
     def supported(a: int, b: int, n: int) -> bool:
         content = np.flatnonzero(member(a_tokens.symbols[a : a + n], CONTENT_SYMBOLS))
@@ -118,7 +119,7 @@ def literal_support(
             strict=True,
         )
         same = sum(a_source[s:e] == b_source[t:u] for s, e, t, u in spans)
-        return 2 * same >= content.size
+        return same == content.size
 
     return supported
 
