@@ -8,7 +8,9 @@ modified host, with default options (exactly what `simcheck compare` runs), and 
 injected region is scored: recovered when simcheck's matches that point to it cover at least
 50 % of its lines in the host and of the original function's lines in the donor; line
 precision is the share of matched host lines (in files that received injections) that lie
-in injected code. Seeded (numpy Generator), so runs are reproducible.
+in injected code. Both count only the matches simcheck counts as evidence after its own
+filtration (what the expert reports); line precision before filtration is shown beside.
+Seeded (numpy Generator), so runs are reproducible.
 
 Usage: python benchmarks/region_recall.py [--quick] [--per-cell N] [--seed S]
            [--languages python,c,...] [--transforms verbatim,reformat,...]
@@ -160,7 +162,8 @@ def run_language(language: str, transforms: list[str], per_cell: int, seed: int
         result = compare_paths(str(left), str(right), CompareOptions())
         cell = score(result, regions, donor, modified)
         print(f"  {transform:20s} {len(regions):3d} regions  recall {cell.recall:6.1%}  "
-              f"precision {cell.precision:6.1%}  ({time.perf_counter() - started:.1f} s)",
+              f"precision {cell.precision:6.1%} (before filtration "
+              f"{cell.precision_unfiltered:6.1%})  ({time.perf_counter() - started:.1f} s)",
               file=sys.stderr)
         cells[transform] = (cell, regions)
     return cells
@@ -171,6 +174,9 @@ def _row(label: str, cells: list[CellScore]) -> str:
     got = sum(r.recovered for r in regs)
     matched = sum(c.matched_lines for c in cells)
     inside = sum(c.matched_inside for c in cells)
+    matched_all = sum(c.matched_lines_unfiltered for c in cells)
+    inside_all = sum(c.matched_inside_unfiltered for c in cells)
+    unfiltered = inside_all / matched_all if matched_all else 1.0
     recall = got / len(regs) if regs else 0.0
     precision = inside / matched if matched else 1.0
     right = float(np.mean([r.right for r in regs])) if regs else 0.0
@@ -180,15 +186,16 @@ def _row(label: str, cells: list[CellScore]) -> str:
     flag = "" if recall >= TARGET and precision >= TARGET else " <"
     return (f"| {label} | {len(regs)} | {got} | {recall:.1%} | {len(regs) - got - wrong} / "
             f"{wrong} | {precision:.1%} | {inside}/{matched} | {spill} / {background} | "
-            f"{right:.1%} |{flag}")
+            f"{right:.1%} | {unfiltered:.1%} |{flag}")
 
 
 def report(results: dict[str, dict[str, tuple[CellScore, list[Region]]]],
            transforms: list[str]) -> None:
     head = ("| language / transformation | regions | recovered | recall | "
             "misses: fragmented / wrong source | line precision | injected/matched lines | "
-            "false lines: overshoot / background | mean right coverage |\n"
-            "|---|---|---|---|---|---|---|---|---|")
+            "false lines: overshoot / background | mean right coverage | "
+            "line precision before filtration |\n"
+            "|---|---|---|---|---|---|---|---|---|---|")
     print(head)
     for language, cells in results.items():
         for t in transforms:
@@ -221,7 +228,26 @@ def diagnose(results: dict[str, dict[str, tuple[CellScore, list[Region]]]]) -> N
                                   f"{r.right:.3f}", f"{r.left:.3f}", r.recovered,
                                   f"{r.right_any:.3f}", r.touching,
                                   " ".join(r.elsewhere)])
-    print(f"\nEvery region: {WORK / 'regions.csv'}; compared trees under {WORK}")
+    with open(WORK / "matches.csv", "w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["language", "transform", "id", "host", "host_lines", "lines_inside",
+                      "lines_outside", "tokens", "segments", "kind", "channels",
+                      "identifiers_shared", "identifiers_left", "identifiers_right",
+                      "strings_shared", "comments_shared", "literal_similarity", "filter",
+                      "rarity_left_files", "rarity_right_files"])
+        for language, cells in results.items():
+            for t, (cell, _) in cells.items():
+                for inside, outside, m in cell.host_matches:
+                    e = m.evidence
+                    out.writerow([language, t, m.id, m.right.path,
+                                  f"{m.right.start_line}-{m.right.end_line}", inside, outside,
+                                  m.tokens, len(m.segments), m.kind, " ".join(e.channels),
+                                  e.identifiers_shared, e.identifiers_left,
+                                  e.identifiers_right, e.strings_shared, e.comments_shared,
+                                  m.literal_similarity, m.filter.classification,
+                                  m.rarity.left_files, m.rarity.right_files])
+    print(f"\nEvery region: {WORK / 'regions.csv'}, every match in a host file that received"
+          f" injections: {WORK / 'matches.csv'}; compared trees under {WORK}")
     for language, cells in results.items():
         for t, (cell, _) in cells.items():
             if cell.recall >= TARGET and cell.precision >= TARGET:

@@ -135,6 +135,14 @@ def compare(
             help="Matches with fewer identifier/literal tokens are classified keyword-only."
         ),
     ] = FilterOptions().min_content_tokens,
+    filter_min_structural_tokens: Annotated[
+        int | None,
+        typer.Option(
+            help="Matches supported by token structure alone (kind structural-only) with"
+            " fewer tokens are classified short-structural-only (default: twice the"
+            " too-short minimum)."
+        ),
+    ] = None,
     max_file_bytes: Annotated[
         int, typer.Option(help="Files larger than this are skipped and listed.")
     ] = IngestOptions().max_file_bytes,
@@ -193,6 +201,7 @@ def compare(
             cache_dir=str(cache_dir) if cache_dir else None,
             min_tokens=filter_min_tokens,
             min_content_tokens=filter_min_content_tokens,
+            min_structural_tokens=filter_min_structural_tokens,
         ),
         chance_reference=chance_reference,
         documents=DocumentSettings(mode=mode, aliases=tuple(alias or ())),  # type: ignore[arg-type]

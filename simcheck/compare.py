@@ -28,7 +28,7 @@ from .match.align import MatchSettings, Region, regions
 from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
-from .match.evidence import text_agreement
+from .match.evidence import literal_support, text_agreement
 from .match.order_free import (
     ORDER_FREE_K,
     KgramRarity,
@@ -309,6 +309,7 @@ def compare_prepared(
         found = regions(
             runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
             rf.fp.tokens.symbols, ms, text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
+            literal_support(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
         )
         advance(1)
         if not found:
@@ -356,6 +357,7 @@ def compare_prepared(
             min_match_tokens=ms.min_tokens,
             exhibit_prefix=options.exhibit_prefix,
             merge_gap_tokens=ms.merge_gap,
+            extend_min_tokens=ms.extend_min_tokens,
             max_occurrences=ms.max_occurrences,
             candidate_max_file_frequency=options.candidate_max_file_frequency,
             minhash_permutations=fs.num_perm,

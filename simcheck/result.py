@@ -281,6 +281,8 @@ class FilterSettings:
     stages: list[str] = field(default_factory=list)  # in the order they are applied
     min_tokens: int = 0  # a match with fewer matched tokens is "too-short"
     min_content_tokens: int = 0  # ...with fewer identifiers/literals is "keyword-only"
+    # A structural-only match with fewer matched tokens is "short-structural-only".
+    min_structural_tokens: int = 0
     explained_fraction: float = 0.5  # share of a match a stage must explain to name it
     common_max_file_frequency: int = 0  # a k-gram in more files than this is common idiom
     base: str | None = None  # the base (template) input as given
@@ -308,6 +310,9 @@ class Settings:
     order_free_k: int = 8  # k-gram length of the order-free structure channel
     # The units whose k-gram frequencies weight the order-free channel, in words.
     rarity_reference: str = "the files of both works"
+    # Shortest identical run, with the same names and literals, that extends a match beside
+    # one of its runs (0: none).
+    extend_min_tokens: int = 0
     filtration: FilterSettings = field(default_factory=FilterSettings)
     channels: ChannelSettings | None = None
 

@@ -50,6 +50,33 @@ def test_short_runs_between_anchors_count_but_not_alone():
     assert _align(short, short, MatchSettings(min_tokens=K)) == []
 
 
+WIDE = MatchSettings(min_tokens=20, merge_gap=40, gap_min_tokens=3, extend_min_tokens=10)
+
+
+def _wide(a, b, supported):
+    sa = np.asarray(a, dtype=np.uint64)
+    sb = np.asarray(b, dtype=np.uint64)
+    return align(sa, sb, kgram_hashes(sa, K), kgram_hashes(sb, K), K, WIDE, supported)
+
+
+def test_short_runs_beside_an_anchor_extend_it_when_their_text_agrees():
+    # A copy cut by two edits: one 25-token anchor, then two 12-token runs.
+    anchor, x, y = list(range(100, 125)), list(range(200, 212)), list(range(300, 312))
+    a = [1] * 5 + anchor + [2] + x + [3] + y + [4] * 5
+    b = [9] * 5 + anchor + [7, 7] + x + [8] + y + [6] * 5
+    (alone,) = _wide(a, b, None)
+    assert alone.matched == 25
+    (grown,) = _wide(a, b, lambda *_: True)
+    assert [(t.a, t.b, t.length) for t in grown.tiles] == [(5, 5, 25), (31, 32, 12), (44, 45, 12)]
+    (structure_only,) = _wide(a, b, lambda *_: False)
+    assert structure_only.matched == 25
+
+
+def test_short_runs_without_an_anchor_make_no_region():
+    x, y = list(range(200, 212)), list(range(300, 312))
+    assert _wide([1] + x + [2] + y, [9] + x + [8] + y, lambda *_: True) == []
+
+
 def test_no_token_is_counted_twice():
     block = list(range(100, 125))
     regions = _align(block, block + block)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -51,6 +52,22 @@ def test_reformatted_c_copy_is_classified_reformatted(tmp_path, fast_options):
         ((2, 13), (3, 8), "reformatted")
     ]
     assert result.matches[0].literal_similarity == 1.0
+
+
+def test_a_copy_cut_short_by_extracted_constants_is_followed_to_its_end(tmp_path, fast_options):
+    # policy.py is retry.py with literals moved into named constants: its last statement
+    # survives only as a 12-token run, found beside the longer run before it.
+    left = FIXTURES / "extracted" / "retry.py"
+    right = FIXTURES / "extracted" / "policy.py"
+    result = compare_paths(str(left), str(right), fast_options)
+    assert result.settings.extend_min_tokens == 10
+    (match,) = result.matches
+    assert (match.left.start_line, match.left.end_line) == (4, 14)
+    assert (match.right.start_line, match.right.end_line) == (8, 18)
+    assert match.segments[-1].tokens < fast_options.match.min_tokens
+    off = replace(fast_options, match=replace(fast_options.match, extend_min_tokens=0))
+    (short,) = compare_paths(str(left), str(right), off).matches
+    assert (short.left.end_line, short.right.end_line) == (13, 17)
 
 
 def test_identical_files_are_verbatim_and_fully_covered(tmp_path, fast_options):

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
+from fingerprints.fileprint import FingerprintSettings, fingerprint_source
 from simcheck.compare import compare_paths
+from simcheck.match.evidence import literal_support
 from simcheck.match.order_free import containment, kgram_set, rarity
 
 ORIGINAL = '''\
@@ -99,3 +101,22 @@ def test_rare_kgrams_weigh_more_than_ubiquitous_ones():
 
 def test_kgram_set_of_short_streams_is_empty():
     assert kgram_set([np.arange(3, dtype=np.uint64)]).size == 0
+
+
+def test_a_run_is_supported_by_its_text_only_when_every_name_and_literal_agrees():
+    settings = FingerprintSettings()
+    original = ORIGINAL.encode()
+    a = fingerprint_source(original, "python", settings).tokens
+    same = fingerprint_source(original, "python", settings).tokens
+    renamed = STRUCTURAL.encode()
+    b = fingerprint_source(renamed, "python", settings).tokens
+    assert np.array_equal(a.symbols, b.symbols)  # the same structure throughout
+    n = len(a)
+    assert literal_support(original, a, original, same)(0, 0, n)
+    assert not literal_support(original, a, renamed, b)(0, 0, n)
+    # "if error > 100 :" against "if d > 100 :": one name of two differs
+    first_if = int(np.flatnonzero(a.start_line == 4)[0])
+    assert not literal_support(original, a, renamed, b)(first_if, first_if, 5)
+    # a run of punctuation and keywords alone has no text to agree on
+    colon = [i for i in range(n) if original[a.start_byte[i] : a.end_byte[i]] == b":"][0]
+    assert not literal_support(original, a, renamed, b)(colon, colon, 1)

@@ -150,6 +150,53 @@ def test_short_matches_are_too_short_and_the_minimum_is_configurable(tmp_path):
     assert strict.left.coverage == default.left.coverage  # nothing deleted
 
 
+_SUM = """int {f}(int *{items}, int {count}) {{
+    int {acc} = 0;
+    for (int {i} = 0; {i} < {count}; {i}++) {{
+        {acc} += {items}[{i}];
+    }}
+    return {acc};
+}}
+"""
+
+
+def test_a_short_match_of_structure_alone_is_classified_and_the_minimum_is_configurable(
+    tmp_path,
+):
+    # The same statement shapes, no name in common: what unrelated code shares by chance.
+    left = _tree(tmp_path / "a", {"a.c": _SUM.format(f="total_weight", items="parcels",
+                                                     count="n", acc="sum", i="k")})
+    right = _tree(tmp_path / "b", {"b.c": _SUM.format(f="checksum", items="bytes",
+                                                      count="len", acc="digest", i="pos")})
+    result = compare_paths(str(left), str(right), _options(tmp_path))
+    match = _only(result)
+    assert match.kind == "structural-only"
+    settings = result.settings.filtration
+    assert settings.min_structural_tokens == 2 * settings.min_tokens == 54
+    assert settings.min_tokens <= match.tokens < settings.min_structural_tokens
+    assert match.filter.classification == "short-structural-only"
+    assert match.filter.evidence[0].note == (
+        f"{match.tokens} matched tokens supported by structure alone; the minimum is 54"
+    )
+    assert result.left.coverage_filtered.tokens_matched == 0
+    assert result.left.coverage.tokens_matched == match.tokens  # nothing deleted
+    row = {r.stage: r for r in result.ledger}["short-structural-only"]
+    assert (row.matches, row.left.tokens_before, row.left.tokens_after) == (1, match.tokens, 0)
+    lenient = compare_paths(str(left), str(right), _options(tmp_path, min_structural_tokens=0))
+    assert lenient.settings.filtration.min_structural_tokens == 0
+    assert _only(lenient).filter.classification == "none"
+
+
+def test_a_short_match_with_shared_names_is_not_structure_alone(tmp_path):
+    left = _tree(tmp_path / "a", {"a.c": _SUM.format(f="total_weight", items="parcels",
+                                                     count="n", acc="sum", i="k")})
+    right = _tree(tmp_path / "b", {"b.c": _SUM.format(f="total_weight", items="parcels",
+                                                      count="count", acc="sum", i="k")})
+    match = _only(compare_paths(str(left), str(right), _options(tmp_path)))
+    assert match.kind == "renamed"
+    assert match.filter.classification == "none"
+
+
 # ---- base, corpus, common idiom -----------------------------------------------------
 
 def test_starter_code_is_explained_by_the_base_and_the_students_own_code_counts(tmp_path):

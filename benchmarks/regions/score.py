@@ -6,6 +6,11 @@ in the right donor file. A region is **recovered** when the matches pointing to 
 least ``THRESHOLD`` of its lines on the right side and of the original definition's lines on
 the left side. **Line precision** is, over the host files that received injections, the
 share of lines inside simcheck's matched ranges (right side) that lie inside injected code.
+
+Both are scored on the matches simcheck *counts* (filter classification "none"): those are
+what the expert reports as evidence; matches a filter stage explains stay in the result,
+listed with their reason, but are not claimed as copying. Line precision over every match,
+before filtration, is kept beside it (``precision_unfiltered``).
 """
 
 from __future__ import annotations
@@ -57,6 +62,11 @@ class CellScore:
     spill_lines: int = 0
     background_lines: int = 0
     false_matches: list[tuple[int, Match]] = field(default_factory=list)  # (lines outside, m)
+    # Every match (counted or not) in those host files: (lines inside, lines outside, m).
+    host_matches: list[tuple[int, int, Match]] = field(default_factory=list)
+    # The same line counts over every match, before filtration.
+    matched_lines_unfiltered: int = 0
+    matched_inside_unfiltered: int = 0
 
     @property
     def recall(self) -> float:
@@ -65,6 +75,17 @@ class CellScore:
     @property
     def precision(self) -> float:
         return self.matched_inside / self.matched_lines if self.matched_lines else 1.0
+
+    @property
+    def precision_unfiltered(self) -> float:
+        if not self.matched_lines_unfiltered:
+            return 1.0
+        return self.matched_inside_unfiltered / self.matched_lines_unfiltered
+
+
+def counted(match: Match) -> bool:
+    """A match simcheck counts as evidence: no filter stage explains it."""
+    return match.filter.classification == "none"
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -75,6 +96,7 @@ def score(
     result: Result, regions: list[Region], donor: dict[str, bytes], host: dict[str, bytes]
 ) -> CellScore:
     """``donor`` and ``host`` are the files as compared (host with the injections)."""
+    matches = [m for m in result.matches if counted(m)]
     donor_lines = {p: nonblank(t) for p, t in donor.items()}
     host_lines = {p: nonblank(t) for p, t in host.items()}
     cell = CellScore()
@@ -86,7 +108,7 @@ def score(
         any_r: set[int] = set()
         touching = 0
         elsewhere: list[str] = []
-        for m in result.matches:
+        for m in matches:
             if m.right.path != reg.host_path or not _overlaps(
                     m.right.start_line, m.right.end_line, reg.host_start, reg.host_end):
                 continue
@@ -110,7 +132,7 @@ def score(
     matched: dict[str, set[int]] = {p: set() for p in injected}
     spill: dict[str, set[int]] = {p: set() for p in injected}
     background: dict[str, set[int]] = {p: set() for p in injected}
-    for m in result.matches:
+    for m in matches:
         path = m.right.path
         if path in injected:
             lines = _span(m.right.start_line, m.right.end_line, host_lines[path])
@@ -124,5 +146,15 @@ def score(
         cell.matched_inside += len(lines & injected[path])
         cell.spill_lines += len(spill[path])
         cell.background_lines += len(background[path] - spill[path])
+    everything: dict[str, set[int]] = {p: set() for p in injected}
+    for m in result.matches:
+        if m.right.path in injected:
+            lines = _span(m.right.start_line, m.right.end_line, host_lines[m.right.path])
+            everything[m.right.path] |= lines
+            inside = len(lines & injected[m.right.path])
+            cell.host_matches.append((inside, len(lines) - inside, m))
+    for path, lines in everything.items():
+        cell.matched_lines_unfiltered += len(lines)
+        cell.matched_inside_unfiltered += len(lines & injected[path])
     cell.false_matches.sort(key=lambda item: (-item[0], item[1].id))
     return cell

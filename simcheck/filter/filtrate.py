@@ -58,6 +58,8 @@ class _Context:
         self.min_tokens = fo.min_tokens if fo.min_tokens is not None else (
             options.fingerprint.guarantee
         )
+        self.min_structural = fo.min_structural_tokens if fo.min_structural_tokens is not None \
+            else 2 * self.min_tokens
         self.min_content = fo.min_content_tokens
         self.cap = options.candidate_max_file_frequency
         self.max_occurrences = options.match.max_occurrences
@@ -169,9 +171,10 @@ def _cited(
 
 
 def _classify(
-    ctx: _Context, li: int, ri: int, region: Region
+    ctx: _Context, li: int, ri: int, region: Region, structural_only: bool
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, MatchFilter]:
-    """Stage index of every matched token pair, and the match's classification."""
+    """Stage index of every matched token pair, and the match's classification;
+    ``structural_only``: no literal evidence supports the match (its kind)."""
     la, rb = _positions(region)
     n = la.size
     stage = np.full(n, _KEEP, dtype=np.int8)
@@ -187,6 +190,11 @@ def _classify(
         stage[:] = st.STAGES.index(st.TOO_SHORT)
         evidence.append(FilterEvidence(st.TOO_SHORT, "match", "", None, None,
                                  f"{n} matched tokens; the minimum is {ctx.min_tokens}"))
+    elif structural_only and n < ctx.min_structural:
+        stage[:] = st.STAGES.index(st.SHORT_STRUCTURAL)
+        evidence.append(FilterEvidence(st.SHORT_STRUCTURAL, "match", "", None, None,
+                                 f"{n} matched tokens supported by structure alone; the"
+                                 f" minimum is {ctx.min_structural}"))
     else:
         for role in (st.BASE, st.CORPUS):
             lr, rr = ctx.runs(role, 0, li), ctx.runs(role, 1, ri)
@@ -262,6 +270,7 @@ def _settings(ctx: _Context, options: CompareOptions, refs: References) -> Filte
     return FilterSettings(
         stages=list(st.STAGES),
         min_tokens=ctx.min_tokens,
+        min_structural_tokens=ctx.min_structural,
         min_content_tokens=ctx.min_content,
         explained_fraction=ctx.options.explained_fraction,
         common_max_file_frequency=ctx.cap,
@@ -333,7 +342,9 @@ def filter_result(
     pair_files: dict[int, tuple[int, int]] = {}
     rarities = _rarities(ctx, located)
     for match, rarity, (li, ri, region) in zip(result.matches, rarities, located, strict=True):
-        la, rb, stage, verdict = _classify(ctx, li, ri, region)
+        la, rb, stage, verdict = _classify(
+            ctx, li, ri, region, match.kind == "structural-only"
+        )
         matches.append(replace(match, filter=verdict, rarity=rarity))
         pair = pair_of[match.id]
         pair_files[pair] = (li, ri)
@@ -397,7 +408,9 @@ def _classified(labels: Iterable[str]) -> dict[str, int]:
 
 
 def _definitions(ctx: _Context) -> dict[str, str]:
-    meanings = st.meanings(ctx.min_content, ctx.min_tokens, ctx.cap, ctx.max_occurrences)
+    meanings = st.meanings(
+        ctx.min_content, ctx.min_tokens, ctx.min_structural, ctx.cap, ctx.max_occurrences
+    )
     return {
         "coverage_filtered": "coverage counting only matched tokens that no filter stage"
         " explains",

@@ -16,6 +16,11 @@ class FilterOptions:
     # A match with fewer matched tokens is "too-short"; None: the winnowing guarantee
     # (k + w - 1), the shortest run the method finds wherever it occurs.
     min_tokens: int | None = None
+    # A match that only the token structure supports (kind structural-only) with fewer
+    # matched tokens is "short-structural-only"; None: twice the too-short minimum (chance
+    # hits between unrelated code are mostly structure-only, and run longer than the
+    # shortest literal-supported matches do).
+    min_structural_tokens: int | None = None
     # A match with fewer identifier or literal tokens is "keyword-only".
     min_content_tokens: int = 1
     # A match is named after a stage when that stage explains at least this share of it.

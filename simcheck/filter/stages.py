@@ -4,6 +4,7 @@ from __future__ import annotations
 
 KEYWORD_ONLY = "keyword-only"
 TOO_SHORT = "too-short"
+SHORT_STRUCTURAL = "short-structural-only"
 BASE = "explained-by-base"
 CORPUS = "explained-by-corpus"
 GENERATED = "generated"
@@ -13,12 +14,18 @@ COMMON = "common-idiom"
 # Trivial runs first (they never count), then the explanations that cite a specific
 # source (base, corpus), then those that name a kind of file, then the statistical one:
 # a token is credited to the first stage that explains it.
-STAGES: tuple[str, ...] = (KEYWORD_ONLY, TOO_SHORT, BASE, CORPUS, GENERATED, VENDORED, COMMON)
+STAGES: tuple[str, ...] = (
+    KEYWORD_ONLY, TOO_SHORT, SHORT_STRUCTURAL, BASE, CORPUS, GENERATED, VENDORED, COMMON
+)
 NONE = "none"
 
 
 def meanings(
-    min_content: int, min_tokens: int, common_files: int, common_occurrences: int
+    min_content: int,
+    min_tokens: int,
+    min_structural: int,
+    common_files: int,
+    common_occurrences: int,
 ) -> dict[str, str]:
     """Plain-language meaning of each stage (and of "none") with this run's thresholds."""
     return {
@@ -27,6 +34,10 @@ def meanings(
         " the language share",
         TOO_SHORT: f"the match has fewer than {min_tokens} matched tokens: too small to"
         " count as evidence of copying",
+        SHORT_STRUCTURAL: "only the token structure supports the match (kind"
+        " structural-only: the two sides share almost no identifier names, string literals"
+        f" or comments) and it has fewer than {min_structural} matched tokens: short runs of"
+        " the same statement shapes recur by chance between unrelated programs",
         BASE: "the code also occurs in the base (template or starter code both sides"
         " received); the base file and lines are cited",
         CORPUS: "the code also occurs in a reference corpus (third-party or open-source"

@@ -28,6 +28,11 @@ class MatchSettings:
     # Inside a merged region, shorter identical runs between two anchoring tiles count too:
     # they sit in the same order on both sides, so they are not chance hits.
     gap_min_tokens: int = 5
+    # Beside a tile (within ``merge_gap`` on both sides), a shorter identical run whose
+    # identifier and literal texts are all the same on both sides extends it: a copy cut
+    # into pieces shorter than ``min_tokens`` (extracted constants, rewritten loops,
+    # inserted statements) is still one copy. 0 disables it.
+    extend_min_tokens: int = 10
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,8 @@ def _overlapping(starts: np.ndarray, lengths: np.ndarray) -> bool:
 
 # Tokens of a run (a, b, length) whose original text is the same on both sides.
 Agreement = Callable[[int, int, int], int]
+# Whether a run (a, b, length) is supported by its text, not only by its structure.
+Support = Callable[[int, int, int], bool]
 
 
 def _greedy_order(
@@ -196,6 +203,69 @@ def _fill_gaps(
     return Region(tuple(tiles))
 
 
+def _next_block(
+    sa: np.ndarray,
+    sb: np.ndarray,
+    used_a: np.ndarray,
+    used_b: np.ndarray,
+    t: Tile,
+    gap: int,
+    min_len: int,
+    supported: Support,
+    forward: bool,
+) -> Tile | None:
+    """The identical run of >= ``min_len`` free tokens nearest to ``t`` on its ``forward``
+    (else backward) side, within ``gap`` tokens of it on both sides and before any used
+    token, found by a longest-common-subsequence alignment of the two windows and
+    accepted only when ``supported``."""
+    windows = []
+    for used, start, end in ((used_a, t.a, t.a + t.length), (used_b, t.b, t.b + t.length)):
+        if forward:
+            lo, hi = end, min(end + gap, used.size)
+            taken = np.flatnonzero(used[lo:hi])
+            hi = lo + int(taken[0]) if taken.size else hi
+        else:
+            lo, hi = max(start - gap, 0), start
+            taken = np.flatnonzero(used[lo:hi])
+            lo = lo + int(taken[-1]) + 1 if taken.size else lo
+        windows.append((lo, hi))
+    (a_lo, a_hi), (b_lo, b_hi) = windows
+    if a_hi - a_lo < min_len or b_hi - b_lo < min_len:
+        return None
+    blocks = Indel.opcodes(sa[a_lo:a_hi].tolist(), sb[b_lo:b_hi].tolist()).as_matching_blocks()
+    found = [Tile(a_lo + x.a, b_lo + x.b, x.size) for x in blocks if x.size >= min_len]
+    for cand in found if forward else found[::-1]:
+        if supported(cand.a, cand.b, cand.length):
+            return cand
+    return None
+
+
+def extend(
+    tiles: list[Tile],
+    sa: np.ndarray,
+    sb: np.ndarray,
+    gap: int,
+    min_len: int,
+    supported: Support,
+) -> list[Tile]:
+    """``tiles`` with, beside each, the shorter text-supported identical runs that follow
+    or precede it within ``gap`` tokens on both sides, chained outwards: each run added
+    anchors the next. Only a tile found on its own (>= ``min_tokens``) starts a chain, so
+    short runs never make a match by themselves."""
+    used_a, used_b = _used(tiles, sa.size, sb.size)
+    out = list(tiles)
+    for anchor in tiles:
+        for forward in (True, False):
+            t: Tile | None = anchor
+            while t is not None:
+                t = _next_block(sa, sb, used_a, used_b, t, gap, min_len, supported, forward)
+                if t is not None:
+                    used_a[t.a : t.a + t.length] = True
+                    used_b[t.b : t.b + t.length] = True
+                    out.append(t)
+    return sorted(out, key=lambda x: (x.a, x.b))
+
+
 def regions(
     a: np.ndarray,
     b: np.ndarray,
@@ -204,10 +274,14 @@ def regions(
     sb: np.ndarray,
     settings: MatchSettings,
     agreement: Agreement | None = None,
+    supported: Support | None = None,
 ) -> list[Region]:
     """Regions of one file pair from its shared runs and both token symbol streams;
-    ``agreement`` (optional) breaks ties between equally long competing runs."""
+    ``agreement`` (optional) breaks ties between equally long competing runs; with
+    ``supported`` (whether a run's text agrees), tiles are extended by shorter runs."""
     tiles = tile(a, b, length, sa.size, sb.size, settings.min_tokens, agreement)
+    if supported is not None and 0 < settings.extend_min_tokens < settings.min_tokens:
+        tiles = extend(tiles, sa, sb, settings.merge_gap, settings.extend_min_tokens, supported)
     merged = merge(tiles, settings.merge_gap)
     if settings.gap_min_tokens >= settings.min_tokens or all(len(r.tiles) == 1 for r in merged):
         return merged
@@ -219,9 +293,15 @@ def regions(
 
 
 def align(
-    sa: np.ndarray, sb: np.ndarray, ka: np.ndarray, kb: np.ndarray, k: int, settings: MatchSettings
+    sa: np.ndarray,
+    sb: np.ndarray,
+    ka: np.ndarray,
+    kb: np.ndarray,
+    k: int,
+    settings: MatchSettings,
+    supported: Support | None = None,
 ) -> list[Region]:
     """Regions of file A found in file B, from their token symbols and k-gram hashes."""
     pair = np.zeros((1, 2), dtype=np.int64)
     runs = shared_runs([ka], [kb], pair, k, settings.max_occurrences, 1)
-    return regions(runs.a, runs.b, runs.length, sa, sb, settings)
+    return regions(runs.a, runs.b, runs.length, sa, sb, settings, supported=supported)

@@ -11,7 +11,9 @@ import numpy as np
 
 from fingerprints.tokens import IDENT, LEXICAL_CATEGORIES, STRING, FileTokens, symbol_of
 
+from ..filter.masks import CONTENT_SYMBOLS
 from ..result import Evidence
+from .sets import member
 
 _IDENT = np.uint64(symbol_of(IDENT))
 _STRING = np.uint64(symbol_of(STRING))
@@ -97,6 +99,29 @@ def evidence(
         comments_shared=len(comments),
         shared_comments=_listed(comments),
     )
+
+
+def literal_support(
+    a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens
+) -> Callable[[int, int, int], bool]:
+    """For a run of ``n`` tokens at ``a`` and ``b`` (equal structure): whether its text
+    supports it too: it holds identifiers or literals, all with the same original text on
+    both sides. (Allowing half of them to differ let independent solutions of one task,
+    which share its names, extend their chance matches: ir-plag ROC AUC fell 0.02.)"""
+
+    def supported(a: int, b: int, n: int) -> bool:
+        content = np.flatnonzero(member(a_tokens.symbols[a : a + n], CONTENT_SYMBOLS))
+        if content.size == 0:
+            return False
+        spans = zip(
+            a_tokens.start_byte[a + content].tolist(), a_tokens.end_byte[a + content].tolist(),
+            b_tokens.start_byte[b + content].tolist(), b_tokens.end_byte[b + content].tolist(),
+            strict=True,
+        )
+        same = sum(a_source[s:e] == b_source[t:u] for s, e, t, u in spans)
+        return same == content.size
+
+    return supported
 
 
 def text_agreement(
