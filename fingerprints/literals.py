@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\W_]+")
 _PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 _ALPHA_WORD = re.compile(r"[^\W\d_]+")
 _QUOTES = "\"'`"
+_INNER_SPACE = re.compile(r"\s")
 _SPACE = b" \t\r\n\f\v"
 # Below these sizes a literal says nothing: "i", "ok", "# ---", "}".
 MIN_IDENTIFIER = 3  # characters
@@ -91,28 +92,21 @@ def words_of(raw: str) -> list[str]:
 
 
 def _letters(text: str) -> int:
-    return sum(c.isalnum() for c in text)
+    return sum(map(str.isalnum, text))
 
 
-def _item_set(found: dict[str, tuple[int, int, int]] | dict[bytes, tuple[int, int, int]]
-              ) -> ItemSet:
+def _item_set(found: dict[str, tuple[int, int, int]]) -> ItemSet:
     """``found``: form -> (start, end, line) of its first occurrence."""
-    keyed = sorted((form_hash(form), span) for form, span in found.items())
-    return ItemSet(
-        symbols=np.asarray([k for k, _ in keyed], dtype=np.uint64),
-        start=np.asarray([s[0] for _, s in keyed], dtype=np.int64),
-        end=np.asarray([s[1] for _, s in keyed], dtype=np.int64),
-        line=np.asarray([s[2] for _, s in keyed], dtype=np.int64),
-    )
+    return _hashed_item_set({form_hash(form): span for form, span in found.items()})
 
 
-def _commented_code(raw: bytes, line: int, out: dict[str, tuple[int, int, int]],
+def _commented_code(raw: bytes, line: int, out: dict[int, tuple[int, int, int]],
                     start: int, end: int) -> None:
     for offset, text in enumerate(raw.split(b"\n")):
         body = _COMMENT_MARKERS.sub(b"", text.strip()).strip()
         body = body.removesuffix(b"*/").translate(None, _SPACE)
         if len(body) >= MIN_CODE_LINE and _CODE_MARKS.search(body):
-            out.setdefault(body.decode("utf-8", "replace"), (start, end, line + offset))
+            out.setdefault(line_form_hash(body), (start, end, line + offset))
 
 
 def literals(source: bytes, tokens: FileTokens) -> Literals:
@@ -120,51 +114,127 @@ def literals(source: bytes, tokens: FileTokens) -> Literals:
     found: list[dict[str, tuple[int, int, int]]] = [{} for _ in CHANNELS]
     idents, parts, strings, comments = found
     words: dict[str, tuple[int, int, int]] = {}
-    commented: dict[str, tuple[int, int, int]] = {}
-    for cat, s, e, line in zip(
-        tokens.lex_category.tolist(), tokens.lex_start_byte.tolist(),
-        tokens.lex_end_byte.tolist(), tokens.lex_start_line.tolist(), strict=True,
-    ):
+    commented: dict[int, tuple[int, int, int]] = {}
+    cat = tokens.lex_category
+    spans = (tokens.lex_start_byte, tokens.lex_end_byte, tokens.lex_start_line)
+    is_name = cat == _IDENTIFIER
+    # Names are most tokens: hashed in one vectorised pass, decoded once per distinct name.
+    buf = np.frombuffer(source, dtype=np.uint8)
+    starts, ends, lines = (a[is_name] for a in spans)
+    _, first = np.unique(_span_hashes(buf, starts, ends), return_index=True)
+    first.sort()
+    names = {source[s:e]: (s, e, line) for s, e, line in zip(
+        starts[first].tolist(), ends[first].tolist(), lines[first].tolist(), strict=True)}
+    others = ~is_name
+    for cat_, s, e, line in zip(cat[others].tolist(), *(a[others].tolist() for a in spans),
+                                strict=True):
         raw = source[s:e].decode("utf-8", errors="replace")
         where = (s, e, line)
-        if cat == _IDENTIFIER:
-            if len(raw) < MIN_IDENTIFIER or raw in idents:
-                continue
-            idents[raw] = where
-            for part in identifier_parts(raw):
-                if len(part) >= MIN_PART and part.isalpha():
-                    parts.setdefault(part, where)
-            continue
-        if cat == _STRING:
+        if cat_ == _STRING:
             text = string_text(raw)
             if _letters(text) >= MIN_STRING:
                 strings.setdefault(text, where)
-            if not any(c.isspace() for c in text.strip()):
+            if not _INNER_SPACE.search(text.strip()):
                 continue  # a key, a path or a format, not prose: its words are no typos
         else:
             text = comment_text(raw)
-            if _letters(text) >= MIN_COMMENT:
+            if len(text) - text.count(" ") >= MIN_COMMENT:
                 comments.setdefault(text, where)
             _commented_code(source[s:e], line, commented, s, e)
         for word in _ALPHA_WORD.findall(raw.casefold()):
             if len(word) >= MIN_WORD:
                 words.setdefault(word, where)
+    for name, where in names.items():
+        raw = name.decode("utf-8", errors="replace")
+        if len(raw) >= MIN_IDENTIFIER:
+            idents[raw] = where
+            for part in identifier_parts(raw):
+                if len(part) >= MIN_PART and part.isalpha():
+                    parts.setdefault(part, where)
     return Literals(
         channels=tuple(_item_set(f) for f in found),
         words=_item_set(words),
         code_lines=_code_lines(source, tokens),
-        commented=_item_set(commented),
+        commented=_hashed_item_set(commented),
     )
 
 
+_P = np.uint64(0x100000001B3)  # FNV prime: a polynomial hash of a line's bytes
+_MASK = (1 << 64) - 1
+_SPACE_BYTES = np.frombuffer(_SPACE, dtype=np.uint8)
+
+
+def line_form_hash(body: bytes) -> int:
+    """The hash ``_code_lines`` gives a line whose bytes, whitespace removed, are ``body``:
+    sum of byte * P**position (mod 2**64), mixed with the length."""
+    h, p = 0, 1
+    for b in body:
+        h = (h + b * p) & _MASK
+        p = (p * int(_P)) & _MASK
+    return h ^ ((len(body) * 0x9E3779B97F4A7C15) & _MASK)
+
+
+def _span_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A polynomial hash of each byte span [start, end) of ``buf`` (vectorised)."""
+    lengths = (ends - starts).astype(np.int64)
+    if lengths.size == 0 or int(lengths.sum()) == 0:
+        return np.zeros(lengths.size, dtype=np.uint64)
+    first = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    pos = np.arange(int(lengths.sum())) - np.repeat(first, lengths)
+    data = buf[np.repeat(starts, lengths) + pos].astype(np.uint64)
+    powers = _powers(int(lengths.max()))
+    out = np.zeros(lengths.size, dtype=np.uint64)
+    nonempty = lengths > 0
+    with np.errstate(over="ignore"):
+        out[nonempty] = np.add.reduceat(data * powers[pos], first[nonempty])
+        return out ^ (lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+
+
+def _powers(n: int) -> np.ndarray:
+    """_P ** i mod 2**64 for i < n."""
+    with np.errstate(over="ignore"):
+        return np.cumprod(np.concatenate(([np.uint64(1)], np.full(max(n - 1, 0), _P,
+                                                                 dtype=np.uint64))))
+
+
 def _code_lines(source: bytes, tokens: FileTokens) -> ItemSet:
-    """The lines where a structural token starts, whitespace removed."""
-    lines = source.split(b"\n")
-    starts = np.concatenate(([0], np.cumsum([len(line) + 1 for line in lines])))
-    found: dict[bytes, tuple[int, int, int]] = {}
-    for n in np.unique(tokens.start_line).tolist():
-        if 1 <= n <= len(lines):
-            body = lines[n - 1].translate(None, _SPACE)
-            if len(body) >= MIN_CODE_LINE:
-                found.setdefault(body, (int(starts[n - 1]), int(starts[n]) - 1, n))
-    return _item_set(found)
+    """The lines where a structural token starts, hashed without their whitespace
+    (vectorised: every line of a large tree is hashed)."""
+    buf = np.frombuffer(source, dtype=np.uint8)
+    if len(tokens) == 0 or buf.size == 0:
+        return _hashed_item_set({})
+    newline = buf == 10
+    line_of = np.cumsum(newline) - newline  # 0-based line of each byte
+    line_start = np.concatenate(([0], np.flatnonzero(newline) + 1))
+    keep = ~np.isin(buf, _SPACE_BYTES)
+    kept, kept_line = buf[keep].astype(np.uint64), line_of[keep]
+    lengths = np.bincount(kept_line, minlength=line_start.size)
+    first = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    pos = np.arange(kept.size) - first[kept_line]
+    powers = _powers(int(lengths.max()))
+    with np.errstate(over="ignore"):
+        terms = kept * powers[pos]
+        nonempty = lengths > 0
+        sums = np.zeros(line_start.size, dtype=np.uint64)
+        sums[nonempty] = np.add.reduceat(terms, first[nonempty]) if terms.size else 0
+        hashes = sums ^ (lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    code = np.unique(tokens.start_line) - 1
+    code = code[(code >= 0) & (code < line_start.size)]
+    code = code[lengths[code] >= MIN_CODE_LINE]
+    ends = np.append(line_start[1:] - 1, buf.size)
+    # The first line (in file order) of each distinct form.
+    symbols, first_of = np.unique(hashes[code], return_index=True)
+    lines = code[first_of]
+    return ItemSet(symbols, line_start[lines].astype(np.int64), ends[lines].astype(np.int64),
+                   (lines + 1).astype(np.int64))
+
+
+def _hashed_item_set(found: dict[int, tuple[int, int, int]]) -> ItemSet:
+    """Like ``_item_set`` for forms already hashed."""
+    keyed = sorted(found.items())
+    return ItemSet(
+        symbols=np.asarray([k for k, _ in keyed], dtype=np.uint64),
+        start=np.asarray([s[0] for _, s in keyed], dtype=np.int64),
+        end=np.asarray([s[1] for _, s in keyed], dtype=np.int64),
+        line=np.asarray([s[2] for _, s in keyed], dtype=np.int64),
+    )

@@ -344,7 +344,9 @@ def compare_prepared(
     free = containment(union(lsets), union(rsets), table)
     lsum = _summary(left, lmasks, free.left_in_right)
     rsum = _summary(right, rmasks, free.right_in_left)
+    advance = progress("Evidence channels", 1)
     literal, anomalies = channels(lfiles, rfiles, options.literal_rarity)
+    advance(1)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
     matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
     result = Result(
