@@ -24,7 +24,8 @@ _IDENTIFIER, _STRING, _COMMENT = (LEXICAL_CATEGORIES.index(c)
                                   for c in ("identifier", "string", "comment"))
 _WORD = re.compile(r"[^\W_]+")
 _PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
-_ALPHA_WORD = re.compile(r"[^\W\d_]+")
+# Words for misspellings: the dictionary is English, so only ASCII letters.
+_ALPHA_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 _QUOTES = "\"'`"
 _INNER_SPACE = re.compile(r"\s")
 _SPACE = b" \t\r\n\f\v"

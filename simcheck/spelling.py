@@ -38,6 +38,10 @@ def dictionary_name() -> str:
     return f"pyspellchecker {version('pyspellchecker')} (English)"
 
 
+def in_dictionary(word: str) -> bool:
+    return word in _speller().word_frequency.dictionary
+
+
 def known(word: str) -> str | None:
     """The dictionary form of ``word`` (itself or its American spelling), if any."""
     spell = _speller()
@@ -56,8 +60,46 @@ def frequency(word: str) -> int:
 
 
 def misspelling_of(word: str) -> str | None:
-    """The common word ``word`` (lower case, not in the dictionary) is one edit from."""
-    suggestion = _speller().correction(word)
-    if suggestion and suggestion != word and frequency(suggestion) >= COMMON_COUNT:
-        return suggestion
-    return None
+    """The common word ``word`` (lower case, not in the dictionary) is one edit from (one
+    deletion, insertion, replacement or transposition): the most frequent such dictionary
+    word used at least COMMON_COUNT times (ties: alphabetical), or None."""
+    counts = _speller().word_frequency.dictionary
+    index = _deletions_index()
+    candidates = {c for d in _deletions(word) for c in index.get(d, ())}
+    hits = [(counts[c], c) for c in candidates if _one_edit(word, c)]
+    best = min(hits, key=lambda h: (-h[0], h[1]), default=None)
+    return best[1] if best is not None else None
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one character deleted."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+@lru_cache(maxsize=1)
+def _deletions_index() -> dict[str, tuple[str, ...]]:
+    """Common dictionary words by each of their deletion forms: two words one edit apart
+    share a deletion form, so a lookup costs one probe per letter, not one per edit."""
+    index: dict[str, list[str]] = {}
+    for w, count in _speller().word_frequency.dictionary.items():
+        if count >= COMMON_COUNT:
+            for d in _deletions(w):
+                index.setdefault(d, []).append(w)
+    return {d: tuple(ws) for d, ws in index.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Exactly one deletion, insertion, replacement or adjacent transposition apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]

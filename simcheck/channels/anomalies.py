@@ -10,32 +10,37 @@ import numpy as np
 
 from fingerprints.literals import form_hash, words_of
 
-from ..match.order_free import union
 from ..prepare import PreparedFile
 from ..result import CodeAnomaly
-from ..spelling import known, misspelling_of
-from .items import item_sets, locate, place
+from ..spelling import in_dictionary, known, misspelling_of
+from .items import index, place
 
 MAX_LISTED = 50  # of each kind
+MAX_FILES = 2  # a word in more files of a side than this is vocabulary, not a typo
 
 
 def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
                  ) -> list[CodeAnomaly]:
     """Words of both sides' comments or strings that the dictionary lacks and that are one
-    edit from a common word ("threshhold", "recieve"), alphabetically. A word either side
-    uses as a whole name is programming vocabulary ("strlen", "stdout"), not a typo."""
-    lsets, rsets = item_sets(left, lambda lit: lit.words), item_sets(right, lambda lit: lit.words)
-    shared = np.intersect1d(union([s.symbols for s in lsets]), union([s.symbols for s in rsets]),
-                            assume_unique=True)
-    lplaces, rplaces = locate(left, lsets, shared), locate(right, rsets, shared)
+    edit from a common word ("threshhold", "recieve"), alphabetically. Only words rare in
+    both works are looked up (in at most MAX_FILES files per side): a typo copied with its
+    code is rare; a word all over a codebase is its vocabulary."""
+    lside, rside = (index(files, lambda lit: lit.words) for files in (left, right))
+    lrare = lside.symbols[lside.files_with <= MAX_FILES]
+    rrare = rside.symbols[rside.files_with <= MAX_FILES]
+    shared = np.intersect1d(lrare, rrare, assume_unique=True)
+    lplaces, rplaces = lside.locate(shared), rside.locate(shared)
     found = []
+    words_by_text: dict[str, dict[int, str]] = {}  # a comment's words by hash, read once
     for symbol in shared.tolist():
         (lf, lraw, lline), (rf, _, rline) = lplaces[symbol], rplaces[symbol]
-        word = _word(lraw, symbol)
-        if word is None or known(word) is not None:
+        if lraw not in words_by_text:
+            words_by_text[lraw] = {form_hash(w): w for w in words_of(lraw)}
+        word = words_by_text[lraw].get(symbol)
+        if word is None or in_dictionary(word):
             continue
         suggestion = misspelling_of(word)
-        if suggestion is not None:
+        if suggestion is not None and known(word) is None:  # not a British spelling
             found.append(CodeAnomaly(
                 kind="misspelling", text=word, suggestion=suggestion,
                 left=place(lf, lline), right=place(rf, rline),
@@ -51,11 +56,10 @@ def commented_out(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
     ignored), in the order of the side that has them commented out."""
     out = []
     for live, dead, where in ((right, left, "left"), (left, right, "right")):
-        dsets = item_sets(dead, lambda lit: lit.commented)
-        lsets = item_sets(live, lambda lit: lit.code_lines)
-        shared = np.intersect1d(union([s.symbols for s in dsets]),
-                                union([s.symbols for s in lsets]), assume_unique=True)
-        dplaces, lplaces = locate(dead, dsets, shared), locate(live, lsets, shared)
+        dside = index(dead, lambda lit: lit.commented)
+        lside = index(live, lambda lit: lit.code_lines)
+        shared = np.intersect1d(dside.symbols, lside.symbols, assume_unique=True)
+        dplaces, lplaces = dside.locate(shared), lside.locate(shared)
         found = []
         for symbol in shared.tolist():
             (df, _, dline), (lf, lraw, lline) = dplaces[symbol], lplaces[symbol]
@@ -68,8 +72,3 @@ def commented_out(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
         found.sort(key=lambda x: x[0])
         out.extend(a for _, a in found[:MAX_LISTED])
     return out
-
-
-def _word(raw: str, symbol: int) -> str | None:
-    """The word of ``raw`` (a comment or string) whose hash is ``symbol``."""
-    return next((w for w in words_of(raw) if form_hash(w) == symbol), None)

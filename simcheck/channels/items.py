@@ -50,25 +50,38 @@ def normalised(channel: str, raw: str) -> str:
     return comment_text(raw) if channel == "comments" else string_text(raw)
 
 
-def locate(
-    files: Sequence[PreparedFile],
-    sets: Sequence[ItemSet],
-    symbols: np.ndarray,
-) -> dict[int, tuple[PreparedFile, str, int]]:
-    """For each symbol, its first place: (file, raw text, line), files in the given order."""
-    found: dict[int, tuple[PreparedFile, str, int]] = {}
-    wanted = np.asarray(symbols, dtype=np.uint64)
-    for f, s in zip(files, sets, strict=True):
-        if wanted.size == 0:
-            break
-        idx = np.minimum(np.searchsorted(s.symbols, wanted), max(s.symbols.size - 1, 0))
-        hit = s.symbols[idx] == wanted if s.symbols.size else np.zeros(wanted.size, bool)
-        for i in np.flatnonzero(hit).tolist():
-            j = int(idx[i])
+class ItemIndex:
+    """One side's item sets in one table: every distinct symbol, in how many files it
+    occurs and its first place (files in the given order)."""
+
+    def __init__(self, files: Sequence[PreparedFile], sets: Sequence[ItemSet]) -> None:
+        self.files, self.sets = files, sets
+        every = np.concatenate([s.symbols for s in sets]) if sets else np.zeros(0, np.uint64)
+        owner = np.repeat(np.arange(len(sets)), [s.symbols.size for s in sets])
+        index = np.concatenate([np.arange(s.symbols.size) for s in sets]) if sets else owner
+        order = np.lexsort((owner, every))  # by symbol, then by file order
+        every, self._owner, self._index = every[order], owner[order], index[order]
+        self.symbols, self._first, self.files_with = np.unique(
+            every, return_index=True, return_counts=True)
+
+    def locate(self, symbols: np.ndarray) -> dict[int, tuple[PreparedFile, str, int]]:
+        """For each of ``symbols`` this side has: (file, raw text, line) of its first place."""
+        symbols = np.asarray(symbols, dtype=np.uint64)
+        if self.symbols.size == 0 or symbols.size == 0:
+            return {}
+        at = np.minimum(np.searchsorted(self.symbols, symbols), self.symbols.size - 1)
+        found: dict[int, tuple[PreparedFile, str, int]] = {}
+        for k in np.flatnonzero(self.symbols[at] == symbols).tolist():
+            i = int(self._first[at[k]])
+            owner, j = int(self._owner[i]), int(self._index[i])
+            f, s = self.files[owner], self.sets[owner]
             raw = f.text[int(s.start[j]) : int(s.end[j])].decode("utf-8", "replace")
-            found[int(wanted[i])] = (f, raw, int(s.line[j]))
-        wanted = wanted[~hit]
-    return found
+            found[int(symbols[k])] = (f, raw, int(s.line[j]))
+        return found
+
+
+def index(files: Sequence[PreparedFile], get: Callable[[Literals], ItemSet]) -> ItemIndex:
+    return ItemIndex(files, item_sets(files, get))
 
 
 def place(f: PreparedFile, line: int) -> str:

@@ -8,13 +8,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from fingerprints.literals import form_hash
-
-from ..match.order_free import KgramRarity, containment, rarity, union
+from ..match.order_free import KgramRarity, containment, rarity
 from ..prepare import PreparedFile
 from ..result import Channel, SharedItem
 from .fuzzy import candidates, near_pairs
-from .items import displayed, item_sets, locate, normalised, place
+from .items import ItemIndex, displayed, index, normalised, place
 
 LISTED = 25  # shared items listed per channel, rarest first
 _CONSIDERED = 8 * LISTED  # the rarest shared items read to choose those listed
@@ -28,63 +26,60 @@ def measure(
     right: Sequence[PreparedFile],
     table: KgramRarity | None,
 ) -> Channel:
-    lsets = item_sets(left, lambda lit: lit.channel(name))
-    rsets = item_sets(right, lambda lit: lit.channel(name))
-    lall, rall = union([s.symbols for s in lsets]), union([s.symbols for s in rsets])
-    table = table or rarity([s.symbols for s in lsets + rsets])
-    share = containment(lall, rall, table)
-    shared = np.intersect1d(lall, rall, assume_unique=True)
+    lside = index(left, lambda lit: lit.channel(name))
+    rside = index(right, lambda lit: lit.channel(name))
+    table = table or rarity([s.symbols for s in (*lside.sets, *rside.sets)])
+    share = containment(lside.symbols, rside.symbols, table)
+    shared = np.intersect1d(lside.symbols, rside.symbols, assume_unique=True)
     # Rarest first; among equally rare, the longest (more telling), then by text.
     df = table.frequencies(shared)
     order = np.lexsort((shared, df))[:_CONSIDERED]
-    top = shared[order]
-    lplaces, rplaces = locate(left, lsets, top), locate(right, rsets, top)
-    items = []
-    for symbol, units in zip(top.tolist(), df[order].tolist(), strict=True):
-        (lf, lraw, lline), (rf, rraw, rline) = lplaces[symbol], rplaces[symbol]
-        items.append(SharedItem(
-            text=displayed(name, lraw, symbol),
-            right_text=displayed(name, rraw, symbol),
-            similarity=1.0,
-            units_with=int(units),
-            left=place(lf, lline),
-            right=place(rf, rline),
-        ))
+    lplaces, rplaces = lside.locate(shared[order]), rside.locate(shared[order])
+    items = [
+        _item(name, lplaces[symbol], rplaces[symbol], symbol, int(units), 1.0, symbol)
+        for symbol, units in zip(shared[order].tolist(), df[order].tolist(), strict=True)
+    ]
     items.sort(key=lambda i: (i.units_with, -len(i.text), i.text, i.left))
-    items = items[:LISTED]
     similar, similar_items = (
-        _similar(name, left, right, lsets, rsets, lall, rall, table)
-        if name in FUZZY_CHANNELS else (0, [])
+        _similar(name, lside, rside, table) if name in FUZZY_CHANNELS else (0, [])
     )
     return Channel(
         name=name,
-        left_items=int(lall.size),
-        right_items=int(rall.size),
+        left_items=int(lside.symbols.size),
+        right_items=int(rside.symbols.size),
         shared=int(shared.size),
         left_share=share.left_in_right,
         right_share=share.right_in_left,
-        items=items,
+        items=items[:LISTED],
         similar=similar,
         similar_items=similar_items,
     )
 
 
-def _similar(
-    name: str,
-    left: Sequence[PreparedFile],
-    right: Sequence[PreparedFile],
-    lsets: list,
-    rsets: list,
-    lall: np.ndarray,
-    rall: np.ndarray,
-    table: KgramRarity,
-) -> tuple[int, list[SharedItem]]:
+Place = tuple[PreparedFile, str, int]
+
+
+def _item(name: str, left: Place, right: Place, lsymbol: int, units: int,
+          similarity: float, rsymbol: int) -> SharedItem:
+    (lf, lraw, lline), (rf, rraw, rline) = left, right
+    return SharedItem(
+        text=displayed(name, lraw, lsymbol),
+        right_text=displayed(name, rraw, rsymbol),
+        similarity=similarity,
+        units_with=units,
+        left=place(lf, lline),
+        right=place(rf, rline),
+    )
+
+
+def _similar(name: str, lside: ItemIndex, rside: ItemIndex, table: KgramRarity
+             ) -> tuple[int, list[SharedItem]]:
     """Near-identical pairs among the items without an identical partner."""
-    lonly = np.setdiff1d(lall, rall, assume_unique=True)
-    ronly = np.setdiff1d(rall, lall, assume_unique=True)
-    lfound, rfound = locate(left, lsets, lonly), locate(right, rsets, ronly)
-    ltexts = {s: normalised(name, raw) for s, (_, raw, _) in lfound.items()}
-    rtexts = {s: normalised(name, raw) for s, (_, raw, _) in rfound.items()}
+    lonly = np.setdiff1d(lside.symbols, rside.symbols, assume_unique=True)
+    ronly = np.setdiff1d(rside.symbols, lside.symbols, assume_unique=True)
+    lplaces, rplaces = lside.locate(lonly), rside.locate(ronly)
+    ltexts = {s: normalised(name, raw) for s, (_, raw, _) in lplaces.items()}
+    rtexts = {s: normalised(name, raw) for s, (_, raw, _) in rplaces.items()}
     lkeys, rkeys = sorted(ltexts, key=ltexts.get), sorted(rtexts, key=rtexts.get)
     lpick = [lkeys[i] for i in candidates([ltexts[k] for k in lkeys])]
     rpick = [rkeys[i] for i in candidates([rtexts[k] for k in rkeys])]
@@ -92,14 +87,7 @@ def _similar(
     pairs.sort(key=lambda p: (-p[2], -len(ltexts[lpick[p[0]]]), ltexts[lpick[p[0]]]))
     items = []
     for i, j, similarity in pairs[:SIMILAR_LISTED]:
-        lf, lraw, lline = lfound[lpick[i]]
-        rf, rraw, rline = rfound[rpick[j]]
-        items.append(SharedItem(
-            text=displayed(name, lraw, form_hash(ltexts[lpick[i]])),
-            right_text=displayed(name, rraw, form_hash(rtexts[rpick[j]])),
-            similarity=similarity,
-            units_with=int(table.frequencies(np.asarray([lpick[i]], dtype=np.uint64))[0]),
-            left=place(lf, lline),
-            right=place(rf, rline),
-        ))
+        units = int(table.frequencies(np.asarray([lpick[i]], dtype=np.uint64))[0])
+        items.append(_item(name, lplaces[lpick[i]], rplaces[rpick[j]], lpick[i], units,
+                           similarity, rpick[j]))
     return len(pairs), items
