@@ -45,9 +45,10 @@ class ItemSet:
     """Distinct normalised forms (sorted) and where each first occurs in the file."""
 
     symbols: np.ndarray  # uint64
-    start: np.ndarray  # int64 byte span of the first occurrence (a part: its identifier)
-    end: np.ndarray  # int64, exclusive
-    line: np.ndarray  # int64, 1-based
+    # int32 (files are far below 2 GB; large trees hold millions of items):
+    start: np.ndarray  # byte span of the first occurrence (a part: its identifier)
+    end: np.ndarray  # exclusive
+    line: np.ndarray  # 1-based
 
 
 @dataclass(frozen=True)
@@ -226,8 +227,8 @@ def _code_lines(source: bytes, tokens: FileTokens) -> ItemSet:
     # The first line (in file order) of each distinct form.
     symbols, first_of = np.unique(hashes[code], return_index=True)
     lines = code[first_of]
-    return ItemSet(symbols, line_start[lines].astype(np.int64), ends[lines].astype(np.int64),
-                   (lines + 1).astype(np.int64))
+    return ItemSet(symbols, line_start[lines].astype(np.int32), ends[lines].astype(np.int32),
+                   (lines + 1).astype(np.int32))
 
 
 def _hashed_item_set(found: dict[int, tuple[int, int, int]]) -> ItemSet:
@@ -235,7 +236,7 @@ def _hashed_item_set(found: dict[int, tuple[int, int, int]]) -> ItemSet:
     keyed = sorted(found.items())
     return ItemSet(
         symbols=np.asarray([k for k, _ in keyed], dtype=np.uint64),
-        start=np.asarray([s[0] for _, s in keyed], dtype=np.int64),
-        end=np.asarray([s[1] for _, s in keyed], dtype=np.int64),
-        line=np.asarray([s[2] for _, s in keyed], dtype=np.int64),
+        start=np.asarray([s[0] for _, s in keyed], dtype=np.int32),
+        end=np.asarray([s[1] for _, s in keyed], dtype=np.int32),
+        line=np.asarray([s[2] for _, s in keyed], dtype=np.int32),
     )

@@ -21,7 +21,7 @@ from ..prepare import PreparedFile
 SHOWN_CHARS = 200  # longer texts are cut in listings
 
 
-_EMPTY = ItemSet(*(np.zeros(0, dtype=t) for t in (np.uint64, np.int64, np.int64, np.int64)))
+_EMPTY = ItemSet(*(np.zeros(0, dtype=t) for t in (np.uint64, np.int32, np.int32, np.int32)))
 
 
 def item_sets(files: Sequence[PreparedFile], get: Callable[[Literals], ItemSet]
