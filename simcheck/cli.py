@@ -320,8 +320,9 @@ def benchmark(
         )
     console.print(
         "score = 1 - (1 - structure)(1 - comments): structure is the mean of the larger "
-        "coverage by matched regions and the larger order-free structure containment, "
-        "comments the larger share of one side's comments found on the other; k-grams in "
+        "coverage by matched regions after filtration and the larger order-free structure "
+        "containment, comments the larger share of one side's comments found on the other; "
+        "k-grams in "
         f"more than {COMMON_FRACTION:.0%} of the dataset's works are treated as common, and "
         "its works weight the rarity of k-grams and comments (labels are never used)."
     )
