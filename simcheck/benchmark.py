@@ -27,24 +27,27 @@ COMMON_FRACTION = 0.1
 
 
 def pair_score(result: Result) -> float:
-    """Structure and comments, combined as independent evidence (1 - (1-s)(1-c)).
+    """Three lines of evidence combined as independent: 1 - (1-s)(1-c)(1-t).
 
-    Structure is the mean of two containments, each the larger of its two directions:
+    s, structure: the mean of two containments, each the larger of its two directions:
     the share of tokens inside the matches that count after filtration (ordered runs;
     too short, keyword-only and short structure-only matches set aside, as in the
     expert's filtered figures), and the order-free structure channel (short k-grams
     anywhere, rarity-weighted), which still sees copies whose functions or statements
-    were reordered. Comments is the larger rarity-weighted share of one side's comments
-    found on the other: a copy rewritten until its structure is gone often keeps its
-    author's comments. Containment rather than overlap: a copy padded with new code, or
-    cut down to its essentials, still scores high, as it should: the question is whether
-    one work is largely contained in the other."""
+    were reordered. Containment rather than overlap: a copy padded with new code, or cut
+    down to its essentials, still scores high.
+    c, comments: the larger rarity-weighted share of one side's comments found on the
+    other: a copy rewritten until its structure is gone often keeps its author's comments.
+    t, strings: the smaller rarity-weighted share of string literals found on the other
+    side, times s. Independent programs for one task print the strings the task dictates,
+    so shared strings count only as far as the structure corroborates them."""
     runs = max(result.left.coverage_filtered.fraction, result.right.coverage_filtered.fraction)
     order_free = max(result.left.order_free, result.right.order_free)
     structure = (runs + order_free) / 2
-    said = next(c for c in result.channels if c.name == "comments")
-    comments = max(said.left_share, said.right_share)
-    return 1 - (1 - structure) * (1 - comments)
+    shares = {c.name: (c.left_share, c.right_share) for c in result.channels}
+    comments = max(shares["comments"])
+    strings = min(shares["strings"]) * structure
+    return 1 - (1 - structure) * (1 - comments) * (1 - strings)
 
 
 @dataclass(frozen=True)

@@ -319,12 +319,12 @@ def benchmark(
             f"Each {by} row: the positive pairs of that {by} against all negative pairs."
         )
     console.print(
-        "score = 1 - (1 - structure)(1 - comments): structure is the mean of the larger "
-        "coverage by matched regions after filtration and the larger order-free structure "
-        "containment, comments the larger share of one side's comments found on the other; "
-        "k-grams in "
+        "score = 1 - (1 - s)(1 - c)(1 - t): s (structure) is the mean of the larger coverage "
+        "by matched regions after filtration and the larger order-free structure "
+        "containment, c the larger share of one side's comments found on the other, t the "
+        "smaller share of string literals found on the other times s; k-grams in "
         f"more than {COMMON_FRACTION:.0%} of the dataset's works are treated as common, and "
-        "its works weight the rarity of k-grams and comments (labels are never used)."
+        "its works weight the rarity of k-grams, comments and strings (labels are never used)."
     )
 
 

@@ -122,14 +122,26 @@ def test_independent_work_shares_no_comment_and_no_oddity(tmp_path, fast_options
     assert not [a for a in result.code_anomalies if a.kind == "misspelling"]
 
 
-def test_pair_score_adds_comment_evidence_to_structure_as_independent_evidence(
+def test_pair_score_adds_comments_and_corroborated_strings_to_structure(
     tmp_path, fast_options
 ):
     left, right = _write(tmp_path / "a", ORIGINAL), _write(tmp_path / "b", INDEPENDENT)
     result = compare_paths(str(left), str(right), fast_options)
-    structure = pair_score(result)
-    half = [replace(c, left_share=0.5) if c.name == "comments" else c for c in result.channels]
-    assert pair_score(replace(result, channels=half)) == pytest.approx(1 - (1 - structure) * 0.5)
+    none = [replace(c, left_share=0.0, right_share=0.0) for c in result.channels]
+    structure = pair_score(replace(result, channels=none))
+    assert 0 < structure < 1
+
+    def score(name: str, left: float, right: float) -> float:
+        channels = [replace(c, left_share=left, right_share=right) if c.name == name else c
+                    for c in none]
+        return pair_score(replace(result, channels=channels))
+
+    # Comments: the larger share counts, as independent evidence.
+    assert score("comments", 0.5, 0.0) == pytest.approx(1 - (1 - structure) * 0.5)
+    # Strings: the smaller share counts, only as far as the structure corroborates it.
+    assert score("strings", 1.0, 0.5) == pytest.approx(
+        1 - (1 - structure) * (1 - 0.5 * structure))
+    assert score("strings", 1.0, 0.0) == pytest.approx(structure)
 
 
 def test_channels_reach_the_csv_and_the_report(rewritten, tmp_path):
