@@ -235,6 +235,25 @@ def _classify(
     return la, rb, stage, verdict
 
 
+Classified = tuple[np.ndarray, np.ndarray, np.ndarray, MatchFilter]
+
+
+def filter_context(
+    lfiles: Sequence[PreparedFile],
+    rfiles: Sequence[PreparedFile],
+    options: CompareOptions,
+    references: References | None = None,
+) -> _Context:
+    """What every match's classification needs, computed once for a comparison."""
+    return _Context(lfiles, rfiles, options, references or References())
+
+
+def classify_match(ctx: _Context, li: int, ri: int, region: Region) -> Classified:
+    """One match's filter verdict: its left and right token positions, the stage index of
+    each matched token pair and the classification (pure: any process may compute it)."""
+    return _classify(ctx, li, ri, region)
+
+
 def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
            stage: np.ndarray) -> list[FilterSpan]:
     """The match's tokens as maximal runs of one stage ("none": still counted) that are
@@ -319,21 +338,27 @@ def filter_result(
     rfiles: Sequence[PreparedFile],
     options: CompareOptions,
     references: References | None = None,
+    ctx: _Context | None = None,
+    classified: Sequence[Classified] | None = None,
 ) -> Result:
     """``result`` with every match classified, the filtered coverages and the ledger.
-    ``located`` gives, for each of ``result.matches`` in order, where it was aligned."""
+    ``located`` gives, for each of ``result.matches`` in order, where it was aligned;
+    ``ctx`` and ``classified`` (``classify_match`` of each) when already computed."""
     if len(located) != len(result.matches):
         raise ValueError("one located region per match")
     refs = references or References()
-    ctx = _Context(lfiles, rfiles, options, refs)
+    ctx = ctx or _Context(lfiles, rfiles, options, refs)
+    if classified is None:
+        classified = [_classify(ctx, li, ri, region) for li, ri, region in located]
     pair_of = {mid: i for i, p in enumerate(result.file_pairs) for mid in p.matches}
     matches: list[Match] = []
     left_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
     right_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
     pair_files: dict[int, tuple[int, int]] = {}
     rarities = _rarities(ctx, located)
-    for match, rarity, (li, ri, region) in zip(result.matches, rarities, located, strict=True):
-        la, rb, stage, verdict = _classify(ctx, li, ri, region)
+    for match, rarity, (li, ri, _region), (la, rb, stage, verdict) in zip(
+        result.matches, rarities, located, classified, strict=True
+    ):
         matches.append(replace(match, filter=verdict, rarity=rarity))
         pair = pair_of[match.id]
         pair_files[pair] = (li, ri)
