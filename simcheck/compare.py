@@ -21,6 +21,7 @@ from .documents.merge import add_documents, document_reader, split_work
 from .documents.settings import DocumentSettings
 from .filter.corpus import References, load_references
 from .filter.filtrate import Classified, classify_match, filter_context, filter_result
+from .filter.frequency import of_postings
 from .filter.options import FilterOptions
 from .fork_split import split_map
 from .ingest import ingest
@@ -39,6 +40,7 @@ from .match.order_free import (
     union,
 )
 from .match.seeds import drop_redundant, shared_runs
+from .match.sets import sort_postings
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
@@ -283,21 +285,27 @@ def compare_prepared(
         [f.fp.fingerprints for f in rfiles],
         options.candidate_max_file_frequency,
     )[:, :2]
+    # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies.
+    lkgrams, rkgrams = [f.fp.kgrams for f in lfiles], [f.fp.kgrams for f in rfiles]
+    postings = (sort_postings(lkgrams), sort_postings(rkgrams))
+    frequencies = (of_postings(postings[0]), of_postings(postings[1]))
     runs = drop_redundant(shared_runs(
-        [f.fp.kgrams for f in lfiles],
-        [f.fp.kgrams for f in rfiles],
+        lkgrams,
+        rkgrams,
         pairs_index,
         fs.k,
         ms.max_occurrences,
         options.candidate_max_file_frequency,
         options.common.hashes if options.common else None,
+        postings,
     ))
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
     group_keys = runs.left * max(len(rfiles), 1) + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
     starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
-    ctx = filter_context(lfiles, rfiles, options, references)
+    del postings
+    ctx = filter_context(lfiles, rfiles, options, references, frequencies)
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
 

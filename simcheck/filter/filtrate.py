@@ -28,7 +28,7 @@ from . import stages as st
 from .aligned import ReferenceRuns, reference_runs
 from .citations import cite
 from .corpus import ReferenceIndex, References
-from .frequency import combined, of_files
+from .frequency import Frequency, combined, of_files
 from .generated import GeneratedMarker, detect_generated, generator_names
 from .ledger import Occurrences, counts, filtered_coverage, rows
 from .masks import CONTENT_SYMBOLS, covered
@@ -51,6 +51,7 @@ class _Context:
         rfiles: Sequence[PreparedFile],
         options: CompareOptions,
         refs: References,
+        freq: tuple[Frequency, Frequency] | None = None,
     ) -> None:
         fo = options.filtration
         self.options = fo
@@ -63,7 +64,7 @@ class _Context:
         self.max_occurrences = options.match.max_occurrences
         self.refs = refs  # base and excluded corpora
         self.files = (lfiles, rfiles)
-        self.freq = (
+        self.freq = freq or (
             of_files([f.fp.kgrams for f in lfiles]), of_files([f.fp.kgrams for f in rfiles])
         )
         self.ref_freq = combined([r.frequency() for r in refs.all])
@@ -243,9 +244,11 @@ def filter_context(
     rfiles: Sequence[PreparedFile],
     options: CompareOptions,
     references: References | None = None,
+    freq: tuple[Frequency, Frequency] | None = None,
 ) -> _Context:
-    """What every match's classification needs, computed once for a comparison."""
-    return _Context(lfiles, rfiles, options, references or References())
+    """What every match's classification needs, computed once for a comparison;
+    ``freq``: the k-gram frequencies of each side, when already computed."""
+    return _Context(lfiles, rfiles, options, references or References(), freq)
 
 
 def classify_match(ctx: _Context, li: int, ri: int, region: Region) -> Classified:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..match.sets import sorted_postings
+from ..match.sets import SortedPostings, sorted_postings
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,11 @@ def of_files(kgrams: Sequence[np.ndarray]) -> Frequency:
     """Frequencies over the k-gram arrays of a list of files (one work)."""
     hashes, files, _ = sorted_postings(kgrams)
     return from_sorted(hashes, files)
+
+
+def of_postings(postings: SortedPostings) -> Frequency:
+    """Frequencies over one work's postings already sorted (``sort_postings``)."""
+    return from_sorted(postings.sorted_hashes, postings.sorted_files)
 
 
 def combined(parts: Sequence[Frequency]) -> Frequency:
