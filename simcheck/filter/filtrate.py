@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..match.align import Region
-from ..match.sets import distinct, member
+from ..match.sets import distinct, hash_sort, member
 from ..prepare import PreparedFile
 from ..result import (
     FilterEvidence,
@@ -145,10 +145,20 @@ def _rarities(ctx: _Context, located: Sequence[Located]) -> list[Rarity]:
     h, who = np.concatenate(hashes), np.concatenate(owner)
     n = np.bincount(who, minlength=len(located))
     first = np.cumsum(n) - n
+    order, keys = hash_sort(h)  # one sort of the query serves every table
+    who_bits = max(int(who.max()).bit_length(), 1)
     medians = []
     for table in (ctx.freq[0], ctx.freq[1], ctx.ref_freq):
-        files = table.lookup(h)[0]
-        ranked = files[np.lexsort((files, who))]  # by match, then by file count
+        files = np.empty(h.size, dtype=np.int64)
+        files[order] = table.lookup_sorted(keys)[0]
+        file_bits = int(files.max()).bit_length()
+        if file_bits + who_bits <= 62:
+            # By match, then by file count: one plain sort of both packed together.
+            packed = (who << file_bits) | files
+            packed.sort()
+            ranked = packed & ((1 << file_bits) - 1)
+        else:
+            ranked = files[np.lexsort((files, who))]
         medians.append(ranked[np.minimum(first + (n - 1) // 2, h.size - 1)])
     return [
         Rarity(int(n[m]), int(medians[0][m]), int(medians[1][m]), int(medians[2][m]))
