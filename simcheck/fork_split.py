@@ -9,6 +9,7 @@ process computed them, so the result never depends on the split.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -44,6 +45,16 @@ def _pipe(ctx: mp.context.BaseContext) -> tuple[Connection, Connection]:
     return receive, send
 
 
+def _start(process: mp.process.BaseProcess) -> None:
+    """Fork with every existing object frozen out of the garbage collector: otherwise the
+    child's first full collection would touch (and so copy) most of the inherited heap."""
+    gc.freeze()
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()
+
+
 def _forkable() -> bool:
     # A daemonic process (a pool worker) may not start children; without fork (Windows)
     # the child would have to re-import and re-receive everything.
@@ -75,7 +86,7 @@ def split_map(
             conn.close()
 
     process = ctx.Process(target=child, args=(send,), daemon=True)
-    process.start()
+    _start(process)
     send.close()
     try:
         ours = compute(items[0::2])
@@ -118,7 +129,7 @@ def split_stream(
             conn.close()
 
     process = ctx.Process(target=child, args=(send,), daemon=True)
-    process.start()
+    _start(process)
     send.close()
     alive = True
     try:
