@@ -527,10 +527,23 @@ class Result:
     references: list[ReferenceSummary] = field(default_factory=list)
 
 
+# Fields per dataclass (-1: the JSON adds derived figures): when an instance's attribute
+# dict holds exactly its fields (in field order, as its __init__ set them) and no float,
+# that dict already is its JSON object.
+_FIELD_COUNT: dict[type, int] = {}
+
+
 def _encode(value: Any) -> Any:
     """``json`` calls this for each dataclass it meets: one level to a dict in field order,
     floats rounded (stable text across machines); everything else stays in the C encoder.
     (``dataclasses.asdict`` deep-copies every leaf, far too slow for large results.)"""
+    count = _FIELD_COUNT.get(type(value))
+    if count is None:
+        derived = isinstance(value, (Coverage, DocumentCoverage))
+        count = _FIELD_COUNT[type(value)] = -1 if derived else len(value.__dataclass_fields__)
+    own = getattr(value, "__dict__", None)
+    if own is not None and len(own) == count and float not in map(type, own.values()):
+        return own
     data = {}
     for name in value.__dataclass_fields__:
         item = getattr(value, name)
