@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import TypeVar
@@ -55,6 +57,39 @@ def _start(process: mp.process.BaseProcess) -> None:
         gc.unfreeze()
 
 
+# A second process pays (copying, pickling its answers) only when a core is idle: on a
+# machine busy with other work the two would share one core's time and finish later.
+SPARE_CORE = 0.7  # idle cores (of the whole machine) needed to split
+_SAMPLE_SECONDS = 0.1
+
+
+def _idle_cores() -> float | None:
+    """Idle cores over a short sample of /proc/stat; None where it cannot be read."""
+
+    def times() -> tuple[int, int] | None:
+        try:
+            with open("/proc/stat", encoding="ascii") as f:
+                ticks = [int(x) for x in f.readline().split()[1:]]
+        except (OSError, ValueError):
+            return None
+        idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
+        return idle, sum(ticks)
+
+    before = times()
+    time.sleep(_SAMPLE_SECONDS)
+    after = times()
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    cores = os.cpu_count() or 1
+    return cores * (after[0] - before[0]) / (after[1] - before[1])
+
+
+def spare_core() -> bool:
+    """Whether a core is idle now (assumed so where it cannot be measured)."""
+    idle = _idle_cores()
+    return idle is None or idle >= SPARE_CORE
+
+
 def _forkable() -> bool:
     # A daemonic process (a pool worker) may not start children; without fork (Windows)
     # the child would have to re-import and re-receive everything.
@@ -68,9 +103,9 @@ def split_map(
     min_items: int = MIN_ITEMS,
 ) -> list[R]:
     """``compute(items)`` (one answer per item, in order), the odd-indexed items computed
-    in a forked child while this process computes the even ones. ``compute`` must be pure:
-    a child that fails or dies has its share computed here instead."""
-    if workers < 2 or len(items) < min_items or not _forkable():
+    in a forked child while this process computes the even ones, when a core is idle.
+    ``compute`` must be pure: a child that fails or dies has its share computed here."""
+    if workers < 2 or len(items) < min_items or not _forkable() or not spare_core():
         return compute(items)
     ctx = mp.get_context("fork")
     # Text still buffered here would be written a second time by the child as it exits.
@@ -113,7 +148,7 @@ def split_stream(
     computes the odd-indexed items and sends each as soon as it is done (it waits while
     this process computes the one before), so at most a few answers are held at once.
     ``compute`` must be pure; if the child fails, the rest is computed here."""
-    if workers < 2 or len(items) < min_items or not _forkable():
+    if workers < 2 or len(items) < min_items or not _forkable() or not spare_core():
         yield from (compute(item) for item in items)
         return
     ctx = mp.get_context("fork")

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 
 import pytest
 
+import simcheck.fork_split as fork_split
 from simcheck.fork_split import split_map, split_stream
+
+_MEASURED_IDLE = fork_split._idle_cores  # the real measurement (the fixture replaces it)
+
+
+@pytest.fixture(autouse=True)
+def _idle_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test here sees a core idle (the real check samples the machine's load)."""
+    monkeypatch.setattr(fork_split, "_idle_cores", lambda: 2.0)
 
 
 def _squares(items: Sequence[int]) -> list[tuple[int, int]]:
@@ -23,6 +32,20 @@ def test_split_map_really_uses_a_second_process() -> None:
     pids = split_map(lambda xs: [os.getpid() for _ in xs], list(range(10)), 2, min_items=2)
     assert pids[0::2] == [os.getpid()] * 5
     assert set(pids[1::2]) != {os.getpid()}
+
+
+def test_a_busy_machine_keeps_the_work_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fork_split, "_idle_cores", lambda: 0.2)
+    pids = split_map(lambda xs: [os.getpid() for _ in xs], list(range(10)), 2, min_items=2)
+    assert set(pids) == {os.getpid()}
+    got = list(split_stream(lambda x: (x, os.getpid()), list(range(20)), 2, min_items=2))
+    assert got == [(x, os.getpid()) for x in range(20)]
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/stat"), reason="measured from /proc/stat")
+def test_idle_cores_are_measured_from_the_machine() -> None:
+    idle = _MEASURED_IDLE()
+    assert idle is not None and 0.0 <= idle <= (os.cpu_count() or 1) + 1e-9
 
 
 def test_split_map_computes_a_failed_childs_share_itself() -> None:

@@ -14,6 +14,7 @@ def test_streamed_json_is_the_json_text_and_its_digest(tmp_path, fast_options, m
     # Non-ASCII text in matches, and one piece per block: many blocks, encoded on two
     # cores (a forked child encodes every other block).
     monkeypatch.setattr("simcheck.result._BLOCK_PIECES", 1)
+    monkeypatch.setattr("simcheck.fork_split._idle_cores", lambda: 2.0)
     code = "def größe(x):\n    # Maß für Länge\n    return [x * i for i in range(10) if i % 2]\n"
     for side in ("a", "b"):
         (tmp_path / side).mkdir()
