@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import PurePath
+from typing import Any
 
 import numpy as np
 
@@ -20,8 +22,10 @@ from .channels import settings as channel_settings
 from .documents.merge import add_documents, document_reader, split_work
 from .documents.settings import DocumentSettings
 from .filter.corpus import References, load_references
-from .filter.filtrate import filter_result
+from .filter.filtrate import Classified, classify_match, filter_context, filter_result
+from .filter.frequency import of_postings
 from .filter.options import FilterOptions
+from .fork_split import split_map
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -38,6 +42,7 @@ from .match.order_free import (
     union,
 )
 from .match.seeds import drop_redundant, shared_runs
+from .match.sets import sort_postings
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
@@ -182,9 +187,8 @@ def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
     )
 
 
-def _match(
-    match_id: str, lf: PreparedFile, rf: PreparedFile, region: Region
-) -> Match:
+def _match_fields(lf: PreparedFile, rf: PreparedFile, region: Region) -> dict[str, Any]:
+    """Every field of a region's ``Match`` but its id (numbered once all are found)."""
     lt = lf.fp.tokens
     rt = rf.fp.tokens
     label = classify(region, lf.text, lt, rf.text, rt)
@@ -198,16 +202,26 @@ def _match(
         )
         for t in region.tiles
     ]
-    return Match(
-        id=match_id,
-        left=_side(lf, region.a_start, region.a_end),
-        right=_side(rf, region.b_start, region.b_end),
-        tokens=region.matched,
-        kind=label.kind,
-        literal_similarity=label.literal_similarity,
-        segments=segments,
-        evidence=label.evidence,
-    )
+    return {
+        "left": _side(lf, region.a_start, region.a_end),
+        "right": _side(rf, region.b_start, region.b_end),
+        "tokens": region.matched,
+        "kind": label.kind,
+        "literal_similarity": label.literal_similarity,
+        "segments": segments,
+        "evidence": label.evidence,
+    }
+
+
+@dataclass(frozen=True)
+class _Aligned:
+    """One file pair's regions, each with its match fields and its filter verdict."""
+
+    left: int
+    right: int
+    regions: list[Region]
+    fields: list[dict[str, Any]]
+    verdicts: list[Classified]
 
 
 def _entries(side: str, work: PreparedWork) -> list[FileEntry]:
@@ -285,41 +299,70 @@ def compare_prepared(
         [f.fp.fingerprints for f in rfiles],
         options.candidate_max_file_frequency,
     )[:, :2]
+    # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies.
+    lkgrams, rkgrams = [f.fp.kgrams for f in lfiles], [f.fp.kgrams for f in rfiles]
+    postings = (sort_postings(lkgrams), sort_postings(rkgrams))
+    frequencies = (of_postings(postings[0]), of_postings(postings[1]))
     runs = drop_redundant(shared_runs(
-        [f.fp.kgrams for f in lfiles],
-        [f.fp.kgrams for f in rfiles],
+        lkgrams,
+        rkgrams,
         pairs_index,
         fs.k,
         ms.max_occurrences,
         options.candidate_max_file_frequency,
         options.common.hashes if options.common else None,
+        postings,
     ))
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
     group_keys = runs.left * max(len(rfiles), 1) + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
     starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
+    del postings
+    ctx = filter_context(lfiles, rfiles, options, references, frequencies)
     advance = progress("Aligning", len(starts))
+    here, shown = os.getpid(), [0]  # progress is shown by this process only
+
+    def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
+        done = []
+        for lo, hi in groups:
+            li, ri = int(runs.left[lo]), int(runs.right[lo])
+            lf, rf = lfiles[li], rfiles[ri]
+            found = regions(
+                runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
+                rf.fp.tokens.symbols, ms,
+                text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
+                literal_support(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
+            )
+            fields = [_match_fields(lf, rf, r) for r in found]
+            done.append(_Aligned(
+                li, ri, found, fields,
+                [classify_match(ctx, li, ri, r, f["kind"] == "structural-only")
+                 for r, f in zip(found, fields, strict=True)],
+            ))
+            if os.getpid() == here:
+                advance(1)
+                shown[0] += 1
+        return done
+
+    aligned = split_map(align, list(zip(starts, ends, strict=True)), options.workers)
+    advance(len(starts) - shown[0])  # the groups aligned by the other process
     matches: list[Match] = []
     located: list[tuple[int, int, Region]] = []  # where each match was aligned
+    classified: list[Classified] = []
     pairs: list[FilePair] = []
-    for lo, hi in zip(starts, ends, strict=True):
-        li, ri = int(runs.left[lo]), int(runs.right[lo])
-        lf, rf = lfiles[li], rfiles[ri]
-        found = regions(
-            runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
-            rf.fp.tokens.symbols, ms, text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
-            literal_support(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
-        )
-        advance(1)
+    for group in aligned:
+        li, ri, found = group.left, group.right, group.regions
         if not found:
             continue
+        lf, rf = lfiles[li], rfiles[ri]
         ids = []
-        for region in found:
+        for region, fields, verdict in zip(found, group.fields, group.verdicts, strict=True):
             match_id = f"{options.exhibit_prefix}{len(matches) + 1:04d}"
-            matches.append(_match(match_id, lf, rf, region))
+            matches.append(Match(id=match_id, **fields))
             located.append((li, ri, region))
-            ids.append(matches[-1].id)
+            classified.append(verdict)
+            ids.append(match_id)
             mark(lmasks[li], [(t.a, t.a + t.length) for t in region.tiles])
             mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
         matched = sum(r.matched for r in found)
@@ -381,4 +424,6 @@ def compare_prepared(
         channels=literal,
         code_anomalies=anomalies,
     )
-    return filter_result(result, located, lfiles, rfiles, options, references)
+    return filter_result(
+        result, located, lfiles, rfiles, options, references, ctx, classified
+    )

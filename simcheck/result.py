@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import resources
 from types import UnionType
 from typing import Any, BinaryIO, Literal, Union, get_args, get_origin, get_type_hints
+
+from .fork_split import split_stream
 
 SCHEMA_VERSION = "1.5.0"
 
@@ -585,10 +587,23 @@ class Result:
     code_anomalies: list[CodeAnomaly] = field(default_factory=list)
 
 
+# Fields per dataclass (-1: the JSON adds derived figures): when an instance's attribute
+# dict holds exactly its fields (in field order, as its __init__ set them) and no float,
+# that dict already is its JSON object.
+_FIELD_COUNT: dict[type, int] = {}
+
+
 def _encode(value: Any) -> Any:
     """``json`` calls this for each dataclass it meets: one level to a dict in field order,
     floats rounded (stable text across machines); everything else stays in the C encoder.
     (``dataclasses.asdict`` deep-copies every leaf, far too slow for large results.)"""
+    count = _FIELD_COUNT.get(type(value))
+    if count is None:
+        derived = isinstance(value, (Coverage, DocumentCoverage))
+        count = _FIELD_COUNT[type(value)] = -1 if derived else len(value.__dataclass_fields__)
+    own = getattr(value, "__dict__", None)
+    if own is not None and len(own) == count and float not in map(type, own.values()):
+        return own
     data = {}
     for name in value.__dataclass_fields__:
         item = getattr(value, name)
@@ -609,25 +624,39 @@ def _dumps(value: Any) -> str:
     return _ENCODER.encode(round(value, 6) if type(value) is float else value)
 
 
-def json_chunks(result: Result) -> Iterator[str]:
-    """The result as JSON text, in pieces: one top-level field per line, and one element
-    per line for the lists (one match per line: readable, greppable). ``json.dumps``
-    with ``indent`` uses the pure-Python encoder, several times slower on large results;
-    pieces let a large result go to a file without first becoming one huge string."""
-    yield "{\n"
+_RAW = object()  # a piece of JSON text with no value to encode
+Piece = tuple[str, Any, str]  # text before, value (or _RAW), text after
+
+
+def _pieces(result: Result) -> list[Piece]:
+    """The result's JSON as pieces still to encode: one top-level field per line, and one
+    element per line for the lists (one match per line: readable, greppable)."""
+    pieces: list[Piece] = [("{\n", _RAW, "")]
     names = list(result.__dataclass_fields__)
     for i, name in enumerate(names):
         value = getattr(result, name)
         comma = "," if i < len(names) - 1 else ""
         if isinstance(value, list) and value:
-            yield f"  {_dumps(name)}: [\n"
-            for v in value[:-1]:
-                yield f"    {_dumps(v)},\n"
-            yield f"    {_dumps(value[-1])}\n"
-            yield f"  ]{comma}\n"
+            pieces.append((f"  {_dumps(name)}: [\n", _RAW, ""))
+            pieces += [("    ", v, ",\n") for v in value[:-1]]
+            pieces.append(("    ", value[-1], "\n"))
+            pieces.append((f"  ]{comma}\n", _RAW, ""))
         else:
-            yield f"  {_dumps(name)}: {_dumps(value)}{comma}\n"
-    yield "}\n"
+            pieces.append((f"  {_dumps(name)}: ", value, f"{comma}\n"))
+    pieces.append(("}\n", _RAW, ""))
+    return pieces
+
+
+def _text(piece: Piece) -> str:
+    before, value, after = piece
+    return before if value is _RAW else f"{before}{_dumps(value)}{after}"
+
+
+def json_chunks(result: Result) -> Iterator[str]:
+    """The result as JSON text, in pieces (see ``_pieces``). ``json.dumps`` with
+    ``indent`` uses the pure-Python encoder, several times slower on large results;
+    pieces let a large result go to a file without first becoming one huge string."""
+    return (_text(p) for p in _pieces(result))
 
 
 def to_json(result: Result) -> str:
@@ -635,31 +664,26 @@ def to_json(result: Result) -> str:
     return "".join(json_chunks(result))
 
 
-# Text is encoded and written in blocks of about this many characters.
-_WRITE_BLOCK = 1 << 20
+# Pieces are encoded and written in blocks of this many (a match is one piece).
+_BLOCK_PIECES = 64
 
 
-def write_json(result: Result, stream: BinaryIO | None = None) -> str:
+def _encoded(block: Sequence[Piece]) -> bytes:
+    return "".join([_text(p) for p in block]).encode("utf-8")
+
+
+def write_json(result: Result, stream: BinaryIO | None = None, workers: int = 2) -> str:
     """Write the result's JSON (UTF-8, exactly ``to_json``) to ``stream`` as it is
-    encoded, and return its SHA-256 (hex); with no stream, only the SHA-256."""
+    encoded, and return its SHA-256 (hex); with no stream, only the SHA-256. A large
+    result is encoded on ``workers`` (at most 2) cores, block by block, in order."""
     digest = hashlib.sha256()
-    block: list[str] = []
-    size = 0
-    for piece in json_chunks(result):
-        block.append(piece)
-        size += len(piece)
-        if size >= _WRITE_BLOCK:
-            _emit(block, digest, stream)
-            block, size = [], 0
-    _emit(block, digest, stream)
+    pieces = _pieces(result)
+    blocks = [pieces[i : i + _BLOCK_PIECES] for i in range(0, len(pieces), _BLOCK_PIECES)]
+    for data in split_stream(_encoded, blocks, workers):
+        digest.update(data)
+        if stream is not None:
+            stream.write(data)
     return digest.hexdigest()
-
-
-def _emit(block: list[str], digest: Any, stream: BinaryIO | None) -> None:
-    data = "".join(block).encode("utf-8")
-    digest.update(data)
-    if stream is not None:
-        stream.write(data)
 
 
 def to_dict(result: Result) -> dict[str, Any]:

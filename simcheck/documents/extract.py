@@ -2,39 +2,51 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import replace
 from typing import IO
 
-from .extract_docx import extract_docx
-from .extract_html import extract_html
-from .extract_man import extract_man
-from .extract_markdown import extract_markdown
-from .extract_pdf import extract_pdf
-from .extract_rst import extract_rst
 from .extract_text import extract_text
 from .model import Document
 
-TEXT_EXTRACTORS: dict[str, Callable[[str, str | None], Document]] = {
-    "html": extract_html,
-    "markdown": extract_markdown,
-    "rst": extract_rst,
-    "man": extract_man,
-    "text": extract_text,
+# Text formats and the module and function reading each: imported on first use (markdown
+# and reStructuredText parsers take a noticeable part of every start of simcheck).
+TEXT_EXTRACTORS: dict[str, tuple[str, str]] = {
+    "html": ("extract_html", "extract_html"),
+    "markdown": ("extract_markdown", "extract_markdown"),
+    "rst": ("extract_rst", "extract_rst"),
+    "man": ("extract_man", "extract_man"),
 }
+
+
+def _text_extractor(fmt: str) -> Callable[[str, str | None], Document]:
+    if fmt not in TEXT_EXTRACTORS:
+        return extract_text
+    module, name = TEXT_EXTRACTORS[fmt]
+    extractor: Callable[[str, str | None], Document] = getattr(
+        importlib.import_module(f"{__package__}.{module}"), name
+    )
+    return extractor
 
 
 def extract_binary(fmt: str, stream: IO[bytes], max_part_bytes: int) -> Document:
     """A PDF or DOCX read from a seekable stream (raises ``ExtractionError``)."""
+    # Imported here: their libraries (pdfminer, lxml) take a noticeable part of every
+    # start of simcheck, and most runs read no PDF or DOCX.
     if fmt == "pdf":
+        from .extract_pdf import extract_pdf
+
         return extract_pdf(stream)
+    from .extract_docx import extract_docx
+
     return extract_docx(stream, max_part_bytes)
 
 
 def extract_from_text(fmt: str, text: str, encoding: str | None) -> Document:
     """A text-format document. A markup parser that fails on a file leaves it compared
     as plain text, and the document says so."""
-    extractor = TEXT_EXTRACTORS.get(fmt, extract_text)
+    extractor = _text_extractor(fmt)
     lines = tuple(text.split("\n"))
     try:
         return replace(extractor(text, encoding), source_lines=lines)

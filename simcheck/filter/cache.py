@@ -18,8 +18,6 @@ from typing import Any
 
 import numpy as np
 import platformdirs
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from fingerprints.fileprint import FingerprintSettings
 
@@ -78,11 +76,21 @@ def _path(directory: Path, key: str) -> Path:
     return directory / f"{key}.parquet"
 
 
+def _arrow() -> tuple[Any, Any]:
+    """pyarrow and its parquet module, imported only when a reference corpus is cached
+    (they take a noticeable part of every start of simcheck)."""
+    import pyarrow
+    import pyarrow.parquet
+
+    return pyarrow, pyarrow.parquet
+
+
 def load(directory: Path, key: str) -> tuple[list[CorpusFile], KgramTable] | None:
     """The cached index, or None when absent or unreadable (it is then rebuilt)."""
     path = _path(directory, key)
     if not path.is_file():
         return None
+    pa, pq = _arrow()
     try:
         table = pq.read_table(path)
         meta = table.schema.metadata or {}
@@ -102,6 +110,7 @@ def load(directory: Path, key: str) -> tuple[list[CorpusFile], KgramTable] | Non
 def store(directory: Path, key: str, files: list[CorpusFile], kgrams: KgramTable) -> None:
     """Write the index atomically (a crash leaves no half-written cache entry)."""
     directory.mkdir(parents=True, exist_ok=True)
+    pa, pq = _arrow()
     table = pa.table(
         {
             "hash": pa.array(kgrams.hashes, type=pa.uint64()),

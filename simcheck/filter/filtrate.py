@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..match.align import Region
-from ..match.sets import distinct, member
+from ..match.sets import distinct, hash_sort, member
 from ..prepare import PreparedFile
 from ..result import (
     FilterEvidence,
@@ -28,7 +28,7 @@ from . import stages as st
 from .aligned import ReferenceRuns, reference_runs
 from .citations import cite
 from .corpus import ReferenceIndex, References
-from .frequency import combined, of_files
+from .frequency import Frequency, combined, of_files
 from .generated import GeneratedMarker, detect_generated, generator_names
 from .ledger import Occurrences, counts, filtered_coverage, rows
 from .masks import CONTENT_SYMBOLS, covered
@@ -51,6 +51,7 @@ class _Context:
         rfiles: Sequence[PreparedFile],
         options: CompareOptions,
         refs: References,
+        freq: tuple[Frequency, Frequency] | None = None,
     ) -> None:
         fo = options.filtration
         self.options = fo
@@ -65,7 +66,7 @@ class _Context:
         self.max_occurrences = options.match.max_occurrences
         self.refs = refs  # base and excluded corpora
         self.files = (lfiles, rfiles)
-        self.freq = (
+        self.freq = freq or (
             of_files([f.fp.kgrams for f in lfiles]), of_files([f.fp.kgrams for f in rfiles])
         )
         self.ref_freq = combined([r.frequency() for r in refs.all])
@@ -146,10 +147,20 @@ def _rarities(ctx: _Context, located: Sequence[Located]) -> list[Rarity]:
     h, who = np.concatenate(hashes), np.concatenate(owner)
     n = np.bincount(who, minlength=len(located))
     first = np.cumsum(n) - n
+    order, keys = hash_sort(h)  # one sort of the query serves every table
+    who_bits = max(int(who.max()).bit_length(), 1)
     medians = []
     for table in (ctx.freq[0], ctx.freq[1], ctx.ref_freq):
-        files = table.lookup(h)[0]
-        ranked = files[np.lexsort((files, who))]  # by match, then by file count
+        files = np.empty(h.size, dtype=np.int64)
+        files[order] = table.lookup_sorted(keys)[0]
+        file_bits = int(files.max()).bit_length()
+        if file_bits + who_bits <= 62:
+            # By match, then by file count: one plain sort of both packed together.
+            packed = (who << file_bits) | files
+            packed.sort()
+            ranked = packed & ((1 << file_bits) - 1)
+        else:
+            ranked = files[np.lexsort((files, who))]
         medians.append(ranked[np.minimum(first + (n - 1) // 2, h.size - 1)])
     return [
         Rarity(int(n[m]), int(medians[0][m]), int(medians[1][m]), int(medians[2][m]))
@@ -243,6 +254,30 @@ def _classify(
     return la, rb, stage, verdict
 
 
+Classified = tuple[np.ndarray, np.ndarray, np.ndarray, MatchFilter]
+
+
+def filter_context(
+    lfiles: Sequence[PreparedFile],
+    rfiles: Sequence[PreparedFile],
+    options: CompareOptions,
+    references: References | None = None,
+    freq: tuple[Frequency, Frequency] | None = None,
+) -> _Context:
+    """What every match's classification needs, computed once for a comparison;
+    ``freq``: the k-gram frequencies of each side, when already computed."""
+    return _Context(lfiles, rfiles, options, references or References(), freq)
+
+
+def classify_match(
+    ctx: _Context, li: int, ri: int, region: Region, structural_only: bool
+) -> Classified:
+    """One match's filter verdict: its left and right token positions, the stage index of
+    each matched token pair and the classification (pure: any process may compute it).
+    ``structural_only``: no literal evidence supports the match (its kind)."""
+    return _classify(ctx, li, ri, region, structural_only)
+
+
 def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
            stage: np.ndarray) -> list[FilterSpan]:
     """The match's tokens as maximal runs of one stage ("none": still counted) that are
@@ -328,23 +363,30 @@ def filter_result(
     rfiles: Sequence[PreparedFile],
     options: CompareOptions,
     references: References | None = None,
+    ctx: _Context | None = None,
+    classified: Sequence[Classified] | None = None,
 ) -> Result:
     """``result`` with every match classified, the filtered coverages and the ledger.
-    ``located`` gives, for each of ``result.matches`` in order, where it was aligned."""
+    ``located`` gives, for each of ``result.matches`` in order, where it was aligned;
+    ``ctx`` and ``classified`` (``classify_match`` of each) when already computed."""
     if len(located) != len(result.matches):
         raise ValueError("one located region per match")
     refs = references or References()
-    ctx = _Context(lfiles, rfiles, options, refs)
+    ctx = ctx or _Context(lfiles, rfiles, options, refs)
+    if classified is None:
+        classified = [
+            _classify(ctx, li, ri, region, match.kind == "structural-only")
+            for match, (li, ri, region) in zip(result.matches, located, strict=True)
+        ]
     pair_of = {mid: i for i, p in enumerate(result.file_pairs) for mid in p.matches}
     matches: list[Match] = []
     left_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
     right_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
     pair_files: dict[int, tuple[int, int]] = {}
     rarities = _rarities(ctx, located)
-    for match, rarity, (li, ri, region) in zip(result.matches, rarities, located, strict=True):
-        la, rb, stage, verdict = _classify(
-            ctx, li, ri, region, match.kind == "structural-only"
-        )
+    for match, rarity, (li, ri, _region), (la, rb, stage, verdict) in zip(
+        result.matches, rarities, located, classified, strict=True
+    ):
         matches.append(replace(match, filter=verdict, rarity=rarity))
         pair = pair_of[match.id]
         pair_files[pair] = (li, ri)

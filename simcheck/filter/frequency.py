@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..match.sets import sorted_postings
+from ..match.sets import SortedPostings, sorted_postings
 
 
 @dataclass(frozen=True)
@@ -25,14 +25,24 @@ class Frequency:
         # Sorted keys make the binary searches walk memory in order (several times faster
         # on millions of hashes); the answers are put back in the query's order.
         order = np.argsort(query, kind="stable")
-        keys = query[order]
-        index = np.minimum(np.searchsorted(self.hashes, keys), self.hashes.size - 1)
-        found = self.hashes[index] == keys
+        files_sorted, occurrences_sorted = self.lookup_sorted(query[order])
         files = np.empty(query.shape, dtype=np.int64)
         occurrences = np.empty(query.shape, dtype=np.int64)
-        files[order] = np.where(found, self.files[index], 0)
-        occurrences[order] = np.where(found, self.occurrences[index], 0)
+        files[order] = files_sorted
+        occurrences[order] = occurrences_sorted
         return files, occurrences
+
+    def lookup_sorted(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``lookup`` of hashes already sorted."""
+        if self.hashes.size == 0 or keys.size == 0:
+            zero = np.zeros(keys.shape, dtype=np.int64)
+            return zero, zero.copy()
+        index = np.minimum(np.searchsorted(self.hashes, keys), self.hashes.size - 1)
+        found = self.hashes[index] == keys
+        return (
+            np.where(found, self.files[index], 0).astype(np.int64, copy=False),
+            np.where(found, self.occurrences[index], 0).astype(np.int64, copy=False),
+        )
 
     def above(self, max_files: int, max_occurrences: int | None = None) -> np.ndarray:
         """Hashes (sorted) in more than ``max_files`` files or, when given, occurring more
@@ -66,6 +76,11 @@ def of_files(kgrams: Sequence[np.ndarray]) -> Frequency:
     """Frequencies over the k-gram arrays of a list of files (one work)."""
     hashes, files, _ = sorted_postings(kgrams)
     return from_sorted(hashes, files)
+
+
+def of_postings(postings: SortedPostings) -> Frequency:
+    """Frequencies over one work's postings already sorted (``sort_postings``)."""
+    return from_sorted(postings.sorted_hashes, postings.sorted_files)
 
 
 def combined(parts: Sequence[Frequency]) -> Frequency:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .sets import distinct, hash_sort, member, postings
+from .sets import SortedPostings, distinct, member, sort_postings
 
 
 @dataclass(frozen=True)
@@ -77,25 +77,18 @@ class _Side:
 
 
 def _sides(
-    left: Sequence[np.ndarray],
-    right: Sequence[np.ndarray],
+    left: SortedPostings,
+    right: SortedPostings,
     max_files: int,
     max_total: int,
     common: np.ndarray | None,
 ) -> tuple[_Side, _Side]:
-    found = []
-    for kgrams in (left, right):
-        h, f, p = postings(kgrams)
-        # Postings come file by file, position by position: a stable sort on the hash
-        # alone orders them by (hash, file, position).
-        order, sorted_h = hash_sort(h)
-        found.append((h, f, p, order, sorted_h))
     sides = []
-    for (h, f, p, order, sorted_h), other, corpus in (
-        (found[0], found[1][4], common), (found[1], found[0][4], None)
-    ):
-        sorted_f = f[order]
-        keep = member(sorted_h, other) & ~_common(sorted_h, sorted_f, max_files, max_total)
+    for side, other, corpus in ((left, right, common), (right, left, None)):
+        h, p, order = side.hashes, side.positions, side.order
+        sorted_h, sorted_f = side.sorted_hashes, side.sorted_files
+        keep = member(sorted_h, other.sorted_hashes)
+        keep &= ~_common(sorted_h, sorted_f, max_files, max_total)
         if corpus is not None and corpus.size:
             keep &= ~member(sorted_h, corpus)
         seeds = order[keep]
@@ -128,6 +121,7 @@ def shared_runs(
     max_occurrences: int,
     max_file_frequency: int,
     common: np.ndarray | None = None,
+    sorted_postings: tuple[SortedPostings, SortedPostings] | None = None,
 ) -> Runs:
     """Runs of shared k-grams for the file pairs in ``pairs`` (rows of left, right index).
 
@@ -135,9 +129,11 @@ def shared_runs(
     ``max_occurrences`` times, on either side seeds nothing: it is boilerplate of that
     codebase, and would otherwise multiply the work. Neither does a k-gram in the sorted
     array ``common`` (common across a reference corpus). Such k-grams still count where
-    they lie between two matched runs (see ``align``).
+    they lie between two matched runs (see ``align``). ``sorted_postings``: both sides'
+    ``sort_postings``, when already computed.
     """
-    ls, rs = _sides(left, right, max_file_frequency, max_occurrences, common)
+    lp, rp = sorted_postings or (sort_postings(left), sort_postings(right))
+    ls, rs = _sides(lp, rp, max_file_frequency, max_occurrences, common)
     # Every (left, right) pair of seeds with equal hashes is a hit. Hits are listed in
     # hash order, so every per-seed array below is read almost sequentially.
     lo = np.searchsorted(rs.hashes, ls.hashes, side="left")

@@ -7,6 +7,7 @@ several times slower than sorting at the sizes a codebase produces (millions of 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -92,3 +93,25 @@ def sorted_postings(
     # leaves them ordered by (hash, file, position).
     order = hash_order(h)
     return h[order], f[order], p[order]
+
+
+@dataclass(frozen=True)
+class SortedPostings:
+    """Every k-gram of one side's files, in file order and sorted by hash: computed once
+    and shared by the seeding join and the k-gram frequencies of the filter."""
+
+    hashes: np.ndarray  # uint64, file by file, position by position
+    files: np.ndarray  # int64
+    positions: np.ndarray  # int64
+    order: np.ndarray  # int64: stable argsort of ``hashes``
+    sorted_hashes: np.ndarray  # hashes[order]
+    sorted_files: np.ndarray  # files[order]: sorted by (hash, file)
+
+
+def sort_postings(kgrams: Sequence[np.ndarray]) -> SortedPostings:
+    """The postings of ``kgrams`` (one array per file) and their hash order."""
+    h, f, p = postings(kgrams)
+    # Postings come file by file, position by position: a stable sort on the hash alone
+    # orders them by (hash, file, position).
+    order, sorted_h = hash_sort(h)
+    return SortedPostings(h, f, p, order, sorted_h, f[order])

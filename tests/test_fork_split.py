@@ -1,0 +1,92 @@
+"""The two-core split gives exactly the serial answers, in order, whoever computes them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import pytest
+
+import simcheck.fork_split as fork_split
+from simcheck.fork_split import split_map, split_stream
+
+_MEASURED_IDLE = fork_split._idle_cores  # the real measurement (the fixture replaces it)
+
+
+@pytest.fixture(autouse=True)
+def _idle_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test here sees a core idle (the real check samples the machine's load)."""
+    monkeypatch.setattr(fork_split, "_idle_cores", lambda: 2.0)
+
+
+def _squares(items: Sequence[int]) -> list[tuple[int, int]]:
+    return [(i, i * i) for i in items]
+
+
+def test_split_map_gives_the_serial_answers_in_order() -> None:
+    items = list(range(1001))
+    assert split_map(_squares, items, workers=2, min_items=2) == _squares(items)
+
+
+def test_split_map_really_uses_a_second_process() -> None:
+    pids = split_map(lambda xs: [os.getpid() for _ in xs], list(range(10)), 2, min_items=2)
+    assert pids[0::2] == [os.getpid()] * 5
+    assert set(pids[1::2]) != {os.getpid()}
+
+
+def test_a_busy_machine_keeps_the_work_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fork_split, "_idle_cores", lambda: 0.2)
+    pids = split_map(lambda xs: [os.getpid() for _ in xs], list(range(10)), 2, min_items=2)
+    assert set(pids) == {os.getpid()}
+    got = list(split_stream(lambda x: (x, os.getpid()), list(range(20)), 2, min_items=2))
+    assert got == [(x, os.getpid()) for x in range(20)]
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/stat"), reason="measured from /proc/stat")
+def test_idle_cores_are_measured_from_the_machine() -> None:
+    idle = _MEASURED_IDLE()
+    assert idle is not None and 0.0 <= idle <= (os.cpu_count() or 1) + 1e-9
+
+
+def test_split_map_computes_a_failed_childs_share_itself() -> None:
+    parent = os.getpid()
+
+    def fragile(xs: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies without answering
+        return [x + 1 for x in xs]
+
+    assert split_map(fragile, list(range(20)), 2, min_items=2) == list(range(1, 21))
+
+
+def test_split_map_raises_what_the_computation_raises() -> None:
+    def broken(xs: Sequence[int]) -> list[int]:
+        raise ValueError("bad item")
+
+    with pytest.raises(ValueError, match="bad item"):
+        split_map(broken, list(range(20)), 2, min_items=2)
+
+
+def test_small_or_single_worker_runs_stay_in_this_process() -> None:
+    pids = split_map(lambda xs: [os.getpid() for _ in xs], list(range(10)), 1, min_items=2)
+    assert set(pids) == {os.getpid()}
+    assert set(split_map(lambda xs: [os.getpid() for _ in xs], [1, 2], 2)) == {os.getpid()}
+
+
+def test_split_stream_yields_every_answer_in_order() -> None:
+    items = [bytes([i % 256]) * (i * 997) for i in range(60)]  # up to ~60 KB each
+    got = list(split_stream(lambda b: b[::-1] + b"!", items, 2, min_items=2))
+    assert got == [b[::-1] + b"!" for b in items]
+
+
+def test_split_stream_goes_on_when_the_child_dies() -> None:
+    parent = os.getpid()
+
+    def fragile(x: int) -> int:
+        if os.getpid() != parent and x > 10:
+            os._exit(3)
+        return -x
+
+    assert list(split_stream(fragile, list(range(40)), 2, min_items=2)) == [
+        -x for x in range(40)
+    ]
