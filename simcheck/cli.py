@@ -181,6 +181,14 @@ def compare(
             " (left=right, repeatable; disclosed in the result).",
         ),
     ] = None,
+    extract_seconds: Annotated[
+        float,
+        typer.Option(
+            "--extract-seconds", min=0.1,
+            help="Documents: a PDF or DOCX whose text takes longer to extract fails (listed"
+            " with the reason); the run goes on.",
+        ),
+    ] = DocumentSettings().extract_seconds,
 ) -> None:
     """Compare LEFT with RIGHT and report every region of one found in the other."""
     if mode not in MODES:
@@ -204,7 +212,9 @@ def compare(
             min_structural_tokens=filter_min_structural_tokens,
         ),
         chance_reference=chance_reference,
-        documents=DocumentSettings(mode=mode, aliases=tuple(alias or ())),  # type: ignore[arg-type]
+        documents=DocumentSettings(  # type: ignore[arg-type]
+            mode=mode, aliases=tuple(alias or ()), extract_seconds=extract_seconds
+        ),
     )
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,15}", exhibit_prefix):
         raise _fail(f"--exhibit-prefix {exhibit_prefix!r}: use a letter, then letters/digits/-/_")

@@ -42,7 +42,7 @@ def document_reader(settings: DocumentSettings) -> Reader | None:
     """What ingestion uses to read documents; None when every file is code."""
     if settings.mode == "code":
         return None
-    return Reader(settings.mode, settings.max_document_bytes)
+    return Reader(settings.mode, settings.max_document_bytes, settings.extract_seconds)
 
 
 def split_work(work: Work, settings: DocumentSettings) -> tuple[Work, list[IngestedFile]]:

@@ -187,6 +187,7 @@ def compare_documents(
             "winnowing_window": settings.window,
             "guarantee_words": settings.k + settings.window - 1,
             "max_document_bytes": settings.max_document_bytes,
+            "extract_seconds": settings.extract_seconds,
             **{f"align.{k}": round(v, 6) if isinstance(v, float) else v
                for k, v in asdict(settings.align).items()},
             "dictionary": dictionary_name() if anomalies else "not used",

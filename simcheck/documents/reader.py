@@ -13,12 +13,15 @@ from ..ingest.model import IngestedFile
 from .extract import extract_binary, extract_from_text
 from .formats import BINARY_FORMATS, Mode, document_format, is_document
 from .model import ExtractionError
+from .time_limit import TimeLimitExceeded, within
 
 
 class Reader:
-    def __init__(self, mode: Mode, max_document_bytes: int) -> None:
+    def __init__(self, mode: Mode, max_document_bytes: int, extract_seconds: float = 300.0
+                 ) -> None:
         self.mode = mode
         self.max_bytes = max_document_bytes
+        self.seconds = extract_seconds
 
     def wants(self, path: str) -> bool:
         return is_document(path, self.mode)
@@ -48,7 +51,10 @@ class Reader:
 
     def _binary(self, path: str, fmt: str, stream: IO[bytes], size: int, sha: str) -> IngestedFile:
         try:
-            document = extract_binary(fmt, stream, self.max_bytes)
+            document = within(self.seconds, lambda: extract_binary(fmt, stream, self.max_bytes))
+        except TimeLimitExceeded:
+            return IngestedFile(path, size, sha, "failed",
+                                f"{fmt.upper()} extraction took longer than {self.seconds:g} s")
         except ExtractionError as exc:
             return IngestedFile(path, size, sha, exc.status, exc.reason)
         except MemoryError:

@@ -15,4 +15,5 @@ class DocumentSettings:
     k: int = 5  # word shingle length
     window: int = 4  # winnowing window: any shared run of k + window - 1 words nominates
     max_document_bytes: int = 512 * 1024 * 1024  # PDF/DOCX larger than this are skipped
+    extract_seconds: float = 300.0  # a PDF/DOCX whose extraction takes longer fails
     align: AlignSettings = field(default_factory=AlignSettings)
