@@ -25,7 +25,7 @@ from .filter.corpus import References, load_references
 from .filter.filtrate import Classified, classify_match, filter_context, filter_result
 from .filter.frequency import of_postings
 from .filter.options import FilterOptions
-from .fork_split import split_map
+from .fork_split import beside, split_map
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -35,6 +35,7 @@ from .match.common import CommonKgrams
 from .match.evidence import literal_support, text_agreement
 from .match.order_free import (
     ORDER_FREE_K,
+    Containment,
     KgramRarity,
     containment,
     kgram_set,
@@ -47,6 +48,8 @@ from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
     SCHEMA_VERSION,
+    Channel,
+    CodeAnomaly,
     FileEntry,
     FilePair,
     Match,
@@ -381,15 +384,15 @@ def compare_prepared(
         )
     pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
 
-    lsets = [kgram_set([f.fp.tokens.symbols]) for f in lfiles]
-    rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
-    table = options.rarity or rarity(lsets + rsets)
-    free = containment(union(lsets), union(rsets), table)
-    lsum = _summary(left, lmasks, free.left_in_right)
-    rsum = _summary(right, rmasks, free.right_in_left)
+    # The whole-work channels need no match: on a large comparison a forked child
+    # computes them while this process filters the matches.
     advance = progress("Evidence channels", 1)
-    literal, anomalies = channels(lfiles, rfiles, options.literal_rarity)
-    advance(1)
+    background = beside(
+        lambda: _whole_work_channels(lfiles, rfiles, options), options.workers,
+        worth_it=len(lfiles) + len(rfiles) >= BESIDE_MIN_FILES,
+    )
+    lsum = _summary(left, lmasks, 0.0)  # order-free figures are filled in below
+    rsum = _summary(right, rmasks, 0.0)
     total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
     matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
     result = Result(
@@ -421,9 +424,31 @@ def compare_prepared(
         file_pairs=pairs,
         matches=matches,
         definitions=DEFINITIONS,
+    )
+    result = filter_result(
+        result, located, lfiles, rfiles, options, references, ctx, classified
+    )
+    free, literal, anomalies = background()
+    advance(1)
+    return replace(
+        result,
+        left=replace(result.left, order_free=free.left_in_right),
+        right=replace(result.right, order_free=free.right_in_left),
         channels=literal,
         code_anomalies=anomalies,
     )
-    return filter_result(
-        result, located, lfiles, rfiles, options, references, ctx, classified
-    )
+
+
+# Below this many files a second process costs more than it saves.
+BESIDE_MIN_FILES = 200
+
+
+def _whole_work_channels(
+    lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], options: CompareOptions
+) -> tuple[Containment, list[Channel], list[CodeAnomaly]]:
+    """The order-free structure containment and the literal channels of two works."""
+    lsets = [kgram_set([f.fp.tokens.symbols]) for f in lfiles]
+    rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
+    free = containment(union(lsets), union(rsets), options.rarity or rarity(lsets + rsets))
+    literal, anomalies = channels(lfiles, rfiles, options.literal_rarity)
+    return free, literal, anomalies

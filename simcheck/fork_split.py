@@ -183,3 +183,41 @@ def split_stream(
         if process.is_alive():
             process.kill()
             process.join()
+
+
+def beside(compute: Callable[[], R], workers: int = 2, worth_it: bool = True
+           ) -> Callable[[], R]:
+    """Start ``compute()`` in a forked child, when a core is idle, while this process goes
+    on; the returned function waits for its answer. ``compute`` must be pure: where no
+    child runs (one worker, not ``worth_it``, no idle core, no fork) or the child fails,
+    the answer is computed here when asked for."""
+    if workers < 2 or not worth_it or not _forkable() or not spare_core():
+        return compute
+    ctx = mp.get_context("fork")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    receive, send = _pipe(ctx)
+
+    def child(conn: Connection) -> None:
+        try:
+            conn.send(compute())
+        finally:
+            conn.close()
+
+    process = ctx.Process(target=child, args=(send,), daemon=True)
+    _start(process)
+    send.close()
+
+    def answer() -> R:
+        try:
+            return receive.recv()
+        except (EOFError, OSError):  # the child failed: computed here
+            return compute()
+        finally:
+            receive.close()
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+    return answer

@@ -90,3 +90,44 @@ def test_split_stream_goes_on_when_the_child_dies() -> None:
     assert list(split_stream(fragile, list(range(40)), 2, min_items=2)) == [
         -x for x in range(40)
     ]
+
+
+def test_beside_computes_in_a_second_process_while_this_one_goes_on() -> None:
+    answer = fork_split.beside(lambda: (os.getpid(), sum(range(10_000))), workers=2)
+    pid, total = answer()
+    assert pid != os.getpid() and total == sum(range(10_000))
+
+
+def test_beside_stays_here_when_not_worth_it_or_the_child_dies() -> None:
+    answer = fork_split.beside(lambda: os.getpid(), workers=2, worth_it=False)
+    assert answer() == os.getpid()
+    parent = os.getpid()
+
+    def fragile() -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        return 42
+
+    assert fork_split.beside(fragile, workers=2)() == 42
+
+
+def test_a_large_comparison_gives_the_same_json_with_one_or_two_processes(tmp_path) -> None:
+    from dataclasses import replace
+
+    from simcheck.compare import BESIDE_MIN_FILES, CompareOptions, compare_paths
+    from simcheck.result import to_json
+
+    for side in ("a", "b"):
+        for i in range(BESIDE_MIN_FILES // 2 + 1):
+            path = tmp_path / side / f"m{i:03d}.py"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(
+                f"# helper number {i} for the pump (keep in sync)\n"
+                f"def f{i}(x, y):\n    total = x * {i} + y\n    if total > {i * 7}:\n"
+                f"        return total - {i}\n    return \"pump {i} ok\"\n")
+    options = CompareOptions()
+    two = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), options)
+    one = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), replace(options, workers=1))
+    assert to_json(two) == to_json(one)
+    assert any(c.name == "comments" and c.shared > 0 for c in two.channels)
+    assert two.left.order_free > 0
