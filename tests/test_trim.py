@@ -29,10 +29,14 @@ def _untrimmed(options: CompareOptions) -> CompareOptions:
 def test_a_copied_c_function_between_look_alike_neighbours_is_matched_to_its_own_lines(
     fast_options: CompareOptions,
 ):
-    # Lines 9-21 on both sides; the neighbours share only their shape (`return x; }`,
-    # `static int name(int a`), which used to pull the match to lines 5-24.
-    assert _spans(_untrimmed(fast_options), "c_donor", "c_host") == [(5, 24, 5, 24)]
-    assert _spans(fast_options, "c_donor", "c_host") == [(9, 21, 9, 21)]
+    # Lines 10-22 on both sides; the neighbours share only their shape (`return x; }`,
+    # `static int name(int a`), which used to pull the match to lines 5-25.
+    assert _spans(_untrimmed(fast_options), "c_donor", "c_host") == [(5, 25, 5, 25)]
+    assert _spans(fast_options, "c_donor", "c_host") == [(10, 22, 10, 22)]
+    # The comment right above the copied function is still cited.
+    (match,) = compare_paths(str(TRIM / "c_donor"), str(TRIM / "c_host"), fast_options).matches
+    assert "comments" in match.evidence.channels
+    assert any("first outlier" in c for c in match.evidence.shared_comments)
 
 
 def test_a_copied_python_method_stops_before_the_next_methods_header(
@@ -48,7 +52,7 @@ def test_a_whole_file_match_keeps_its_includes_and_every_function(tmp_path: Path
         (tmp_path / side).mkdir()
         (tmp_path / side / "lib.c").write_text(body)
     (match,) = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options).matches
-    assert (match.left.start_line, match.left.end_line) == (1, 29)
+    assert (match.left.start_line, match.left.end_line) == (1, 30)
 
 
 def test_definitions_are_recorded_with_their_decorators_outer_first():
