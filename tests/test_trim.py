@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from fingerprints.languages import get_spec
+import numpy as np
+import pytest
+
+from fingerprints.languages import LANGUAGES, LanguageSpec, get_spec
 from fingerprints.lexical_tokens import tokenize_lexical
 from fingerprints.syntax_tokens import tokenize_syntax
 from simcheck.compare import CompareOptions, compare_paths
@@ -85,3 +88,15 @@ def test_a_sliver_is_cut_only_when_the_bulk_lies_elsewhere():
     # g, shorter than a sliver, matched whole: kept whole.
     region = Region((Tile(0, 0, 20),))
     assert trim(region, tokens, tokens, 12, 2) == region
+
+
+@pytest.mark.parametrize(
+    "spec", [s for s in LANGUAGES if s.definitions], ids=lambda s: s.name
+)
+def test_each_language_with_definitions_finds_them_in_its_sample_program(spec: LanguageSpec):
+    (path,) = (TRIM.parent / "languages").glob(f"{spec.name}.*")
+    tokens = tokenize_syntax(path.read_bytes(), spec)
+    assert tokens.def_start.size > 0
+    # Outer before inner, every range inside the file and holding a token.
+    assert np.all(np.diff(tokens.def_start) >= 0)
+    assert np.all(tokens.def_end > tokens.def_start) and tokens.def_end.max() <= len(tokens)
