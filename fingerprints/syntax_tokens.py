@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from tree_sitter import Language, Parser
+from tree_sitter import Language, Node, Parser
 
 from .languages import LanguageSpec, leaf_category, parser_for
 from .tokens import (
@@ -32,6 +32,8 @@ class _KindTable:
     category (index into LEXICAL_CATEGORIES, 255 = none)."""
 
     descend: bytes  # 1 = walk the children (when there are any)
+    defines: bytes  # 1 = a definition (function, method, class...)
+    wraps: bytes  # 1 = a wrapper a definition belongs to (decorators, export, template)
     actions: np.ndarray  # uint8
     symbols: np.ndarray  # uint64
     categories: np.ndarray  # uint8
@@ -79,7 +81,16 @@ def _build_kind_table(spec: LanguageSpec) -> _KindTable:
     for action, category_name in ((_IDENT, "identifier"), (_STRING, "string"),
                                   (_COMMENT, "comment")):
         categories[actions == action] = LEXICAL_CATEGORIES.index(category_name)
-    return _KindTable(bytes(actions == _DESCEND), actions, symbols, categories)
+    defines = np.zeros(_KIND_IDS, dtype=bool)
+    wraps = np.zeros(_KIND_IDS, dtype=bool)
+    for table, names in ((defines, spec.definitions), (wraps, spec.definition_wrappers)):
+        for name in names:
+            kind_id = language.id_for_node_kind(name, True)
+            if kind_id is not None:
+                table[kind_id] = True
+    return _KindTable(
+        bytes(actions == _DESCEND), bytes(defines), bytes(wraps), actions, symbols, categories
+    )
 
 
 def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
@@ -92,9 +103,10 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
     tree = parser.parse(source)
     has_error = tree.root_node.has_error
     table = _kind_table(spec)
-    descend = table.descend
+    descend, defines, wraps = table.descend, table.defines, table.wraps
     kinds: list[int] = []
     spans: list[int] = []  # start, end, start, end...
+    definitions: list[tuple[int, int]] = []  # byte ranges
 
     # The hot loop: one iteration per tree node, recording only each token's kind id and
     # byte range; what the kind means is looked up afterwards, vectorised.
@@ -106,6 +118,8 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
     while True:
         node = cursor.node
         kind = node.kind_id
+        if defines[kind]:
+            definitions.append(_definition_range(node, wraps))
         if descend[kind] and first_child():
             continue
         add_kind(kind)
@@ -113,11 +127,25 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
         while not next_sibling():
             if not parent():
                 note = "syntax errors tolerated (parser error recovery)" if has_error else None
-                return _tokens(source, table, kinds, spans, note)
+                return _tokens(source, table, kinds, spans, definitions, note)
+
+
+def _definition_range(node: Node, wraps: bytes) -> tuple[int, int]:
+    """A definition's byte range, widened to the wrappers it sits in (``@decorator``,
+    ``export``, ``template<...>``): they are part of what was written, and copied, with it."""
+    outer = node.parent
+    while outer is not None and wraps[outer.kind_id]:
+        node, outer = outer, outer.parent
+    return node.start_byte, node.end_byte
 
 
 def _tokens(
-    source: bytes, table: _KindTable, kinds: list[int], spans: list[int], note: str | None
+    source: bytes,
+    table: _KindTable,
+    kinds: list[int],
+    spans: list[int],
+    definitions: list[tuple[int, int]],
+    note: str | None,
 ) -> FileTokens:
     """The token streams from the walk's (kind, span) records, in source order."""
     kind = np.array(kinds, dtype=np.intp)
@@ -139,4 +167,5 @@ def _tokens(
         ends[lexical],
         "tree-sitter",
         note,
+        np.array(definitions, dtype=np.int64).reshape(-1, 2),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -39,6 +39,9 @@ class FileTokens:
     their category, comments and layout dropped, so it survives renaming and reformatting.
     The lexical stream (``lex_*``) locates identifiers, strings and comments; their real
     text is sliced from the source on demand. Byte offsets index the file's UTF-8 text.
+    ``def_start``/``def_end`` are the structure-token ranges of the file's definitions
+    (functions, methods, classes: the registry's ``definitions``), sorted by start, outer
+    before inner; empty when the file was not parsed (lexical tokens).
     """
 
     symbols: np.ndarray  # uint64: stable hash of each normalised token
@@ -54,6 +57,10 @@ class FileTokens:
     tokenizer: str  # "tree-sitter" or "lexical"
     line_count: int
     note: str | None = None  # why the fallback was used, parse errors seen...
+    def_start: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    def_end: np.ndarray = field(  # exclusive
+        default_factory=lambda: np.zeros(0, dtype=np.int32)
+    )
 
     def __len__(self) -> int:
         return int(self.symbols.shape[0])
@@ -148,9 +155,12 @@ def file_tokens_from_arrays(
     lex_end: np.ndarray,
     tokenizer: str,
     note: str | None = None,
+    definitions: np.ndarray | None = None,
 ) -> FileTokens:
     """Assemble a ``FileTokens`` from its span arrays (uint64 symbols, int64 byte offsets,
-    uint8 lexical categories); line numbers are derived here."""
+    uint8 lexical categories); line numbers are derived here. ``definitions`` (int64, n x 2)
+    are the [start, end) byte ranges of the file's definitions, in any order."""
+    def_start, def_end = definition_tokens(starts, definitions)
     sol = line_starts(source)
     first, last = lines_for_spans(sol, starts, ends)
     lex_first, lex_last = lines_for_spans(sol, lex_start, lex_end)
@@ -168,4 +178,22 @@ def file_tokens_from_arrays(
         tokenizer=tokenizer,
         line_count=count_lines(source),
         note=note,
+        def_start=def_start,
+        def_end=def_end,
     )
+
+
+def definition_tokens(
+    token_starts: np.ndarray, definitions: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Token ranges [start, end) of definitions given as byte ranges: the tokens that start
+    inside each; definitions holding no token are dropped. Sorted by start, outer first."""
+    if definitions is None or definitions.shape[0] == 0:
+        empty = np.zeros(0, dtype=np.int32)
+        return empty, empty.copy()
+    first = np.searchsorted(token_starts, definitions[:, 0], side="left")
+    end = np.searchsorted(token_starts, definitions[:, 1], side="left")
+    keep = end > first
+    pairs = np.unique(np.stack((first[keep], end[keep]), axis=1), axis=0)  # no duplicates
+    order = np.lexsort((-pairs[:, 1], pairs[:, 0]))
+    return pairs[order, 0].astype(np.int32), pairs[order, 1].astype(np.int32)

@@ -44,6 +44,7 @@ from .match.order_free import (
 )
 from .match.seeds import drop_redundant, shared_runs
 from .match.sets import sort_postings
+from .match.trim import trim
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
@@ -337,6 +338,10 @@ def compare_prepared(
                 text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
                 literal_support(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
             )
+            found = [
+                trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines)
+                for r in found
+            ]
             fields = [_match_fields(lf, rf, r) for r in found]
             done.append(_Aligned(
                 li, ri, found, fields,
@@ -406,6 +411,8 @@ def compare_prepared(
             exhibit_prefix=options.exhibit_prefix,
             merge_gap_tokens=ms.merge_gap,
             extend_min_tokens=ms.extend_min_tokens,
+            trim_tokens=ms.trim_tokens,
+            trim_lines=ms.trim_lines,
             max_occurrences=ms.max_occurrences,
             candidate_max_file_frequency=options.candidate_max_file_frequency,
             minhash_permutations=fs.num_perm,

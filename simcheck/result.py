@@ -16,7 +16,7 @@ from typing import Any, BinaryIO, Literal, Union, get_args, get_origin, get_type
 
 from .fork_split import split_stream
 
-SCHEMA_VERSION = "1.5.0"
+SCHEMA_VERSION = "1.6.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -315,6 +315,10 @@ class Settings:
     # Shortest identical run, with the same names and literals, that extends a match beside
     # one of its runs (0: none).
     extend_min_tokens: int = 0
+    # A match's edge lying in another definition than its bulk is cut off when shorter than
+    # this many tokens, or on at most ``trim_lines`` lines (0: never).
+    trim_tokens: int = 0
+    trim_lines: int = 0
     filtration: FilterSettings = field(default_factory=FilterSettings)
     channels: ChannelSettings | None = None
 

@@ -217,7 +217,10 @@ def test_catalog_lists_are_sorted() -> None:
 def test_node_types_exist_in_grammar(spec: LanguageSpec) -> None:
     lang = get_language(spec.grammar)  # type: ignore[arg-type]
     missing = []
-    for field in ("identifiers", "comments", "strings", "literals", "keywords", "functions"):
+    for field in (
+        "identifiers", "comments", "strings", "literals", "keywords", "functions",
+        "definitions", "definition_wrappers",
+    ):
         for node_type in getattr(spec, field):
             if (
                 lang.id_for_node_kind(node_type, True) is None

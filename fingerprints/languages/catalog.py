@@ -74,6 +74,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "while"
         ),
         functions=_s("function_definition"),
+        definitions=_s("function_definition"),
     ),
     # Same leaves as C plus C++'s own; `auto` and `this` are named leaves here.
     LanguageSpec(
@@ -112,6 +113,8 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "xor xor_eq"
         ),
         functions=_s("function_definition lambda_expression"),
+        definitions=_s("class_specifier function_definition"),
+        definition_wrappers=_s("template_declaration"),
     ),
     LanguageSpec(
         name="csharp",
@@ -146,6 +149,11 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "conversion_operator_declaration destructor_declaration lambda_expression "
             "local_function_statement method_declaration operator_declaration"
         ),
+        definitions=_s(
+            "class_declaration constructor_declaration destructor_declaration "
+            "enum_declaration interface_declaration method_declaration operator_declaration "
+            "record_declaration struct_declaration"
+        ),
     ),
     LanguageSpec(
         name="java",
@@ -173,6 +181,11 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         functions=_s(
             "compact_constructor_declaration constructor_declaration lambda_expression "
             "method_declaration"
+        ),
+        definitions=_s(
+            "annotation_type_declaration class_declaration compact_constructor_declaration "
+            "constructor_declaration enum_declaration interface_declaration "
+            "method_declaration record_declaration"
         ),
     ),
     LanguageSpec(
@@ -202,6 +215,11 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "arrow_function function_declaration function_expression generator_function "
             "generator_function_declaration method_definition"
         ),
+        definitions=_s(
+            "class_declaration function_declaration generator_function_declaration "
+            "method_definition"
+        ),
+        definition_wrappers=_s("export_statement"),
     ),
     # `number`/`string` are both a named literal and an anonymous type keyword.
     LanguageSpec(
@@ -234,6 +252,12 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "arrow_function function_declaration function_expression generator_function "
             "generator_function_declaration method_definition"
         ),
+        definitions=_s(
+            "abstract_class_declaration class_declaration enum_declaration "
+            "function_declaration generator_function_declaration interface_declaration "
+            "method_definition"
+        ),
+        definition_wrappers=_s("export_statement"),
     ),
     # As TypeScript, plus JSX text.
     LanguageSpec(
@@ -265,6 +289,12 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "arrow_function function_declaration function_expression generator_function "
             "generator_function_declaration method_definition"
         ),
+        definitions=_s(
+            "abstract_class_declaration class_declaration enum_declaration "
+            "function_declaration generator_function_declaration interface_declaration "
+            "method_definition"
+        ),
+        definition_wrappers=_s("export_statement"),
     ),
     LanguageSpec(
         name="python",
@@ -286,6 +316,8 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "pass print raise return try type while with yield"
         ),
         functions=_s("function_definition lambda"),
+        definitions=_s("class_definition function_definition"),
+        definition_wrappers=_s("decorated_definition"),
     ),
     LanguageSpec(
         name="go",
@@ -306,6 +338,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "var"
         ),
         functions=_s("func_literal function_declaration method_declaration"),
+        definitions=_s("function_declaration method_declaration type_declaration"),
     ),
     LanguageSpec(
         name="rust",
@@ -329,6 +362,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "where while yield"
         ),
         functions=_s("closure_expression function_item"),
+        definitions=_s("enum_item function_item impl_item struct_item trait_item union_item"),
     ),
     # Symbols are literal values; hash keys (`key:`) name fields, so are identifiers.
     # i, r, ri are number suffixes, not keywords.
@@ -361,6 +395,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "undef unless until when while yield"
         ),
         functions=_s("lambda method singleton_method"),
+        definitions=_s("class method module singleton_method"),
     ),
     # Anonymous `string`/`float`/`null` are type keywords; the named ones are literals.
     LanguageSpec(
@@ -383,6 +418,10 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "strict_types string switch throw ticks trait try unset use while xor yield"
         ),
         functions=_s("anonymous_function arrow_function function_definition method_declaration"),
+        definitions=_s(
+            "class_declaration enum_declaration function_definition interface_declaration "
+            "method_declaration trait_declaration"
+        ),
     ),
     # Most *_modifier nodes wrap an anonymous keyword; the two listed are leaves.
     LanguageSpec(
@@ -412,6 +451,9 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "anonymous_function function_declaration getter lambda_literal secondary_constructor "
             "setter"
         ),
+        definitions=_s(
+            "class_declaration function_declaration object_declaration secondary_constructor"
+        ),
     ),
     LanguageSpec(
         name="scala",
@@ -435,6 +477,10 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "with yield"
         ),
         functions=_s("function_definition lambda_expression"),
+        definitions=_s(
+            "class_definition enum_definition function_definition object_definition "
+            "trait_definition"
+        ),
     ),
     # `nil` is an anonymous literal; `else` and the *_keyword nodes are named leaves.
     LanguageSpec(
@@ -465,6 +511,10 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "wildcard_pattern willSet yield"
         ),
         functions=_s("deinit_declaration function_declaration init_declaration lambda_literal"),
+        definitions=_s(
+            "class_declaration deinit_declaration function_declaration init_declaration "
+            "protocol_declaration"
+        ),
     ),
     LanguageSpec(
         name="objc",

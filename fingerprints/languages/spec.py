@@ -49,3 +49,10 @@ class LanguageSpec:
     keywords: frozenset[str] = field(default_factory=frozenset)
     # Node types that define a function/method/procedure (for per-function channels).
     functions: frozenset[str] = field(default_factory=frozenset)
+    # Node types that are a named definition a copy is made of (function, method, class,
+    # module-level type), not lambdas: a match that only grazes one at its edge is trimmed
+    # (a copied function's match must not run into the header of the host's next one).
+    definitions: frozenset[str] = field(default_factory=frozenset)
+    # Node types that wrap a definition and belong to it (Python decorators, JavaScript
+    # ``export``, C++ ``template<...>``): the definition then starts where its wrapper does.
+    definition_wrappers: frozenset[str] = field(default_factory=frozenset)

@@ -33,6 +33,12 @@ class MatchSettings:
     # into pieces shorter than ``min_tokens`` (extracted constants, rewritten loops,
     # inserted statements) is still one copy. 0 disables it.
     extend_min_tokens: int = 10
+    # A match's first or last tokens lying in another definition (function, method, class)
+    # than its bulk are cut off when fewer than ``trim_tokens`` or on at most
+    # ``trim_lines`` lines: the look-alike end of the previous function or header of the
+    # next one (simcheck.match.trim). 0 disables it.
+    trim_tokens: int = 12
+    trim_lines: int = 2
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,11 @@ def _names_and_strings(
 
 
 def _comments(source: bytes, tokens: FileTokens, span: tuple[int, int]) -> set[str]:
-    """Comments among the tokens of ``span``, whitespace-normalised, trivial ones dropped."""
-    first, last = int(tokens.start_byte[span[0]]), int(tokens.end_byte[span[1] - 1])
+    """Comments among the tokens of ``span`` and right above it (after the code before it:
+    the header comment of a copied function is copied with it), whitespace-normalised,
+    trivial ones dropped."""
+    first = int(tokens.end_byte[span[0] - 1]) if span[0] > 0 else 0
+    last = int(tokens.end_byte[span[1] - 1])
     lo, hi = np.searchsorted(tokens.lex_start_byte, [first, last]).tolist()
     idx = lo + np.flatnonzero(tokens.lex_category[lo:hi] == _COMMENT)
     found = set()

@@ -1,0 +1,98 @@
+"""Trim a match's edge where it only grazes a neighbouring definition.
+
+Code around a copied function often looks like code around any function: the previous
+definition ends ``return x; }`` and the next begins ``static int name(``, so a match of a
+copied function tends to run a few tokens past it, into the header of the host's next
+definition or the tail of its previous one. Those tokens were not copied. When a match's
+first or last few tokens reach into a different definition (function, method, class) than
+the bulk of the match, that sliver is cut off. A definition enclosing the whole match (the
+class around a copied method) does not count as "different", a match covering whole
+definitions keeps them, and nothing is cut unless the parser located the definitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from fingerprints.tokens import FileTokens
+
+from .align import Region, Tile
+
+# A sliver within the line limit may still hold at most this many times the token limit
+# (a long header on one line: ``def f(self, a: int, b: str = "x") -> bool:``).
+_LINE_SLIVER_FACTOR = 3
+
+
+def _short(tokens: FileTokens, first: int, end: int, max_tokens: int, max_lines: int) -> bool:
+    """Whether tokens [first, end) are few enough to be a sliver."""
+    n = end - first
+    if n < max_tokens:
+        return True
+    lines = int(tokens.end_line[end - 1]) - int(tokens.start_line[first]) + 1
+    return lines <= max_lines and n < _LINE_SLIVER_FACTOR * max_tokens
+
+
+def _tail_cut(
+    lo: int, hi: int, starts: np.ndarray, ends: np.ndarray, short: Callable[[int, int], bool]
+) -> int:
+    """The new end of the token range [lo, hi) with its grazing tail cut off (``hi`` when
+    there is none). ``starts``/``ends`` are the definitions' token ranges."""
+    enclosing = (starts <= lo) & (ends >= hi)
+    starts, ends = starts[~enclosing], ends[~enclosing]
+    bounds = np.unique(np.concatenate((starts, ends)))
+    for b in bounds[(bounds > lo) & (bounds < hi)].tolist():  # largest sliver first
+        if b - lo < hi - b:
+            continue  # the sliver would be the bulk
+        if not short(b, hi):
+            continue
+        if np.any((starts < b) & (ends > b)):
+            continue  # a definition runs from the bulk into the sliver: it continues it
+        if np.any((starts >= b) & (ends <= hi)):
+            continue  # the sliver holds a whole definition: matched whole, kept whole
+        if not np.any((starts >= b) & (starts < hi)):
+            # No other definition in the sliver: it is code around definitions (a module
+            # docstring, an import, a class's closing brace), part of a larger copy.
+            continue
+        return b
+    return hi
+
+
+def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int
+          ) -> tuple[int, int]:
+    """[lo, hi) of one side with grazing slivers cut off at both ends."""
+    starts, ends = tokens.def_start.astype(np.int64), tokens.def_end.astype(np.int64)
+    if starts.size == 0:
+        return lo, hi
+    new_hi = _tail_cut(
+        lo, hi, starts, ends, lambda b, e: _short(tokens, b, e, max_tokens, max_lines)
+    )
+    # The head is the tail of the mirrored range: token i becomes n - 1 - i.
+    n = len(tokens)
+    mirrored = _tail_cut(
+        n - new_hi, n - lo, n - ends, n - starts,
+        lambda b, e: _short(tokens, n - e, n - b, max_tokens, max_lines),
+    )
+    return n - mirrored, new_hi
+
+
+def trim(region: Region, a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int,
+         max_lines: int) -> Region:
+    """``region`` without the slivers at its ends that only graze another definition than
+    its bulk, on either side (a sliver: fewer than ``max_tokens`` tokens, or at most
+    ``max_lines`` lines). A tile keeps its token-to-token pairing: cutting one side cuts
+    the same tokens of the other. Never cuts a region to nothing."""
+    if max_tokens <= 0:
+        return region
+    a_lo, a_hi = _cuts(a_tokens, region.a_start, region.a_end, max_tokens, max_lines)
+    b_lo, b_hi = _cuts(b_tokens, region.b_start, region.b_end, max_tokens, max_lines)
+    if (a_lo, a_hi, b_lo, b_hi) == (region.a_start, region.a_end, region.b_start, region.b_end):
+        return region
+    tiles = []
+    for t in region.tiles:
+        skip = max(0, a_lo - t.a, b_lo - t.b)
+        keep = min(t.length, a_hi - t.a, b_hi - t.b)
+        if keep > skip:
+            tiles.append(Tile(t.a + skip, t.b + skip, keep - skip))
+    return Region(tuple(tiles)) if tiles else region
