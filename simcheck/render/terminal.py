@@ -78,9 +78,11 @@ def _channels(result: Result, console: Console) -> None:
     if not result.channels:
         return
     table = Table(title="Evidence channels (whole works, rarity-weighted)", title_justify="left")
-    for column in ("channel", "shared", "left %", "right %", "near", "e.g."):
-        table.add_column(column, overflow="ellipsis", no_wrap=True,
-                         max_width=32 if column == "e.g." else None)
+    table.add_column("channel", no_wrap=True, min_width=16)
+    for column in ("shared", "left %", "right %", "near"):
+        table.add_column(column, no_wrap=True, min_width=len(column))
+    # The example gives way first on a narrow terminal; the figures never do.
+    table.add_column("e.g.", overflow="ellipsis", no_wrap=True, max_width=20)
     for c in result.channels:
         table.add_row(c.name.replace("_", " "), str(c.shared), _pct(c.left_share),
                       _pct(c.right_share), str(c.similar), c.items[0].text if c.items else "")
