@@ -1,4 +1,4 @@
-"""Oddities two works share: the same misspelt word in their comments, strings or names,
+"""Oddities two works share: the same misspelt word in their comments or strings,
 and code one side has live while the other has it commented out (a copier's leftovers,
 or the original's abandoned code carried along)."""
 
