@@ -90,7 +90,38 @@ def spare_core() -> bool:
     return idle is None or idle >= SPARE_CORE
 
 
-def _forkable() -> bool:
+def fork_child(send_all: Callable[[Connection], None]
+               ) -> tuple[Connection, mp.process.BaseProcess]:
+    """A forked daemon child that runs ``send_all`` on its end of a one-way pipe and
+    closes it; returns this process's receiving end and the child."""
+    ctx = mp.get_context("fork")
+    # Text still buffered here would be written a second time by the child as it exits.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    receive, send = _pipe(ctx)
+
+    def child(conn: Connection) -> None:
+        try:
+            send_all(conn)
+        finally:
+            conn.close()
+
+    process = ctx.Process(target=child, args=(send,), daemon=True)
+    _start(process)
+    send.close()
+    return receive, process
+
+
+def reap(receive: Connection, process: mp.process.BaseProcess, wait: float = 5.0) -> None:
+    """Close the receiving end; give the child ``wait`` seconds to exit, then kill it."""
+    receive.close()
+    process.join(timeout=wait)
+    if process.is_alive():
+        process.kill()
+        process.join()
+
+
+def forkable() -> bool:
     # A daemonic process (a pool worker) may not start children; without fork (Windows)
     # the child would have to re-import and re-receive everything.
     return "fork" in mp.get_all_start_methods() and not mp.current_process().daemon
@@ -105,24 +136,10 @@ def split_map(
     """``compute(items)`` (one answer per item, in order), the odd-indexed items computed
     in a forked child while this process computes the even ones, when a core is idle.
     ``compute`` must be pure: a child that fails or dies has its share computed here."""
-    if workers < 2 or len(items) < min_items or not _forkable() or not spare_core():
+    if workers < 2 or len(items) < min_items or not forkable() or not spare_core():
         return compute(items)
-    ctx = mp.get_context("fork")
-    # Text still buffered here would be written a second time by the child as it exits.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    receive, send = _pipe(ctx)
     theirs = items[1::2]
-
-    def child(conn: Connection) -> None:
-        try:
-            conn.send(compute(theirs))
-        finally:
-            conn.close()
-
-    process = ctx.Process(target=child, args=(send,), daemon=True)
-    _start(process)
-    send.close()
+    receive, process = fork_child(lambda conn: conn.send(compute(theirs)))
     try:
         ours = compute(items[0::2])
         try:
@@ -130,11 +147,7 @@ def split_map(
         except (EOFError, OSError):  # the child failed: its share is computed here
             answers = compute(theirs)
     finally:
-        receive.close()
-        process.join(timeout=5)
-        if process.is_alive():
-            process.kill()
-            process.join()
+        reap(receive, process)
     merged: list[R] = []
     for i in range(len(items)):
         merged.append(ours[i // 2] if i % 2 == 0 else answers[i // 2])
@@ -148,24 +161,14 @@ def split_stream(
     computes the odd-indexed items and sends each as soon as it is done (it waits while
     this process computes the one before), so at most a few answers are held at once.
     ``compute`` must be pure; if the child fails, the rest is computed here."""
-    if workers < 2 or len(items) < min_items or not _forkable() or not spare_core():
+    if workers < 2 or len(items) < min_items or not forkable() or not spare_core():
         yield from (compute(item) for item in items)
         return
-    ctx = mp.get_context("fork")
-    sys.stdout.flush()
-    sys.stderr.flush()
-    receive, send = _pipe(ctx)
+    def send_all(conn: Connection) -> None:
+        for item in items[1::2]:
+            conn.send(compute(item))
 
-    def child(conn: Connection) -> None:
-        try:
-            for item in items[1::2]:
-                conn.send(compute(item))
-        finally:
-            conn.close()
-
-    process = ctx.Process(target=child, args=(send,), daemon=True)
-    _start(process)
-    send.close()
+    receive, process = fork_child(send_all)
     alive = True
     try:
         for i, item in enumerate(items):
@@ -178,11 +181,7 @@ def split_stream(
                 alive = False
                 yield compute(item)
     finally:
-        receive.close()
-        process.join(timeout=5)
-        if process.is_alive():
-            process.kill()
-            process.join()
+        reap(receive, process)
 
 
 def beside(compute: Callable[[], R], workers: int = 2, worth_it: bool = True
@@ -191,22 +190,9 @@ def beside(compute: Callable[[], R], workers: int = 2, worth_it: bool = True
     on; the returned function waits for its answer. ``compute`` must be pure: where no
     child runs (one worker, not ``worth_it``, no idle core, no fork) or the child fails,
     the answer is computed here when asked for."""
-    if workers < 2 or not worth_it or not _forkable() or not spare_core():
+    if workers < 2 or not worth_it or not forkable() or not spare_core():
         return compute
-    ctx = mp.get_context("fork")
-    sys.stdout.flush()
-    sys.stderr.flush()
-    receive, send = _pipe(ctx)
-
-    def child(conn: Connection) -> None:
-        try:
-            conn.send(compute())
-        finally:
-            conn.close()
-
-    process = ctx.Process(target=child, args=(send,), daemon=True)
-    _start(process)
-    send.close()
+    receive, process = fork_child(lambda conn: conn.send(compute()))
 
     def answer() -> R:
         try:
@@ -214,10 +200,6 @@ def beside(compute: Callable[[], R], workers: int = 2, worth_it: bool = True
         except (EOFError, OSError):  # the child failed: computed here
             return compute()
         finally:
-            receive.close()
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-                process.join()
+            reap(receive, process)
 
     return answer

@@ -5,11 +5,11 @@ file is reported as failed."""
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import sys
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import TypeVar
+
+from ..fork_split import fork_child, forkable, reap
 
 T = TypeVar("T")
 
@@ -22,25 +22,16 @@ def within(seconds: float, compute: Callable[[], T]) -> T:
     """``compute()``, in a child process where fork exists, killed after ``seconds``.
     Exceptions raised by ``compute`` are raised here (as the same type where it pickles).
     Without fork (Windows) it runs here, with no limit."""
-    if "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
+    if not forkable():
         return compute()
-    ctx = mp.get_context("fork")
-    sys.stdout.flush()
-    sys.stderr.flush()
-    receive, send = ctx.Pipe(duplex=False)
 
-    def child(conn: Connection) -> None:
+    def send_all(conn: Connection) -> None:
         try:
-            try:
-                conn.send((True, compute()))
-            except BaseException as exc:  # noqa: BLE001 - the parent decides what it means
-                conn.send((False, exc))
-        finally:
-            conn.close()
+            conn.send((True, compute()))
+        except BaseException as exc:  # noqa: BLE001 - the parent decides what it means
+            conn.send((False, exc))
 
-    process = ctx.Process(target=child, args=(send,), daemon=True)
-    process.start()
-    send.close()
+    receive, process = fork_child(send_all)
     try:
         if not receive.poll(seconds):
             raise TimeLimitExceeded(f"extraction took longer than {seconds:g} s")
@@ -48,10 +39,7 @@ def within(seconds: float, compute: Callable[[], T]) -> T:
     except EOFError:
         raise RuntimeError("extraction process died") from None
     finally:
-        receive.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
+        reap(receive, process, wait=0)
     if not ok:
         raise value
     return value
