@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..match.order_free import KgramRarity, containment, rarity
+from ..match.order_free import KgramRarity, containment
 from ..prepare import PreparedFile
 from ..result import Channel, SharedItem
 from .fuzzy import candidates, near_pairs
@@ -28,7 +28,7 @@ def measure(
 ) -> Channel:
     lside = index(left, lambda lit: lit.channel(name))
     rside = index(right, lambda lit: lit.channel(name))
-    table = table or rarity([s.symbols for s in (*lside.sets, *rside.sets)])
+    table = table or _file_rarity(lside, rside)
     share = containment(lside.symbols, rside.symbols, table)
     shared = np.intersect1d(lside.symbols, rside.symbols, assume_unique=True)
     # Rarest first; among equally rare, the longest (more telling), then by text.
@@ -54,6 +54,16 @@ def measure(
         similar=similar,
         similar_items=similar_items,
     )
+
+
+def _file_rarity(lside: ItemIndex, rside: ItemIndex) -> KgramRarity:
+    """In how many files of both works each item occurs: read off the two indexes (the
+    same table ``rarity`` would build from every file's set, without sorting them again)."""
+    hashes = np.union1d(lside.symbols, rside.symbols)
+    counts = np.zeros(hashes.size, dtype=np.int64)
+    for side in (lside, rside):
+        counts[np.searchsorted(hashes, side.symbols)] += side.files_with
+    return KgramRarity(hashes, counts, len(lside.sets) + len(rside.sets))
 
 
 Place = tuple[PreparedFile, str, int]
