@@ -162,22 +162,18 @@ def literals(source: bytes, tokens: FileTokens) -> Literals:
 
 
 _P = np.uint64(0x100000001B3)  # FNV prime: a polynomial hash of a line's bytes
-_MASK = (1 << 64) - 1
 _SPACE_BYTES = np.frombuffer(_SPACE, dtype=np.uint8)
 
 
 def line_form_hash(body: bytes) -> int:
-    """The hash ``_code_lines`` gives a line whose bytes, whitespace removed, are ``body``:
-    sum of byte * P**position (mod 2**64), mixed with the length."""
-    h, p = 0, 1
-    for b in body:
-        h = (h + b * p) & _MASK
-        p = (p * int(_P)) & _MASK
-    return h ^ ((len(body) * 0x9E3779B97F4A7C15) & _MASK)
+    """The hash ``_code_lines`` gives a line whose bytes, whitespace removed, are ``body``."""
+    buf = np.frombuffer(body, dtype=np.uint8)
+    return int(_span_hashes(buf, np.zeros(1, np.int64), np.full(1, buf.size, np.int64))[0])
 
 
 def _span_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """A polynomial hash of each byte span [start, end) of ``buf`` (vectorised)."""
+    """A polynomial hash of each byte span [start, end) of ``buf`` (vectorised): sum of
+    byte * P**position (mod 2**64), mixed with the length."""
     lengths = (ends - starts).astype(np.int64)
     if lengths.size == 0 or int(lengths.sum()) == 0:
         return np.zeros(lengths.size, dtype=np.uint64)
@@ -209,17 +205,10 @@ def _code_lines(source: bytes, tokens: FileTokens) -> ItemSet:
     line_of = np.cumsum(newline) - newline  # 0-based line of each byte
     line_start = np.concatenate(([0], np.flatnonzero(newline) + 1))
     keep = ~np.isin(buf, _SPACE_BYTES)
-    kept, kept_line = buf[keep].astype(np.uint64), line_of[keep]
-    lengths = np.bincount(kept_line, minlength=line_start.size)
+    kept = buf[keep]  # the lines' bytes without whitespace, each line a span of it
+    lengths = np.bincount(line_of[keep], minlength=line_start.size)
     first = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    pos = np.arange(kept.size) - first[kept_line]
-    powers = _powers(int(lengths.max()))
-    with np.errstate(over="ignore"):
-        terms = kept * powers[pos]
-        nonempty = lengths > 0
-        sums = np.zeros(line_start.size, dtype=np.uint64)
-        sums[nonempty] = np.add.reduceat(terms, first[nonempty]) if terms.size else 0
-        hashes = sums ^ (lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    hashes = _span_hashes(kept, first, first + lengths)
     code = np.unique(tokens.start_line) - 1
     code = code[(code >= 0) & (code < line_start.size)]
     code = code[lengths[code] >= MIN_CODE_LINE]
