@@ -29,6 +29,7 @@ from .fork_split import beside, split_map
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
+from .match.bare import IGNORED_KINDS, bare_kgram_set
 from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
@@ -77,6 +78,8 @@ class CompareOptions:
     common: CommonKgrams | None = None
     # Frequencies that weight the order-free channel; None: the files of both works.
     rarity: KgramRarity | None = None
+    # The same for its bare-stream k-grams (simcheck.match.bare), from the same units.
+    rarity_bare: KgramRarity | None = None
     # Frequencies that weight each literal channel (by name); None or a channel missing:
     # the files of both works.
     literal_rarity: Mapping[str, KgramRarity] | None = None
@@ -99,7 +102,9 @@ DEFINITIONS: dict[str, str] = {
     " kind, comments and layout removed",
     "order_free": "rarity-weighted share of a side's short structural k-grams (sequences of"
     f" {ORDER_FREE_K} normalised tokens) found anywhere in the other side, in any order:"
-    " survives reordered functions and statements; rare k-grams weigh more",
+    " survives reordered functions and statements; rare k-grams weigh more; the larger of"
+    " two measurements, on the structure tokens and on them without braces, semicolons"
+    " and declaration modifiers (settings.order_free_ignored), which copies add and drop",
     "channels": "literal evidence over the whole works: identifiers (names of at least"
     " 3 characters, exact), identifier_parts (names split at camelCase, snake_case and"
     " digits, case-folded), strings (string literals without their quotes) and comments"
@@ -421,6 +426,7 @@ def compare_prepared(
             ignore_patterns=list(options.ingest.ignore_patterns),
             common_kgrams=options.common.describe() if options.common else None,
             order_free_k=ORDER_FREE_K,
+            order_free_ignored=sorted(IGNORED_KINDS),
             rarity_reference=options.rarity_reference,
             channels=channel_settings(),
         ),
@@ -453,9 +459,22 @@ BESIDE_MIN_FILES = 200
 def _whole_work_channels(
     lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], options: CompareOptions
 ) -> tuple[Containment, list[Channel], list[CodeAnomaly]]:
-    """The order-free structure containment and the literal channels of two works."""
+    """The order-free structure containment and the literal channels of two works.
+
+    Each side's order-free share is the larger of its containment over the structure
+    tokens and over the bare ones (no delimiters or modifiers): a copy that only added or
+    dropped braces, semicolons or modifiers keeps its k-grams in the latter."""
     lsets = [kgram_set([f.fp.tokens.symbols]) for f in lfiles]
     rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
-    free = containment(union(lsets), union(rsets), options.rarity or rarity(lsets + rsets))
+    plain = containment(union(lsets), union(rsets), options.rarity or rarity(lsets + rsets))
+    lbare = [bare_kgram_set([f.fp.tokens.symbols]) for f in lfiles]
+    rbare = [bare_kgram_set([f.fp.tokens.symbols]) for f in rfiles]
+    stripped = containment(
+        union(lbare), union(rbare), options.rarity_bare or rarity(lbare + rbare)
+    )
+    free = Containment(
+        max(plain.left_in_right, stripped.left_in_right),
+        max(plain.right_in_left, stripped.right_in_left),
+    )
     literal, anomalies = channels(lfiles, rfiles, options.literal_rarity)
     return free, literal, anomalies

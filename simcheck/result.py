@@ -16,7 +16,7 @@ from typing import Any, BinaryIO, Literal, Union, get_args, get_origin, get_type
 
 from .fork_split import split_stream
 
-SCHEMA_VERSION = "1.6.0"
+SCHEMA_VERSION = "1.7.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -310,6 +310,8 @@ class Settings:
     # How the reference-corpus filter was built, in words; None when none was used.
     common_kgrams: str | None = None
     order_free_k: int = 8  # k-gram length of the order-free structure channel
+    # Token kinds the order-free channel's second, bare measurement leaves out.
+    order_free_ignored: list[str] = field(default_factory=list)
     # The units whose k-gram frequencies weight the order-free channel, in words.
     rarity_reference: str = "the files of both works"
     # Shortest identical run, with the same names and literals, that extends a match beside
