@@ -29,7 +29,7 @@ from .fork_split import beside, split_map
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
-from .match.bare import IGNORED_KINDS, bare_kgram_set
+from .match.bare import IGNORED_KINDS
 from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
@@ -38,14 +38,11 @@ from .match.order_free import (
     ORDER_FREE_K,
     Containment,
     KgramRarity,
-    containment,
-    kgram_set,
-    rarity,
-    union,
 )
 from .match.seeds import drop_redundant, shared_runs
 from .match.sets import sort_postings
 from .match.trim import trim
+from .match.work_kgrams import Streams, order_free_containment
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
@@ -464,17 +461,10 @@ def _whole_work_channels(
     Each side's order-free share is the larger of its containment over the structure
     tokens and over the bare ones (no delimiters or modifiers): a copy that only added or
     dropped braces, semicolons or modifiers keeps its k-grams in the latter."""
-    lsets = [kgram_set([f.fp.tokens.symbols]) for f in lfiles]
-    rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
-    plain = containment(union(lsets), union(rsets), options.rarity or rarity(lsets + rsets))
-    lbare = [bare_kgram_set([f.fp.tokens.symbols]) for f in lfiles]
-    rbare = [bare_kgram_set([f.fp.tokens.symbols]) for f in rfiles]
-    stripped = containment(
-        union(lbare), union(rbare), options.rarity_bare or rarity(lbare + rbare)
-    )
-    free = Containment(
-        max(plain.left_in_right, stripped.left_in_right),
-        max(plain.right_in_left, stripped.right_in_left),
-    )
+    lstreams = Streams.of([f.fp.tokens.symbols for f in lfiles])
+    rstreams = Streams.of([f.fp.tokens.symbols for f in rfiles])
+    plain = order_free_containment(lstreams, rstreams, options.rarity)
+    stripped = order_free_containment(lstreams.bare(), rstreams.bare(), options.rarity_bare)
+    free = Containment(max(plain[0], stripped[0]), max(plain[1], stripped[1]))
     literal, anomalies = channels(lfiles, rfiles, options.literal_rarity)
     return free, literal, anomalies

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from fingerprints.fileprint import FingerprintSettings, fingerprint_source
+from fingerprints.tokens import symbol_of
 from simcheck.compare import compare_paths
 from simcheck.match.bare import IGNORED_KINDS, bare
-from simcheck.match.order_free import containment, kgram_set, rarity
+from simcheck.match.order_free import containment, kgram_set, rarity, union
+from simcheck.match.work_kgrams import Streams, order_free_containment
 
 ORIGINAL = """\
 public class Stock {
@@ -138,3 +142,30 @@ def test_an_independent_program_stays_low_on_the_bare_measurement(tmp_path, fast
     left, right = _write(tmp_path / "a", ORIGINAL), _write(tmp_path / "b", INDEPENDENT)
     result = compare_paths(str(left), str(right), fast_options)
     assert result.left.order_free < 0.3 and result.right.order_free < 0.3
+
+
+def test_whole_work_kgrams_in_one_pass_equal_the_per_file_figures():
+    # Files of every size, including empty ones and ones shorter than a k-gram, and
+    # k-grams shared within and across files and works.
+    rng = np.random.default_rng(7)
+    words = ("{", "}", ";", "static", "x", "=", "+", "(")
+    motifs = [np.array([symbol_of(w) for w in rng.choice(words, 4)], dtype=np.uint64)
+              for _ in range(6)]
+
+    def work(sizes: list[int]) -> list[np.ndarray]:
+        return [np.concatenate([motifs[i] for i in rng.integers(0, 6, n // 4 + 1)])[:n]
+                for n in sizes]
+
+    left, right = work([0, 3, 7, 8, 9, 40, 200]), work([1, 8, 15, 300, 0])
+    lsets = [kgram_set([s]) for s in left]
+    rsets = [kgram_set([s]) for s in right]
+    expected = containment(union(lsets), union(rsets), rarity(lsets + rsets))
+    got = order_free_containment(Streams.of(left), Streams.of(right), None)
+    assert got == (expected.left_in_right, expected.right_in_left)
+    assert 0 < got[0] < 1 and 0 < got[1] < 1  # a figure that could be wrong
+    lb = [kgram_set([bare(s)]) for s in left]
+    rb = [kgram_set([bare(s)]) for s in right]
+    expected = containment(union(lb), union(rb), rarity(lb + rb))
+    bare_got = order_free_containment(Streams.of(left).bare(), Streams.of(right).bare(), None)
+    assert bare_got == (expected.left_in_right, expected.right_in_left)
+    assert order_free_containment(Streams.of([]), Streams.of(right), None) == (0.0, 0.0)

@@ -33,12 +33,25 @@ IGNORED_KINDS = DELIMITERS + MODIFIERS
 _IGNORED = np.array(sorted({symbol_of(kind) for kind in IGNORED_KINDS}), dtype=np.uint64)
 
 
+# Which low 16 bits an ignored kind has: most tokens are ruled out by one table look-up.
+_LOW = np.zeros(1 << 16, dtype=bool)
+_LOW[(_IGNORED & np.uint64(0xFFFF)).astype(np.int64)] = True
+
+
+def bare_mask(symbols: np.ndarray) -> np.ndarray:
+    """Which tokens of a structure stream the bare stream keeps."""
+    keep = np.ones(symbols.shape, dtype=bool)
+    maybe = np.flatnonzero(_LOW[(symbols & np.uint64(0xFFFF)).astype(np.int64)])
+    if maybe.size:
+        candidates = symbols[maybe]
+        index = np.minimum(np.searchsorted(_IGNORED, candidates), _IGNORED.size - 1)
+        keep[maybe] = _IGNORED[index] != candidates
+    return keep
+
+
 def bare(symbols: np.ndarray) -> np.ndarray:
     """The structure stream without the ignored kinds (order kept)."""
-    if symbols.size == 0:
-        return symbols
-    index = np.minimum(np.searchsorted(_IGNORED, symbols), _IGNORED.size - 1)
-    return symbols[_IGNORED[index] != symbols]
+    return symbols[bare_mask(symbols)]
 
 
 def bare_kgram_set(symbol_streams: Sequence[np.ndarray]) -> np.ndarray:
