@@ -62,19 +62,35 @@ def _tail_cut(
 def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int
           ) -> tuple[int, int]:
     """[lo, hi) of one side with grazing slivers cut off at both ends."""
-    starts, ends = tokens.def_start.astype(np.int64), tokens.def_end.astype(np.int64)
+    starts, ends = tokens.def_start, tokens.def_end
     if starts.size == 0:
         return lo, hi
-    new_hi = _tail_cut(
-        lo, hi, starts, ends, lambda b, e: _short(tokens, b, e, max_tokens, max_lines)
-    )
+    # No sliver reaches this many tokens (see ``_short``): only definition bounds this
+    # close to an end can cut it, and most ends have none (the common case, checked first).
+    reach = _LINE_SLIVER_FACTOR * max_tokens
+    new_hi = hi
+    if _bound_within(starts, ends, max(lo, hi - reach), hi):
+        new_hi = _tail_cut(
+            lo, hi, starts.astype(np.int64), ends.astype(np.int64),
+            lambda b, e: _short(tokens, b, e, max_tokens, max_lines),
+        )
+    if not _bound_within(starts, ends, lo, min(new_hi, lo + reach)):
+        return lo, new_hi
     # The head is the tail of the mirrored range: token i becomes n - 1 - i.
     n = len(tokens)
+    starts, ends = starts.astype(np.int64), ends.astype(np.int64)
     mirrored = _tail_cut(
         n - new_hi, n - lo, n - ends, n - starts,
         lambda b, e: _short(tokens, n - e, n - b, max_tokens, max_lines),
     )
     return n - mirrored, new_hi
+
+
+def _bound_within(starts: np.ndarray, ends: np.ndarray, lo: int, hi: int) -> bool:
+    """Whether a definition starts or ends strictly between token ``lo`` and ``hi``."""
+    return lo + 1 < hi and bool(
+        ((starts > lo) & (starts < hi)).any() or ((ends > lo) & (ends < hi)).any()
+    )
 
 
 def trim(region: Region, a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int,
