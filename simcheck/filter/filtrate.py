@@ -290,14 +290,16 @@ def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
     ends = np.concatenate((starts[1:], [la.size])) - 1
     lt, rt = lf.fp.tokens, rf.fp.tokens
     names = (*st.STAGES, st.NONE)
+    # Every field gathered at once, then read as plain ints.
     return [
-        FilterSpan(
-            names[int(stage[a])],
-            int(lt.start_line[la[a]]), int(lt.end_line[la[b]]),
-            int(rt.start_line[rb[a]]), int(rt.end_line[rb[b]]),
-            int(b - a + 1),
+        FilterSpan(names[s], *lines, n)
+        for s, *lines, n in zip(
+            stage[starts].tolist(),
+            lt.start_line[la[starts]].tolist(), lt.end_line[la[ends]].tolist(),
+            rt.start_line[rb[starts]].tolist(), rt.end_line[rb[ends]].tolist(),
+            (ends - starts + 1).tolist(),
+            strict=True,
         )
-        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
     ]
 
 
