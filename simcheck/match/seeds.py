@@ -136,17 +136,7 @@ def shared_runs(
     ls, rs = _sides(lp, rp, max_file_frequency, max_occurrences, common)
     # Every (left, right) pair of seeds with equal hashes is a hit. Hits are listed in
     # hash order, so every per-seed array below is read almost sequentially.
-    lo = np.searchsorted(rs.hashes, ls.hashes, side="left")
-    counts = np.searchsorted(rs.hashes, ls.hashes, side="right") - lo
-    li = np.repeat(np.arange(ls.hashes.size), counts)
-    ri = np.arange(li.size) + np.repeat(lo - (np.cumsum(counts) - counts), counts)
-    del lo, counts
-    # A hit starts a run unless the k-grams just before it are a hit too (same files,
-    # same diagonal: both usable, equal), and ends one unless the k-grams just after it
-    # are. Only run starts and ends are sorted, never every hit.
-    starts = _not_continued(ls.back, ls.back_hash, rs.back, rs.back_hash, li, ri)
-    ends = _not_continued(ls.forward, ls.forward_hash, rs.forward, rs.forward_hash, li, ri)
-    del li, ri
+    starts, ends = _run_bounds(ls, rs)
     n_right = max(len(right), 1)
     wanted = distinct(pairs[:, 0] * n_right + pairs[:, 1])
     first = _in_pairs(starts, ls, rs, n_right, wanted)
@@ -158,6 +148,47 @@ def shared_runs(
     final = _order(pair, a, b)
     run_key = wanted[pair[final]] if wanted.size else pair
     return Runs(run_key // n_right, run_key % n_right, a[final], b[final], length[final])
+
+
+# Hits listed at a time by ``_run_bounds``: its temporaries stay small enough to be
+# reused from block to block (all hits at once: hundreds of MB of fresh pages).
+_HITS_PER_BLOCK = 1 << 19
+
+
+def _run_bounds(
+    ls: _Side, rs: _Side
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """(left seed, right seed) of the hits that start a run and of those that end one."""
+    lo = np.searchsorted(rs.hashes, ls.hashes, side="left")
+    counts = np.searchsorted(rs.hashes, ls.hashes, side="right") - lo
+    total = np.cumsum(counts)
+    # Blocks of whole left seeds, each with about _HITS_PER_BLOCK hits.
+    cuts = np.searchsorted(total, np.arange(_HITS_PER_BLOCK, int(total[-1]) if total.size
+                                            else 0, _HITS_PER_BLOCK), side="right")
+    bounds = [0, *cuts.tolist(), ls.hashes.size]
+    found: list[list[np.ndarray]] = [[], [], [], []]
+    for first, last in zip(bounds, bounds[1:], strict=False):
+        if first == last:
+            continue
+        c = counts[first:last]
+        # Every (left, right) pair of seeds with equal hashes is a hit, in hash order.
+        li = np.repeat(np.arange(first, last), c)
+        before = total[first] - c[0]  # hits of earlier blocks
+        ri = np.arange(before, before + li.size) + np.repeat(
+            lo[first:last] - (total[first:last] - c), c
+        )
+        # A hit starts a run unless the k-grams just before it are a hit too (same files,
+        # same diagonal: both usable, equal), and ends one unless the k-grams just after
+        # it are. Only run starts and ends are sorted, never every hit.
+        for into, bound in ((0, _not_continued(ls.back, ls.back_hash, rs.back, rs.back_hash,
+                                               li, ri)),
+                            (2, _not_continued(ls.forward, ls.forward_hash, rs.forward,
+                                               rs.forward_hash, li, ri))):
+            found[into].append(bound[0])
+            found[into + 1].append(bound[1])
+    empty = np.zeros(0, dtype=np.int64)
+    li_s, ri_s, li_e, ri_e = (np.concatenate(f) if f else empty for f in found)
+    return (li_s, ri_s), (li_e, ri_e)
 
 
 def _not_continued(
