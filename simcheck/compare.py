@@ -62,6 +62,7 @@ from .result import (
     WorkSummary,
 )
 from .score import coverage, mark
+from .threads import together
 
 
 @dataclass(frozen=True)
@@ -298,14 +299,20 @@ def compare_prepared(
     lfiles, rfiles = left.compared, right.compared
     lmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in lfiles]
     rmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in rfiles]
-    pairs_index = candidate_index(
-        [f.fp.fingerprints for f in lfiles],
-        [f.fp.fingerprints for f in rfiles],
-        options.candidate_max_file_frequency,
-    )[:, :2]
-    # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies.
+    # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies;
+    # the two sides and the candidate pairs are computed at once (threads).
     lkgrams, rkgrams = [f.fp.kgrams for f in lfiles], [f.fp.kgrams for f in rfiles]
-    postings = (sort_postings(lkgrams), sort_postings(rkgrams))
+    lpost, rpost, candidates = together([
+        lambda: sort_postings(lkgrams),
+        lambda: sort_postings(rkgrams),
+        lambda: candidate_index(
+            [f.fp.fingerprints for f in lfiles],
+            [f.fp.fingerprints for f in rfiles],
+            options.candidate_max_file_frequency,
+        ),
+    ], options.workers)
+    pairs_index = candidates[:, :2]
+    postings = (lpost, rpost)
     frequencies = (of_postings(postings[0]), of_postings(postings[1]))
     runs = drop_redundant(shared_runs(
         lkgrams,
@@ -316,7 +323,8 @@ def compare_prepared(
         options.candidate_max_file_frequency,
         options.common.hashes if options.common else None,
         postings,
-    ))
+        options.workers,
+    ), options.workers)
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
     group_keys = runs.left * max(len(rfiles), 1) + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1

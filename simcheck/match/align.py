@@ -84,7 +84,7 @@ def _free_stretches(free: np.ndarray, min_len: int) -> list[tuple[int, int]]:
 def _overlapping(runs: list[tuple[int, int, int]], side: int) -> bool:
     """Whether two of ``runs`` (a, b, length) share a token on ``side`` (0: A, 1: B)."""
     spans = sorted((r[side], r[side] + r[2]) for r in runs)
-    return any(start < end for (_, end), (start, _) in zip(spans, spans[1:]))
+    return any(start < end for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
 
 
 # Tokens of a run (a, b, length) whose original text is the same on both sides.
