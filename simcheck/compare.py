@@ -330,8 +330,8 @@ def compare_prepared(
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
     starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
+    ctx = filter_context(lfiles, rfiles, options, references, frequencies, postings)
     del postings
-    ctx = filter_context(lfiles, rfiles, options, references, frequencies)
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
 
