@@ -44,7 +44,7 @@ from .match.order_free import (
 )
 from .match.seeds import drop_redundant, shared_runs
 from .match.sets import sort_postings
-from .match.trim import trim
+from .match.trim import definition_bounds, trim
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
@@ -334,6 +334,13 @@ def compare_prepared(
     del postings
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
+    # Each file's definition bounds, found once for all its pairs (per process).
+    known_bounds: dict[tuple[int, int], list[int]] = {}
+
+    def bounds_of(side: int, i: int, f: PreparedFile) -> list[int]:
+        if (side, i) not in known_bounds:
+            known_bounds[(side, i)] = definition_bounds(f.fp.tokens)
+        return known_bounds[(side, i)]
 
     def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
         done = []
@@ -346,10 +353,12 @@ def compare_prepared(
                 text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
                 literal_support(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
             )
-            found = [
-                trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines)
-                for r in found
-            ]
+            if found:
+                bounds = (bounds_of(0, li, lf), bounds_of(1, ri, rf))
+                found = [
+                    trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines, bounds)
+                    for r in found
+                ]
             fields = [_match_fields(lf, rf, r) for r in found]
             done.append(_Aligned(
                 li, ri, found, fields,
