@@ -41,7 +41,7 @@ from .match.order_free import (
 )
 from .match.seeds import drop_redundant, shared_runs
 from .match.sets import sort_postings
-from .match.trim import trim
+from .match.trim import definition_bounds, trim
 from .match.work_kgrams import Streams, order_free_containment
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
@@ -60,6 +60,7 @@ from .result import (
     WorkSummary,
 )
 from .score import coverage, mark
+from .threads import together
 
 
 @dataclass(frozen=True)
@@ -300,14 +301,20 @@ def compare_prepared(
     lfiles, rfiles = left.compared, right.compared
     lmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in lfiles]
     rmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in rfiles]
-    pairs_index = candidate_index(
-        [f.fp.fingerprints for f in lfiles],
-        [f.fp.fingerprints for f in rfiles],
-        options.candidate_max_file_frequency,
-    )[:, :2]
-    # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies.
+    # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies;
+    # the two sides and the candidate pairs are computed at once (threads).
     lkgrams, rkgrams = [f.fp.kgrams for f in lfiles], [f.fp.kgrams for f in rfiles]
-    postings = (sort_postings(lkgrams), sort_postings(rkgrams))
+    lpost, rpost, candidates = together([
+        lambda: sort_postings(lkgrams),
+        lambda: sort_postings(rkgrams),
+        lambda: candidate_index(
+            [f.fp.fingerprints for f in lfiles],
+            [f.fp.fingerprints for f in rfiles],
+            options.candidate_max_file_frequency,
+        ),
+    ], options.workers)
+    pairs_index = candidates[:, :2]
+    postings = (lpost, rpost)
     frequencies = (of_postings(postings[0]), of_postings(postings[1]))
     runs = drop_redundant(shared_runs(
         lkgrams,
@@ -318,16 +325,24 @@ def compare_prepared(
         options.candidate_max_file_frequency,
         options.common.hashes if options.common else None,
         postings,
-    ))
+        options.workers,
+    ), options.workers)
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
     group_keys = runs.left * max(len(rfiles), 1) + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
     starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
+    ctx = filter_context(lfiles, rfiles, options, references, frequencies, postings)
     del postings
-    ctx = filter_context(lfiles, rfiles, options, references, frequencies)
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
+    # Each file's definition bounds, found once for all its pairs (per process).
+    known_bounds: dict[tuple[int, int], list[int]] = {}
+
+    def bounds_of(side: int, i: int, f: PreparedFile) -> list[int]:
+        if (side, i) not in known_bounds:
+            known_bounds[(side, i)] = definition_bounds(f.fp.tokens)
+        return known_bounds[(side, i)]
 
     def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
         done = []
@@ -340,10 +355,12 @@ def compare_prepared(
                 text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
                 literal_support(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
             )
-            found = [
-                trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines)
-                for r in found
-            ]
+            if found:
+                bounds = (bounds_of(0, li, lf), bounds_of(1, ri, rf))
+                found = [
+                    trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines, bounds)
+                    for r in found
+                ]
             fields = [_match_fields(lf, rf, r) for r in found]
             done.append(_Aligned(
                 li, ri, found, fields,

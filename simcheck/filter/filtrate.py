@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..match.align import Region
-from ..match.sets import distinct, hash_sort, member
+from ..match.sets import SortedPostings, distinct, hash_sort, member
 from ..prepare import PreparedFile
 from ..result import (
     FilterEvidence,
@@ -52,6 +52,7 @@ class _Context:
         options: CompareOptions,
         refs: References,
         freq: tuple[Frequency, Frequency] | None = None,
+        postings: tuple[SortedPostings, SortedPostings] | None = None,
     ) -> None:
         fo = options.filtration
         self.options = fo
@@ -85,6 +86,17 @@ class _Context:
         if options.common is not None:
             common.append(options.common.hashes)
         self.common_set = distinct(np.concatenate(common))
+        # Which k-grams of each file are common, for all files at once when both sides'
+        # postings are at hand (sorted queries: one sequential pass instead of a random
+        # search per file, and computed before the aligning work is split).
+        self._hits: list[tuple[np.ndarray, list[int]]] | None = None
+        if postings is not None:
+            self._hits = []
+            for sp, files in zip(postings, self.files, strict=True):
+                hit = np.empty(sp.hashes.size, dtype=bool)
+                hit[sp.order] = member(sp.sorted_hashes, self.common_set)
+                sizes = np.bincount(sp.files, minlength=len(files))
+                self._hits.append((hit, [0, *np.cumsum(sizes).tolist()]))
         self._runs: dict[tuple[str, int, int], ReferenceRuns] = {}
         self._common: dict[tuple[int, int], np.ndarray] = {}
         self._generated: dict[tuple[int, int], GeneratedMarker | None] = {}
@@ -110,7 +122,11 @@ class _Context:
         """Tokens of one file covered by a k-gram common across files (``common_set``)."""
         if (side, i) not in self._common:
             fp = self.file(side, i).fp
-            hit = member(fp.kgrams, self.common_set)
+            if self._hits is not None:
+                every, offsets = self._hits[side]
+                hit = every[offsets[i] : offsets[i] + fp.kgrams.size]
+            else:
+                hit = member(fp.kgrams, self.common_set)
             self._common[(side, i)] = covered(hit, len(fp.tokens), self.k)
         return self._common[(side, i)]
 
@@ -263,10 +279,12 @@ def filter_context(
     options: CompareOptions,
     references: References | None = None,
     freq: tuple[Frequency, Frequency] | None = None,
+    postings: tuple[SortedPostings, SortedPostings] | None = None,
 ) -> _Context:
     """What every match's classification needs, computed once for a comparison;
-    ``freq``: the k-gram frequencies of each side, when already computed."""
-    return _Context(lfiles, rfiles, options, references or References(), freq)
+    ``freq``: the k-gram frequencies of each side, ``postings``: both sides' sorted
+    k-gram postings (``sort_postings``), when already computed."""
+    return _Context(lfiles, rfiles, options, references or References(), freq, postings)
 
 
 def classify_match(
@@ -282,22 +300,27 @@ def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
            stage: np.ndarray) -> list[FilterSpan]:
     """The match's tokens as maximal runs of one stage ("none": still counted) that are
     consecutive on both sides; empty when no stage explains anything."""
-    if not (stage != _KEEP).any():
+    if stage.size == 0 or stage.min() == _KEEP:  # _KEEP is the largest stage index
         return []
-    cut = np.ones(la.size, dtype=bool)
-    cut[1:] = (stage[1:] != stage[:-1]) | (np.diff(la) != 1) | (np.diff(rb) != 1)
+    # A new span where the stage changes or either side skips tokens.
+    cut = np.empty(la.size, dtype=bool)
+    cut[0] = True
+    np.not_equal(stage[1:], stage[:-1], out=cut[1:])
+    cut[1:] |= (la[1:] - la[:-1] != 1) | (rb[1:] - rb[:-1] != 1)
     starts = np.flatnonzero(cut)
     ends = np.concatenate((starts[1:], [la.size])) - 1
     lt, rt = lf.fp.tokens, rf.fp.tokens
     names = (*st.STAGES, st.NONE)
+    # Every field gathered at once, then read as plain ints.
     return [
-        FilterSpan(
-            names[int(stage[a])],
-            int(lt.start_line[la[a]]), int(lt.end_line[la[b]]),
-            int(rt.start_line[rb[a]]), int(rt.end_line[rb[b]]),
-            int(b - a + 1),
+        FilterSpan(names[s], *lines, n)
+        for s, *lines, n in zip(
+            stage[starts].tolist(),
+            lt.start_line[la[starts]].tolist(), lt.end_line[la[ends]].tolist(),
+            rt.start_line[rb[starts]].tolist(), rt.end_line[rb[ends]].tolist(),
+            (ends - starts + 1).tolist(),
+            strict=True,
         )
-        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
     ]
 
 
