@@ -151,7 +151,7 @@ def compare(
     parse_timeout: Annotated[
         float, typer.Option(help="Seconds per file before the parser is abandoned.")
     ] = FingerprintSettings().parse_timeout,
-    workers: Annotated[int, typer.Option(help="Processes: parsing, aligning, writing.")] = 2,
+    workers: Annotated[int, typer.Option(help="Processes: parsing, aligning.")] = 2,
     fail_above: Annotated[
         float | None,
         typer.Option(help="Exit 1 when the overall similarity (0..1) is above this."),
@@ -245,7 +245,7 @@ def compare(
         if json_out is not None:
             json_out.parent.mkdir(parents=True, exist_ok=True)
             with json_out.open("wb") as stream:
-                result_sha256 = written[json_out] = write_json(result, stream, workers)
+                result_sha256 = written[json_out] = write_json(result, stream)
             outputs.append(json_out)
         if csv_dir is not None:
             outputs.extend(write_csv(result, csv_dir))
