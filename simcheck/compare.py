@@ -26,7 +26,7 @@ from .filter.filtrate import Classified, classify_match, filter_context, filter_
 from .filter.frequency import of_postings
 from .filter.options import FilterOptions
 from .fork_split import beside, split_map
-from .heap import long_lived
+from .heap import paused
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -390,9 +390,9 @@ def compare_prepared(
         )
     pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
 
-    # Everything built so far lives to the end: kept out of the garbage collector's full
-    # collections while the filtration builds tens of thousands of objects.
-    with long_lived():
+    # The filtration builds hundreds of thousands of objects that all live to the end: no
+    # collection could free any of them (see simcheck.heap).
+    with paused():
         # The whole-work channels need no match: on a large comparison a forked child
         # computes them while this process filters the matches.
         advance = progress("Evidence channels", 1)

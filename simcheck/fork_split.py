@@ -9,6 +9,7 @@ process computed them, so the result never depends on the split.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import sys
@@ -16,8 +17,6 @@ import time
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import TypeVar
-
-from .heap import long_lived
 
 try:
     import fcntl
@@ -51,8 +50,11 @@ def _pipe(ctx: mp.context.BaseContext) -> tuple[Connection, Connection]:
 def _start(process: mp.process.BaseProcess) -> None:
     """Fork with every existing object frozen out of the garbage collector: otherwise the
     child's first full collection would touch (and so copy) most of the inherited heap."""
-    with long_lived():
+    gc.freeze()
+    try:
         process.start()
+    finally:
+        gc.unfreeze()
 
 
 # A second process pays (copying, pickling its answers) only when a core is idle: on a

@@ -1,10 +1,10 @@
-"""Keep the garbage collector off the long-lived heap while a stage builds many objects.
+"""Keep the garbage collector out of a stage that builds many long-lived objects.
 
 After fingerprinting, the process holds millions of objects that live until the end (the
-prepared files, the matches). A full collection walks every one of them, and building a
-large result (tens of thousands of matches, ledgers and file pairs) triggers many: on a
-large comparison they cost more than the building itself. None of those objects can be
-garbage yet, so they are moved out of the collector's sight for the stage.
+prepared files, the matches). Building a large result on top of them (tens of thousands
+of matches, ledgers and file pairs, all kept) triggers collection after collection, and
+none of them can find garbage: on a large comparison they cost more than the building
+itself (even with the old objects frozen out of the collector's sight).
 """
 
 from __future__ import annotations
@@ -13,19 +13,15 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_depth = 0  # open ``long_lived`` blocks: the outermost one gives the objects back
-
 
 @contextmanager
-def long_lived() -> Iterator[None]:
-    """Objects that exist on entry are left out of garbage collection until the
-    outermost such block ends (then they are collected as usual again)."""
-    global _depth
-    gc.freeze()
-    _depth += 1
+def paused() -> Iterator[None]:
+    """No garbage collection during the block (reference counting still frees almost
+    everything; cycles made in it are collected after it)."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        _depth -= 1
-        if _depth == 0:
-            gc.unfreeze()
+        if enabled:
+            gc.enable()
