@@ -34,6 +34,7 @@ from .documents.formats import MODES
 from .documents.settings import DocumentSettings
 from .errors import InputError
 from .filter.options import FilterOptions
+from .heap import keep_freed_memory
 from .ingest.model import IngestOptions
 from .manifest import (
     build_manifest,
@@ -421,6 +422,7 @@ def main() -> None:
     # with the default thresholds the cyclic collector rescans the live ones hundreds of
     # times (seconds on two Django releases). Little of it is ever cyclic garbage.
     gc.set_threshold(100_000, 50, 100)
+    keep_freed_memory()
     try:
         app()
     except KeyboardInterrupt:

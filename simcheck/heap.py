@@ -25,3 +25,25 @@ def paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+# glibc's mallopt parameters (malloc.h).
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_THRESHOLD = -3
+_KEEP_BYTES = 1 << 30
+
+
+def keep_freed_memory() -> None:
+    """Let freed memory be reused by the next allocations instead of going back to the
+    system. By default glibc gives every array above 32 MB its own mapping and unmaps it
+    when freed: each new one then costs a page fault and a zeroed page per 4 KiB, which
+    on a large comparison is most of the system time. No effect where the C library is
+    not glibc."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, _KEEP_BYTES)
+        libc.mallopt(_M_TRIM_THRESHOLD, _KEEP_BYTES)
+    except (OSError, AttributeError):  # not glibc
+        pass

@@ -16,6 +16,8 @@ from typing import Any, BinaryIO, Literal, Union, get_args, get_origin, get_type
 
 import orjson
 
+from .heap import paused
+
 SCHEMA_VERSION = "1.6.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
@@ -683,11 +685,12 @@ def write_json(result: Result, stream: BinaryIO | None = None) -> str:
     encoded, and return its SHA-256 (hex); with no stream, only the SHA-256."""
     digest = hashlib.sha256()
     pieces = _pieces(result)
-    for i in range(0, len(pieces), _BLOCK_PIECES):
-        data = b"".join([_text(p) for p in pieces[i : i + _BLOCK_PIECES]])
-        digest.update(data)
-        if stream is not None:
-            stream.write(data)
+    with paused():  # only short-lived objects: a collection would rescan the whole result
+        for i in range(0, len(pieces), _BLOCK_PIECES):
+            data = b"".join([_text(p) for p in pieces[i : i + _BLOCK_PIECES]])
+            digest.update(data)
+            if stream is not None:
+                stream.write(data)
     return digest.hexdigest()
 
 
