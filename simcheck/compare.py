@@ -26,6 +26,7 @@ from .filter.filtrate import Classified, classify_match, filter_context, filter_
 from .filter.frequency import of_postings
 from .filter.options import FilterOptions
 from .fork_split import beside, split_map
+from .heap import paused
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -408,62 +409,65 @@ def compare_prepared(
         )
     pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
 
-    # The whole-work channels need no match: on a large comparison a forked child
-    # computes them while this process filters the matches.
-    advance = progress("Evidence channels", 1)
-    background = beside(
-        lambda: _whole_work_channels(lfiles, rfiles, options), options.workers,
-        worth_it=len(lfiles) + len(rfiles) >= BESIDE_MIN_FILES,
-    )
-    lsum = _summary(left, lmasks, 0.0)  # order-free figures are filled in below
-    rsum = _summary(right, rmasks, 0.0)
-    total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
-    matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
-    result = Result(
-        schema_version=SCHEMA_VERSION,
-        tool=Tool("simcheck", __version__, version("tree-sitter-language-pack")),
-        settings=Settings(
-            k=fs.k,
-            window=fs.w,
-            guarantee_tokens=fs.guarantee,
-            min_match_tokens=ms.min_tokens,
-            exhibit_prefix=options.exhibit_prefix,
-            merge_gap_tokens=ms.merge_gap,
-            extend_min_tokens=ms.extend_min_tokens,
-            trim_tokens=ms.trim_tokens,
-            trim_lines=ms.trim_lines,
-            max_occurrences=ms.max_occurrences,
-            candidate_max_file_frequency=options.candidate_max_file_frequency,
-            minhash_permutations=fs.num_perm,
-            parse_timeout_seconds=fs.parse_timeout,
-            max_file_bytes=options.ingest.max_file_bytes,
-            ignore_patterns=list(options.ingest.ignore_patterns),
-            common_kgrams=options.common.describe() if options.common else None,
-            order_free_k=ORDER_FREE_K,
-            order_free_ignored=sorted(IGNORED_KINDS),
-            rarity_reference=options.rarity_reference,
-            channels=channel_settings(),
-        ),
-        left=lsum,
-        right=rsum,
-        similarity=matched_both / total if total else 0.0,
-        files=_entries("left", left) + _entries("right", right),
-        file_pairs=pairs,
-        matches=matches,
-        definitions=DEFINITIONS,
-    )
-    result = filter_result(
-        result, located, lfiles, rfiles, options, references, ctx, classified
-    )
-    free, literal, anomalies = background()
-    advance(1)
-    return replace(
-        result,
-        left=replace(result.left, order_free=free.left_in_right),
-        right=replace(result.right, order_free=free.right_in_left),
-        channels=literal,
-        code_anomalies=anomalies,
-    )
+    # The filtration builds hundreds of thousands of objects that all live to the end: no
+    # collection could free any of them (see simcheck.heap).
+    with paused():
+        # The whole-work channels need no match: on a large comparison a forked child
+        # computes them while this process filters the matches.
+        advance = progress("Evidence channels", 1)
+        background = beside(
+            lambda: _whole_work_channels(lfiles, rfiles, options), options.workers,
+            worth_it=len(lfiles) + len(rfiles) >= BESIDE_MIN_FILES,
+        )
+        lsum = _summary(left, lmasks, 0.0)  # order-free figures are filled in below
+        rsum = _summary(right, rmasks, 0.0)
+        total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
+        matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
+        result = Result(
+            schema_version=SCHEMA_VERSION,
+            tool=Tool("simcheck", __version__, version("tree-sitter-language-pack")),
+            settings=Settings(
+                k=fs.k,
+                window=fs.w,
+                guarantee_tokens=fs.guarantee,
+                min_match_tokens=ms.min_tokens,
+                exhibit_prefix=options.exhibit_prefix,
+                merge_gap_tokens=ms.merge_gap,
+                extend_min_tokens=ms.extend_min_tokens,
+                trim_tokens=ms.trim_tokens,
+                trim_lines=ms.trim_lines,
+                max_occurrences=ms.max_occurrences,
+                candidate_max_file_frequency=options.candidate_max_file_frequency,
+                minhash_permutations=fs.num_perm,
+                parse_timeout_seconds=fs.parse_timeout,
+                max_file_bytes=options.ingest.max_file_bytes,
+                ignore_patterns=list(options.ingest.ignore_patterns),
+                common_kgrams=options.common.describe() if options.common else None,
+                order_free_k=ORDER_FREE_K,
+                order_free_ignored=sorted(IGNORED_KINDS),
+                rarity_reference=options.rarity_reference,
+                channels=channel_settings(),
+            ),
+            left=lsum,
+            right=rsum,
+            similarity=matched_both / total if total else 0.0,
+            files=_entries("left", left) + _entries("right", right),
+            file_pairs=pairs,
+            matches=matches,
+            definitions=DEFINITIONS,
+        )
+        result = filter_result(
+            result, located, lfiles, rfiles, options, references, ctx, classified
+        )
+        free, literal, anomalies = background()
+        advance(1)
+        return replace(
+            result,
+            left=replace(result.left, order_free=free.left_in_right),
+            right=replace(result.right, order_free=free.right_in_left),
+            channels=literal,
+            code_anomalies=anomalies,
+        )
 
 
 # Below this many files a second process costs more than it saves.
