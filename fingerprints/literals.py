@@ -96,29 +96,30 @@ def words_of(raw: str) -> list[str]:
     return _ALPHA_WORD.findall(raw.casefold())
 
 
-def _item_set(found: dict[str, Where]) -> ItemSet:
-    """``found``: form -> (start, end, line) of its first occurrence."""
+def _item_set(found: dict[str, int], where: np.ndarray) -> ItemSet:
+    """``found``: form -> the row of ``where`` (start, end, line) of its first occurrence."""
     hashes = np.fromiter(map(xxhash.xxh3_64_intdigest, map(str.encode, found)),
                          dtype=np.uint64, count=len(found))
-    return _spans_item_set(hashes, list(found.values()))
+    rows = np.fromiter(found.values(), dtype=np.int64, count=len(found))
+    return _rows_item_set(hashes, where[rows])
 
 
-def _spans_item_set(hashes: np.ndarray, spans: list[Where]) -> ItemSet:
+def _rows_item_set(hashes: np.ndarray, where: np.ndarray) -> ItemSet:
     """The item set of forms hashed to ``hashes`` (in first-occurrence order), each first
-    seen at its ``spans`` entry. Were two forms to share a hash, the later one's span is
+    seen at its row of ``where``. Were two forms to share a hash, the later one's place is
     kept, as a dict built in that order would."""
-    where = np.fromiter(chain.from_iterable(spans), dtype=np.int32, count=3 * len(spans))
     # Sorted by hash; of equal hashes the first read backwards (the last) is kept.
     backwards = hashes[::-1]
     order = np.argsort(backwards, kind="stable")
     symbols = backwards[order]
     keep = np.ones(symbols.size, dtype=bool)
     np.not_equal(symbols[1:], symbols[:-1], out=keep[1:])
-    where = where.reshape(-1, 3)[::-1][order[keep]]
-    return ItemSet(symbols[keep], where[:, 0].copy(), where[:, 1].copy(), where[:, 2].copy())
+    picked = where[::-1][order[keep]].astype(np.int32)
+    return ItemSet(symbols[keep], picked[:, 0].copy(), picked[:, 1].copy(),
+                   picked[:, 2].copy())
 
 
-def _first_wins(keys: list[str], values: list[Where]) -> dict[str, Where]:
+def _first_wins(keys: list[str], values: list[int]) -> dict[str, int]:
     """key -> the value beside its first occurrence, keys in first-occurrence order (what
     ``setdefault`` in a loop gives), built without a Python loop over repeats."""
     first = dict(zip(reversed(keys), reversed(values), strict=True))
@@ -157,77 +158,81 @@ def literals(source: bytes, tokens: FileTokens) -> Literals:
     cat = tokens.lex_category
     spans = (tokens.lex_start_byte, tokens.lex_end_byte, tokens.lex_start_line)
     is_name = cat == _IDENTIFIER
-    idents, parts = _names(source, *(a[is_name] for a in spans))
-    strings, comments, words, commented = _strings_and_comments(
+    idents, parts, names = _names(source, *(a[is_name] for a in spans))
+    strings, comments, words, commented, others = _strings_and_comments(
         source, *(a[~is_name] for a in (cat, *spans)))
     return Literals(
-        channels=tuple(_item_set(f) for f in (idents, parts, strings, comments)),
-        words=_item_set(words),
+        channels=(_item_set(idents, names), _item_set(parts, names),
+                  _item_set(strings, others), _item_set(comments, others)),
+        words=_item_set(words, others),
         code_lines=_code_lines(source, tokens),
         commented=_hashed_item_set(commented),
     )
 
 
 def _names(source: bytes, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray
-           ) -> tuple[dict[str, Where], dict[str, Where]]:
-    """The identifiers and identifier parts channels. Names are most tokens: hashed in one
-    vectorised pass, decoded once per distinct name; no Python loop runs per name."""
+           ) -> tuple[dict[str, int], dict[str, int], np.ndarray]:
+    """The identifiers and identifier parts channels, as form -> row of the distinct names'
+    places (returned too). Names are most tokens: hashed in one vectorised pass, decoded
+    once per distinct name; no Python loop runs per name."""
     buf = np.frombuffer(source, dtype=np.uint8)
     _, first = np.unique(_span_hashes(buf, starts, ends), return_index=True)
     first.sort()
-    s, e = starts[first].tolist(), ends[first].tolist()
-    raws = _decode(map(source.__getitem__, map(slice, s, e)))
+    where = np.stack((starts[first], ends[first], lines[first]), axis=1)
+    raws = _decode(map(source.__getitem__, map(slice, where[:, 0].tolist(),
+                                                where[:, 1].tolist())))
     long = [len(raw) >= MIN_IDENTIFIER for raw in raws]
     raws = list(compress(raws, long))
-    wheres = list(compress(zip(s, e, lines[first].tolist(), strict=True), long))
-    idents = dict(zip(raws, wheres, strict=True))  # equal texts: the last one's place
+    rows = list(compress(range(len(long)), long))
+    idents = dict(zip(raws, rows, strict=True))  # equal texts: the last one's place
     found = list(map(_ALPHA_PART.findall, raws))
     found_parts = list(chain.from_iterable(found))
     long = [len(part) >= MIN_PART for part in found_parts]
     parts = _first_wins(
         list(map(str.lower, compress(found_parts, long))),  # ASCII: lower() is casefold()
-        list(compress(chain.from_iterable(map(repeat, wheres, map(len, found))), long)),
+        list(compress(chain.from_iterable(map(repeat, rows, map(len, found))), long)),
     )
-    return idents, parts
+    return idents, parts, where
 
 
 def _strings_and_comments(
     source: bytes, cat: np.ndarray, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray
-) -> tuple[dict[str, Where], dict[str, Where], dict[str, Where], dict[int, Where]]:
-    """The strings and comments channels, the words of the prose among them, and the
-    comment lines that read like code."""
-    cats, s, e = cat.tolist(), starts.tolist(), ends.tolist()
-    raw_bytes = list(map(source.__getitem__, map(slice, s, e)))
+) -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[int, Where], np.ndarray]:
+    """The strings and comments channels and the words of the prose among them, as form ->
+    row of the distinct strings' and comments' places (returned too), and the comment
+    lines that read like code."""
+    raw_bytes = list(map(source.__getitem__, map(slice, starts.tolist(), ends.tolist())))
     # A string or comment repeated verbatim adds nothing its first occurrence did not
     # (every form keeps its first occurrence), so only first occurrences are read.
-    keys = list(zip(cats, raw_bytes, strict=True))
+    keys = list(zip(cat.tolist(), raw_bytes, strict=True))
     first_of = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
     first = np.asarray(sorted(first_of.values()), dtype=np.int64)
-    cats = cat[first].tolist()
+    where = np.stack((starts[first], ends[first], lines[first]), axis=1)
     raw_bytes = [raw_bytes[i] for i in first.tolist()]
     raws = _decode(raw_bytes)
-    wheres = list(zip(*(a[first].tolist() for a in (starts, ends, lines)), strict=True))
-    is_string = [c == _STRING for c in cats]
+    is_string = [c == _STRING for c in cat[first].tolist()]
     texts = [raw.strip(_QUOTES) if raw[:1] in _QUOTES else string_text(raw)
              for raw in compress(raws, is_string)]
     enough = list(map(_ENOUGH_LETTERS.match, texts))
     strings = _first_wins(list(compress(texts, enough)),
-                          list(compress(compress(wheres, is_string), enough)))
+                          list(compress(compress(range(len(raws)), is_string), enough)))
     # A string without inner space is a key, a path or a format, not prose: its words
     # are no typos. Every comment is prose.
     inner = map(_INNER_SPACE_RUN.search, texts)
     prose = [next(inner) is not None if string else True for string in is_string]
 
-    comments: dict[str, Where] = {}
+    comments: dict[str, int] = {}
     bodies: list[bytes] = []  # comment lines that read like code
     body_wheres: list[Where] = []
     is_comment = [not string for string in is_string]
-    for raw, raw_b, where in zip(compress(raws, is_comment), compress(raw_bytes, is_comment),
-                                 compress(wheres, is_comment), strict=True):
+    for row, raw, raw_b in zip(compress(range(len(raws)), is_comment),
+                               compress(raws, is_comment), compress(raw_bytes, is_comment),
+                               strict=True):
         text = comment_text(raw)
         if len(text) - text.count(" ") >= MIN_COMMENT:
-            comments.setdefault(text, where)
-        _commented_code(raw_b, where[2], bodies, body_wheres, where[0], where[1])
+            comments.setdefault(text, row)
+        start, end, line = where[row].tolist()
+        _commented_code(raw_b, line, bodies, body_wheres, start, end)
     commented = dict(zip(reversed(_bodies_hashes(bodies)), reversed(body_wheres),
                          strict=True))  # the first line of each form wins
 
@@ -235,9 +240,10 @@ def _strings_and_comments(
              else _LONG_ALPHA_WORD.findall(raw.casefold()) for raw in compress(raws, prose)]
     words = _first_wins(
         list(chain.from_iterable(found)),
-        list(chain.from_iterable(map(repeat, compress(wheres, prose), map(len, found)))),
+        list(chain.from_iterable(map(repeat, compress(range(len(raws)), prose),
+                                     map(len, found)))),
     )
-    return strings, comments, words, commented
+    return strings, comments, words, commented, where
 
 
 def _bodies_hashes(bodies: list[bytes]) -> list[int]:
