@@ -19,11 +19,17 @@ from .tokens import (
 
 # Order matters: comments and strings before operators so `//` and `"` are not split.
 # Whitespace matches no group, so the scanner skips it without a Python iteration.
+# Block comments and strings are written as runs of ordinary bytes ("unrolled"), which
+# the scanner consumes in one step, rather than one alternation per byte: the same
+# matches (a block comment ends at the first */ or the end, a string at its unescaped
+# closing quote or the line's end).
 _TOKEN = re.compile(
     rb"""
-      (?P<comment>/\*.*?(?:\*/|\Z) | //[^\n]* | \#(?![ \t]*(?:include|define|if|ifdef|ifndef
+      (?P<comment>/\*[^*]*(?:\*+[^*/][^*]*)*(?:\*+/|\*+\Z|\Z) | //[^\n]*
+          | \#(?![ \t]*(?:include|define|if|ifdef|ifndef
           |else|elif|endif|pragma|undef|import)\b)[^\n]* | --[^\n]*)
-    | (?P<string>"(?:\\.|[^"\\\n])*"? | '(?:\\.|[^'\\\n])*'? | `(?:\\.|[^`\\])*`?)
+    | (?P<string>"[^"\\\n]*(?:\\.[^"\\\n]*)*"? | '[^'\\\n]*(?:\\.[^'\\\n]*)*'?
+          | `[^`\\]*(?:\\.[^`\\]*)*`?)
     | (?P<number>\d[\w.]*)
     | (?P<word>[^\W\d]\w*)
     | (?P<op>[^\w\s])
@@ -40,6 +46,51 @@ _IDENTIFIER, _STRING_CODE, _COMMENT_CODE = (
 )
 
 
+# The scanner proper: the same alternatives, unnamed, after a whitespace run. Every byte
+# is matched (whitespace, or a token: a byte no other alternative takes is an operator),
+# so ``findall`` returns pieces that tile the source: their lengths give every span, and
+# no Python code runs per token. The group of a token is read off its first byte (and its
+# length: a one-byte / or - is an operator, a longer piece a comment).
+_TILE = re.compile(rb"\s+|" + re.sub(rb"\(\?P<\w+>", b"(?:", _TOKEN.pattern),
+                   re.VERBOSE | re.DOTALL)
+_SKIP = 0  # a whitespace run
+_GROUP_OF_FIRST_BYTE = np.full(256, _OP, dtype=np.uint8)
+for _byte in b" \t\n\r\f\v":
+    _GROUP_OF_FIRST_BYTE[_byte] = _SKIP
+for _byte in b"\"'`":
+    _GROUP_OF_FIRST_BYTE[_byte] = _STRING
+for _byte in b"0123456789":
+    _GROUP_OF_FIRST_BYTE[_byte] = _NUMBER
+for _byte in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_":
+    _GROUP_OF_FIRST_BYTE[_byte] = _WORD
+for _byte in b"/-#":
+    _GROUP_OF_FIRST_BYTE[_byte] = _COMMENT
+
+
+def _scan(source: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Group (``_TOKEN``'s group index), start and end of each token: what ``finditer``
+    over ``_TOKEN`` gives, computed from ``_TILE``'s pieces."""
+    pieces = _TILE.findall(source)
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    buf = np.frombuffer(source, dtype=np.uint8)
+    first = buf[starts]
+    group = _GROUP_OF_FIRST_BYTE[first]
+    one_byte = lengths == 1
+    group[one_byte & ((first == ord("/")) | (first == ord("-")))] = _OP
+    # A one-byte # is a comment at the end of a line (or of the file); anywhere else it
+    # is the operator before a directive (#include), which the comment gives way to.
+    hashes = np.flatnonzero(one_byte & (first == ord("#")))
+    if hashes.size:
+        after = ends[hashes]
+        at_eol = after >= buf.size
+        at_eol[~at_eol] = buf[after[~at_eol]] == 0x0A
+        group[hashes[~at_eol]] = _OP
+    token = group != _SKIP
+    return group[token], starts[token], ends[token]
+
+
 def tokenize_lexical(
     source: bytes, spec: LanguageSpec | None = None, note: str | None = None
 ) -> FileTokens:
@@ -48,16 +99,7 @@ def tokenize_lexical(
     Words that are keywords of ``spec`` keep their text (they are structure); every other
     word is an identifier, normalised like the syntax tokenizer does.
     """
-    # The hot loop records only each match's group and span; the rest is vectorised.
-    groups: list[int] = []
-    spans: list[int] = []  # start, end, start, end...
-    add_group, add_span = groups.append, spans.extend
-    for m in _TOKEN.finditer(source):
-        add_group(m.lastindex)  # type: ignore[arg-type]  # every alternative is a group
-        add_span(m.span())
-    group = np.array(groups, dtype=np.uint8)
-    span = np.array(spans, dtype=np.int64)
-    starts, ends = span[0::2].copy(), span[1::2].copy()
+    group, starts, ends = _scan(source)
 
     symbols = np.zeros(group.size, dtype=np.uint64)
     symbols[group == _STRING] = symbol_of(STRING)

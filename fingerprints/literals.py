@@ -11,7 +11,9 @@ workers; pure function of the source and its tokens."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain, compress, repeat
 
 import numpy as np
 import xxhash
@@ -29,6 +31,7 @@ _ALPHA_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 _QUOTES = "\"'`"
 _INNER_SPACE = re.compile(r"\s")
 _SPACE = b" \t\r\n\f\v"
+Where = tuple[int, int, int]  # start byte, end byte, line of a form's first occurrence
 # Below these sizes a literal says nothing: "i", "ok", "# ---", "}".
 MIN_IDENTIFIER = 3  # characters
 MIN_PART = 3  # letters
@@ -93,76 +96,169 @@ def words_of(raw: str) -> list[str]:
     return _ALPHA_WORD.findall(raw.casefold())
 
 
-def _letters(text: str) -> int:
-    return sum(map(str.isalnum, text))
+def _item_set(found: dict[str, int], where: np.ndarray) -> ItemSet:
+    """``found``: form -> the row of ``where`` (start, end, line) of its first occurrence."""
+    hashes = np.fromiter(map(xxhash.xxh3_64_intdigest, map(str.encode, found)),
+                         dtype=np.uint64, count=len(found))
+    rows = np.fromiter(found.values(), dtype=np.int64, count=len(found))
+    return _rows_item_set(hashes, where[rows])
 
 
-def _item_set(found: dict[str, tuple[int, int, int]]) -> ItemSet:
-    """``found``: form -> (start, end, line) of its first occurrence."""
-    return _hashed_item_set({form_hash(form): span for form, span in found.items()})
+def _rows_item_set(hashes: np.ndarray, where: np.ndarray) -> ItemSet:
+    """The item set of forms hashed to ``hashes`` (in first-occurrence order), each first
+    seen at its row of ``where``. Were two forms to share a hash, the later one's place is
+    kept, as a dict built in that order would."""
+    # Sorted by hash; of equal hashes the first read backwards (the last) is kept.
+    backwards = hashes[::-1]
+    order = np.argsort(backwards, kind="stable")
+    symbols = backwards[order]
+    keep = np.ones(symbols.size, dtype=bool)
+    np.not_equal(symbols[1:], symbols[:-1], out=keep[1:])
+    picked = where[::-1][order[keep]].astype(np.int32)
+    return ItemSet(symbols[keep], picked[:, 0].copy(), picked[:, 1].copy(),
+                   picked[:, 2].copy())
 
 
-def _commented_code(raw: bytes, line: int, out: dict[int, tuple[int, int, int]],
+def _first_wins(keys: list[str], values: list[int]) -> dict[str, int]:
+    """key -> the value beside its first occurrence, keys in first-occurrence order (what
+    ``setdefault`` in a loop gives), built without a Python loop over repeats."""
+    first = dict(zip(reversed(keys), reversed(values), strict=True))
+    return {key: first[key] for key in dict.fromkeys(keys)}
+
+
+# Words for misspellings that are long enough: the same matches as _ALPHA_WORD, filtered.
+_LONG_ALPHA_WORD = re.compile(rf"(?<![^\W\d_])[a-z]{{{MIN_WORD},}}(?![^\W\d_])")
+# The same on ASCII text, lower-cased: its letters are [a-z], so no look-around is needed.
+_ASCII_LONG_WORD = re.compile(rf"[a-z]{{{MIN_WORD},}}")
+# An alphabetic identifier part (``_PART`` without its digit runs, which are never kept).
+_ALPHA_PART = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+# At least MIN_STRING letters or digits (str.isalnum characters: [^\W_]).
+_ENOUGH_LETTERS = re.compile(rf"(?:[\W_]*[^\W_]){{{MIN_STRING}}}")
+# Whitespace inside the text, not only around it (``_INNER_SPACE`` in ``text.strip()``).
+_INNER_SPACE_RUN = re.compile(r"\S\s+\S")
+
+
+def _commented_code(raw: bytes, line: int, bodies: list[bytes], wheres: list[Where],
                     start: int, end: int) -> None:
+    """Collects the comment's lines that read like code (hashed later, all at once)."""
     for offset, text in enumerate(raw.split(b"\n")):
         body = _COMMENT_MARKERS.sub(b"", text.strip()).strip()
         body = body.removesuffix(b"*/").translate(None, _SPACE)
         if len(body) >= MIN_CODE_LINE and _CODE_MARKS.search(body):
-            out.setdefault(line_form_hash(body), (start, end, line + offset))
+            bodies.append(body)
+            wheres.append((start, end, line + offset))
+
+
+def _decode(raws: Iterable[bytes]) -> list[str]:
+    return list(map(bytes.decode, raws, repeat("utf-8"), repeat("replace")))
 
 
 def literals(source: bytes, tokens: FileTokens) -> Literals:
     """The file's literal channels (see the module's docstring)."""
-    found: list[dict[str, tuple[int, int, int]]] = [{} for _ in CHANNELS]
-    idents, parts, strings, comments = found
-    words: dict[str, tuple[int, int, int]] = {}
-    commented: dict[int, tuple[int, int, int]] = {}
     cat = tokens.lex_category
     spans = (tokens.lex_start_byte, tokens.lex_end_byte, tokens.lex_start_line)
     is_name = cat == _IDENTIFIER
-    # Names are most tokens: hashed in one vectorised pass, decoded once per distinct name.
-    buf = np.frombuffer(source, dtype=np.uint8)
-    starts, ends, lines = (a[is_name] for a in spans)
-    _, first = np.unique(_span_hashes(buf, starts, ends), return_index=True)
-    first.sort()
-    names = {source[s:e]: (s, e, line) for s, e, line in zip(
-        starts[first].tolist(), ends[first].tolist(), lines[first].tolist(), strict=True)}
-    others = ~is_name
-    for cat_, s, e, line in zip(cat[others].tolist(), *(a[others].tolist() for a in spans),
-                                strict=True):
-        raw = source[s:e].decode("utf-8", errors="replace")
-        where = (s, e, line)
-        if cat_ == _STRING:
-            text = string_text(raw)
-            if _letters(text) >= MIN_STRING:
-                strings.setdefault(text, where)
-            if not _INNER_SPACE.search(text.strip()):
-                continue  # a key, a path or a format, not prose: its words are no typos
-        else:
-            text = comment_text(raw)
-            if len(text) - text.count(" ") >= MIN_COMMENT:
-                comments.setdefault(text, where)
-            _commented_code(source[s:e], line, commented, s, e)
-        for word in _ALPHA_WORD.findall(raw.casefold()):
-            if len(word) >= MIN_WORD:
-                words.setdefault(word, where)
-    for name, where in names.items():
-        raw = name.decode("utf-8", errors="replace")
-        if len(raw) >= MIN_IDENTIFIER:
-            idents[raw] = where
-            for part in identifier_parts(raw):
-                if len(part) >= MIN_PART and part.isalpha():
-                    parts.setdefault(part, where)
+    idents, parts, names = _names(source, *(a[is_name] for a in spans))
+    strings, comments, words, commented, others = _strings_and_comments(
+        source, *(a[~is_name] for a in (cat, *spans)))
     return Literals(
-        channels=tuple(_item_set(f) for f in found),
-        words=_item_set(words),
+        channels=(_item_set(idents, names), _item_set(parts, names),
+                  _item_set(strings, others), _item_set(comments, others)),
+        words=_item_set(words, others),
         code_lines=_code_lines(source, tokens),
         commented=_hashed_item_set(commented),
     )
 
 
+def _names(source: bytes, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray
+           ) -> tuple[dict[str, int], dict[str, int], np.ndarray]:
+    """The identifiers and identifier parts channels, as form -> row of the distinct names'
+    places (returned too). Names are most tokens: hashed in one vectorised pass, decoded
+    once per distinct name; no Python loop runs per name."""
+    buf = np.frombuffer(source, dtype=np.uint8)
+    _, first = np.unique(_span_hashes(buf, starts, ends), return_index=True)
+    first.sort()
+    where = np.stack((starts[first], ends[first], lines[first]), axis=1)
+    raws = _decode(map(source.__getitem__, map(slice, where[:, 0].tolist(),
+                                                where[:, 1].tolist())))
+    long = [len(raw) >= MIN_IDENTIFIER for raw in raws]
+    raws = list(compress(raws, long))
+    rows = list(compress(range(len(long)), long))
+    idents = dict(zip(raws, rows, strict=True))  # equal texts: the last one's place
+    found = list(map(_ALPHA_PART.findall, raws))
+    found_parts = list(chain.from_iterable(found))
+    long = [len(part) >= MIN_PART for part in found_parts]
+    parts = _first_wins(
+        list(map(str.lower, compress(found_parts, long))),  # ASCII: lower() is casefold()
+        list(compress(chain.from_iterable(map(repeat, rows, map(len, found))), long)),
+    )
+    return idents, parts, where
+
+
+def _strings_and_comments(
+    source: bytes, cat: np.ndarray, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray
+) -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[int, Where], np.ndarray]:
+    """The strings and comments channels and the words of the prose among them, as form ->
+    row of the distinct strings' and comments' places (returned too), and the comment
+    lines that read like code."""
+    raw_bytes = list(map(source.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+    # A string or comment repeated verbatim adds nothing its first occurrence did not
+    # (every form keeps its first occurrence), so only first occurrences are read.
+    keys = list(zip(cat.tolist(), raw_bytes, strict=True))
+    first_of = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    first = np.asarray(sorted(first_of.values()), dtype=np.int64)
+    where = np.stack((starts[first], ends[first], lines[first]), axis=1)
+    raw_bytes = [raw_bytes[i] for i in first.tolist()]
+    raws = _decode(raw_bytes)
+    is_string = [c == _STRING for c in cat[first].tolist()]
+    texts = [raw.strip(_QUOTES) if raw[:1] in _QUOTES else string_text(raw)
+             for raw in compress(raws, is_string)]
+    enough = list(map(_ENOUGH_LETTERS.match, texts))
+    strings = _first_wins(list(compress(texts, enough)),
+                          list(compress(compress(range(len(raws)), is_string), enough)))
+    # A string without inner space is a key, a path or a format, not prose: its words
+    # are no typos. Every comment is prose.
+    inner = map(_INNER_SPACE_RUN.search, texts)
+    prose = [next(inner) is not None if string else True for string in is_string]
+
+    comments: dict[str, int] = {}
+    bodies: list[bytes] = []  # comment lines that read like code
+    body_wheres: list[Where] = []
+    is_comment = [not string for string in is_string]
+    for row, raw, raw_b in zip(compress(range(len(raws)), is_comment),
+                               compress(raws, is_comment), compress(raw_bytes, is_comment),
+                               strict=True):
+        text = comment_text(raw)
+        if len(text) - text.count(" ") >= MIN_COMMENT:
+            comments.setdefault(text, row)
+        start, end, line = where[row].tolist()
+        _commented_code(raw_b, line, bodies, body_wheres, start, end)
+    commented = dict(zip(reversed(_bodies_hashes(bodies)), reversed(body_wheres),
+                         strict=True))  # the first line of each form wins
+
+    found = [_ASCII_LONG_WORD.findall(raw.lower()) if raw.isascii()
+             else _LONG_ALPHA_WORD.findall(raw.casefold()) for raw in compress(raws, prose)]
+    words = _first_wins(
+        list(chain.from_iterable(found)),
+        list(chain.from_iterable(map(repeat, compress(range(len(raws)), prose),
+                                     map(len, found)))),
+    )
+    return strings, comments, words, commented, where
+
+
+def _bodies_hashes(bodies: list[bytes]) -> list[int]:
+    """``line_form_hash`` of each body, in one vectorised pass."""
+    if not bodies:
+        return []
+    lengths = np.fromiter(map(len, bodies), dtype=np.int64, count=len(bodies))
+    ends = np.cumsum(lengths)
+    buf = np.frombuffer(b"".join(bodies), dtype=np.uint8)
+    return _span_hashes(buf, ends - lengths, ends).tolist()
+
+
 _P = np.uint64(0x100000001B3)  # FNV prime: a polynomial hash of a line's bytes
-_SPACE_BYTES = np.frombuffer(_SPACE, dtype=np.uint8)
+_IS_SPACE = np.zeros(256, dtype=bool)
+_IS_SPACE[np.frombuffer(_SPACE, dtype=np.uint8)] = True
 
 
 def line_form_hash(body: bytes) -> int:
@@ -173,26 +269,40 @@ def line_form_hash(body: bytes) -> int:
 
 def _span_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """A polynomial hash of each byte span [start, end) of ``buf`` (vectorised): sum of
-    byte * P**position (mod 2**64), mixed with the length."""
-    lengths = (ends - starts).astype(np.int64)
-    if lengths.size == 0 or int(lengths.sum()) == 0:
+    byte * P**position (mod 2**64), mixed with the length.
+
+    Computed from one prefix sum over ``buf`` (sum of byte * P**offset): a span's sum,
+    multiplied by the inverse of P**start (P is odd, so invertible mod 2**64), is its hash.
+    """
+    starts = starts.astype(np.int64, copy=False)
+    lengths = ends - starts
+    if buf.size == 0:
         return np.zeros(lengths.size, dtype=np.uint64)
-    first = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    pos = np.arange(int(lengths.sum())) - np.repeat(first, lengths)
-    data = buf[np.repeat(starts, lengths) + pos].astype(np.uint64)
-    powers = _powers(int(lengths.max()))
-    out = np.zeros(lengths.size, dtype=np.uint64)
-    nonempty = lengths > 0
+    powers, inverses = _powers(buf.size + 1)  # an empty span may start at the end
     with np.errstate(over="ignore"):
-        out[nonempty] = np.add.reduceat(data * powers[pos], first[nonempty])
-        return out ^ (lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+        prefix = np.zeros(buf.size + 1, dtype=np.uint64)
+        np.cumsum(buf * powers[:-1], out=prefix[1:])
+        spans = (prefix[ends] - prefix[starts]) * inverses[starts]
+        return spans ^ (lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
 
 
-def _powers(n: int) -> np.ndarray:
-    """_P ** i mod 2**64 for i < n."""
+_power_table = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))
+_P_INVERSE = np.uint64(pow(int(_P), -1, 1 << 64))
+_MAX_KEPT_POWERS = 1 << 22  # entries (32 MB per table): larger tables are not kept
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """P ** i and P ** -i mod 2**64 for i < n (tables kept for the next file)."""
+    global _power_table
+    if _power_table[0].size >= n:
+        return _power_table[0][:n], _power_table[1][:n]
+    size = max(n, 2 * _power_table[0].size)
     with np.errstate(over="ignore"):
-        return np.cumprod(np.concatenate(([np.uint64(1)], np.full(max(n - 1, 0), _P,
-                                                                 dtype=np.uint64))))
+        tables = tuple(np.cumprod(np.concatenate(([np.uint64(1)], np.full(size - 1, factor))))
+                       for factor in (_P, _P_INVERSE))
+    if size <= _MAX_KEPT_POWERS:
+        _power_table = tables
+    return tables[0][:n], tables[1][:n]
 
 
 def _code_lines(source: bytes, tokens: FileTokens) -> ItemSet:
@@ -201,21 +311,24 @@ def _code_lines(source: bytes, tokens: FileTokens) -> ItemSet:
     buf = np.frombuffer(source, dtype=np.uint8)
     if len(tokens) == 0 or buf.size == 0:
         return _hashed_item_set({})
-    newline = buf == 10
-    line_of = np.cumsum(newline) - newline  # 0-based line of each byte
-    line_start = np.concatenate(([0], np.flatnonzero(newline) + 1))
-    keep = ~np.isin(buf, _SPACE_BYTES)
+    line_start = np.concatenate(([0], np.flatnonzero(buf == 10) + 1))
+    keep = ~_IS_SPACE[buf]
     kept = buf[keep]  # the lines' bytes without whitespace, each line a span of it
-    lengths = np.bincount(line_of[keep], minlength=line_start.size)
-    first = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    hashes = _span_hashes(kept, first, first + lengths)
-    code = np.unique(tokens.start_line) - 1
-    code = code[(code >= 0) & (code < line_start.size)]
-    code = code[lengths[code] >= MIN_CODE_LINE]
-    ends = np.append(line_start[1:] - 1, buf.size)
+    kept_before = np.zeros(buf.size + 1, dtype=np.int64)  # kept bytes before each offset
+    np.cumsum(keep, out=kept_before[1:])
+    bounds = kept_before[np.append(line_start, buf.size)]
+    has_token = np.zeros(line_start.size, dtype=bool)
+    code = tokens.start_line.astype(np.int64) - 1
+    has_token[code[(code >= 0) & (code < line_start.size)]] = True
+    code = np.flatnonzero(has_token)
+    first, last = bounds[code], bounds[code + 1]
+    long = last - first >= MIN_CODE_LINE
+    code = code[long]
     # The first line (in file order) of each distinct form.
-    symbols, first_of = np.unique(hashes[code], return_index=True)
+    symbols, first_of = np.unique(_span_hashes(kept, first[long], last[long]),
+                                  return_index=True)
     lines = code[first_of]
+    ends = np.append(line_start[1:] - 1, buf.size)
     return ItemSet(symbols, line_start[lines].astype(np.int32), ends[lines].astype(np.int32),
                    (lines + 1).astype(np.int32))
 

@@ -148,8 +148,9 @@ def _tokens(
     note: str | None,
 ) -> FileTokens:
     """The token streams from the walk's (kind, span) records, in source order."""
-    kind = np.array(kinds, dtype=np.intp)
-    span = np.array(spans, dtype=np.int64)
+    # fromiter: about twice as fast as np.array on a list of ints.
+    kind = np.fromiter(kinds, dtype=np.intp, count=len(kinds))
+    span = np.fromiter(spans, dtype=np.int64, count=len(spans))
     starts, ends = span[0::2], span[1::2]
     action = table.actions[kind]
     # Comments are lexical only; a zero-width leaf is a MISSING node, not a token (a

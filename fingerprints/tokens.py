@@ -194,6 +194,9 @@ def definition_tokens(
     first = np.searchsorted(token_starts, definitions[:, 0], side="left")
     end = np.searchsorted(token_starts, definitions[:, 1], side="left")
     keep = end > first
-    pairs = np.unique(np.stack((first[keep], end[keep]), axis=1), axis=0)  # no duplicates
-    order = np.lexsort((-pairs[:, 1], pairs[:, 0]))
-    return pairs[order, 0].astype(np.int32), pairs[order, 1].astype(np.int32)
+    # Distinct (first, end) pairs: token indexes fit 32 bits, so each pair is one int64
+    # (np.unique over rows, axis=0, is many times slower).
+    pairs = np.unique((first[keep].astype(np.int64) << 32) | end[keep])
+    first, end = pairs >> 32, pairs & 0xFFFFFFFF
+    order = np.lexsort((-end, first))
+    return first[order].astype(np.int32), end[order].astype(np.int32)
