@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from .seeds import shared_runs
+from .short_runs import TextVerdicts, nearest_supported
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,8 @@ def _overlapping(starts: np.ndarray, lengths: np.ndarray) -> bool:
 
 # Tokens of a run (a, b, length) whose original text is the same on both sides.
 Agreement = Callable[[int, int, int], int]
-# Whether a run (a, b, length) is supported by its text, not only by its structure.
-Support = Callable[[int, int, int], bool]
+# Per token of a run (a, b, length): does its text support it (simcheck.match.short_runs).
+Support = TextVerdicts
 
 
 def _greedy_order(
@@ -222,8 +223,8 @@ def _next_block(
 ) -> Tile | None:
     """The identical run of >= ``min_len`` free tokens nearest to ``t`` on its ``forward``
     (else backward) side, within ``gap`` tokens of it on both sides and before any used
-    token, found by a longest-common-subsequence alignment of the two windows and
-    accepted only when ``supported``."""
+    token: a maximal identical run of the two windows, or the piece of one between tokens
+    whose text differs, that ``supported`` backs by identical identifiers or literals."""
     windows = []
     for used, start, end in ((used_a, t.a, t.a + t.length), (used_b, t.b, t.b + t.length)):
         if forward:
@@ -238,12 +239,8 @@ def _next_block(
     (a_lo, a_hi), (b_lo, b_hi) = windows
     if a_hi - a_lo < min_len or b_hi - b_lo < min_len:
         return None
-    blocks = Indel.opcodes(sa[a_lo:a_hi].tolist(), sb[b_lo:b_hi].tolist()).as_matching_blocks()
-    found = [Tile(a_lo + x.a, b_lo + x.b, x.size) for x in blocks if x.size >= min_len]
-    for cand in found if forward else found[::-1]:
-        if supported(cand.a, cand.b, cand.length):
-            return cand
-    return None
+    run = nearest_supported(sa, sb, (a_lo, a_hi), (b_lo, b_hi), min_len, supported, forward)
+    return None if run is None else Tile(*run)
 
 
 def extend(
