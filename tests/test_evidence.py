@@ -125,3 +125,15 @@ def test_a_run_is_supported_by_its_text_only_when_every_name_and_literal_agrees(
     # a run of punctuation and keywords alone has no text to agree on
     colon = [i for i in range(n) if original[a.start_byte[i] : a.end_byte[i]] == b":"][0]
     assert not supports(literal_support(original, a, renamed, b)(colon, colon, 1))
+
+
+def test_a_docstring_reindented_with_its_function_still_supports_a_run():
+    outer = b'def f(a):\n    """Say what f does,\n    over two lines."""\n    return a\n'
+    inner = (b'class C:\n    def f(a):\n        """Say what f does,\n        over two lines."""\n'
+             b"        return a\n")
+    settings = FingerprintSettings()
+    a = fingerprint_source(outer, "python", settings).tokens
+    b = fingerprint_source(inner, "python", settings).tokens
+    doc_a = int(np.flatnonzero(a.start_line == 2)[0])
+    doc_b = int(np.flatnonzero(b.start_line == 3)[0])
+    assert literal_support(outer, a, inner, b)(doc_a, doc_b, 1).tolist() == [1]
