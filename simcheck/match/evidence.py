@@ -115,10 +115,10 @@ def literal_support(
 ) -> Callable[[int, int, int], np.ndarray]:
     """For a run of ``n`` tokens at ``a`` and ``b`` (equal structure): whether its text
     supports it too, token by token (int8): 1 for an identifier or literal with the same
-    original text on both sides (whitespace aside), -1 for one whose text differs, 0 for any other token. A
-    run is supported when it holds a 1 and no -1. (Allowing half of them to differ let
-    independent solutions of one task, which share its names, extend their chance
-    matches: ir-plag ROC AUC fell 0.02.)"""
+    original text on both sides (whitespace aside), -1 for one whose text differs, 0 for
+    any other token. A run is supported when it holds a 1 and no -1. (Allowing half of
+    them to differ let independent solutions of one task, which share its names, extend
+    their chance matches: ir-plag ROC AUC fell 0.02.)"""
 
     def verdicts(a: int, b: int, n: int) -> np.ndarray:
         out = np.zeros(n, dtype=np.int8)
