@@ -9,7 +9,6 @@ gaps between them are small: a few inserted or edited statements do not split a 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -95,24 +94,40 @@ Agreement = Callable[[int, int, int], int]
 Support = TextVerdicts
 
 
+def _contested(start: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Mask of the runs whose tokens on this side overlap another run's."""
+    order = np.argsort(start, kind="stable")
+    s, e = start[order], (start + length)[order]
+    hit = np.zeros(s.size, dtype=bool)
+    if s.size > 1:
+        prev_end = np.maximum.accumulate(e)[:-1]
+        hit[1:] = s[1:] < prev_end  # overlaps an earlier run
+        hit[:-1] |= e[:-1] > s[1:]  # overlaps the next one
+    out = np.zeros(s.size, dtype=bool)
+    out[order] = hit
+    return out
+
+
 def _greedy_order(
     a: list[int], b: list[int], length: list[int], agreement: Agreement | None
 ) -> list[tuple[int, int, int]]:
-    """Runs longest first. Equally long runs competing for the same tokens of one side
-    (sibling functions of identical structure, one of them the real source) are ordered by
-    how much of their text agrees, so the literal copy wins over its structural twin."""
+    """Runs longest first. Runs competing for the same tokens of one side (sibling
+    functions of similar structure, one of them the real source) are ordered by how many
+    of their tokens have the same text on both sides, then by length: the literal copy wins
+    over its structural twin even when the twin's run reaches a few tokens further."""
     runs = list(zip(a, b, length, strict=True))
     if agreement is None:
         return sorted(runs, key=lambda r: (-r[2], r[0], r[1]))
-    per_a = Counter((x, n) for x, _, n in runs)
-    per_b = Counter((y, n) for _, y, n in runs)
+    n = np.asarray(length, dtype=np.int64)
+    contested = (_contested(np.asarray(a, dtype=np.int64), n)
+                 | _contested(np.asarray(b, dtype=np.int64), n)).tolist()
 
-    def key(run: tuple[int, int, int]) -> tuple[int, int, int, int]:
-        x, y, n = run
-        contested = per_a[(x, n)] > 1 or per_b[(y, n)] > 1
-        return (-n, -agreement(x, y, n) if contested else 0, x, y)
+    def key(item: tuple[tuple[int, int, int], bool]) -> tuple[int, int, int, int]:
+        (x, y, m), hot = item
+        # An uncontested run takes its tokens whatever its place in the order.
+        return (-agreement(x, y, m) if hot else -m, -m, x, y)
 
-    return sorted(runs, key=key)
+    return [r for r, _ in sorted(zip(runs, contested, strict=True), key=key)]
 
 
 def tile(
