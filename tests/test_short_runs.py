@@ -41,6 +41,9 @@ def test_a_run_is_cut_where_its_text_differs_and_kept_only_with_agreeing_text():
         return v
 
     assert nearest_supported(x, y, (0, x.size), (0, y.size), 10, verdicts, True) == (0, 0, 12)
+    # Beside a match that is only structural, a run whose text differs anywhere is refused.
+    assert nearest_supported(x, y, (0, x.size), (0, y.size), 10, verdicts, True,
+                             cut=False) is None
 
     def no_names(a: int, b: int, n: int) -> np.ndarray:
         return np.zeros(n, dtype=np.int8)  # keywords and punctuation only
@@ -58,3 +61,18 @@ def test_the_nearest_run_to_the_anchor_is_taken_first():
 
     assert nearest_supported(x, y, (0, x.size), (0, y.size), 10, agree, True) == (0, 0, 10)
     assert nearest_supported(x, y, (0, x.size), (0, y.size), 10, agree, False) == (11, 12, 15)
+
+
+def test_the_stretch_between_two_differing_names_is_never_kept():
+    # "a = f(x, y, z) ... b = f(...)" against "c = f(x, y, z) ... d = f(...)": between the
+    # renamed names lies a long agreeing stretch, the shape of any two solutions of a task.
+    x = _u(list(range(100, 130)))
+    y = _u(list(range(100, 130)))
+
+    def renamed_ends(a: int, b: int, n: int) -> np.ndarray:
+        v = np.ones(n, dtype=np.int8)
+        v[np.isin(np.arange(a, a + n), [3, 26])] = -1
+        return v
+
+    got = nearest_supported(x, y, (0, x.size), (0, y.size), 10, renamed_ends, True)
+    assert got is None

@@ -235,6 +235,7 @@ def _next_block(
     min_len: int,
     supported: Support,
     forward: bool,
+    cut: bool = True,
 ) -> Tile | None:
     """The identical run of >= ``min_len`` free tokens nearest to ``t`` on its ``forward``
     (else backward) side, within ``gap`` tokens of it on both sides and before any used
@@ -254,7 +255,8 @@ def _next_block(
     (a_lo, a_hi), (b_lo, b_hi) = windows
     if a_hi - a_lo < min_len or b_hi - b_lo < min_len:
         return None
-    run = nearest_supported(sa, sb, (a_lo, a_hi), (b_lo, b_hi), min_len, supported, forward)
+    run = nearest_supported(sa, sb, (a_lo, a_hi), (b_lo, b_hi), min_len, supported, forward,
+                            cut)
     return None if run is None else Tile(*run)
 
 
@@ -273,10 +275,14 @@ def extend(
     used_a, used_b = _used(tiles, sa.size, sb.size)
     out = list(tiles)
     for anchor in tiles:
+        # Beside a literal copy (no name or literal differs), a short run may be cut where
+        # its text differs; beside a structural match, only runs that agree throughout.
+        literal = not np.any(supported(anchor.a, anchor.b, anchor.length) < 0)
         for forward in (True, False):
             t: Tile | None = anchor
             while t is not None:
-                t = _next_block(sa, sb, used_a, used_b, t, gap, min_len, supported, forward)
+                t = _next_block(sa, sb, used_a, used_b, t, gap, min_len, supported, forward,
+                                literal)
                 if t is not None:
                     used_a[t.a : t.a + t.length] = True
                     used_b[t.b : t.b + t.length] = True

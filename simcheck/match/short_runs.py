@@ -46,17 +46,22 @@ TextVerdicts = Callable[[int, int, int], np.ndarray]
 
 
 def _agreeing_pieces(
-    a: int, b: int, n: int, min_len: int, verdicts: TextVerdicts
+    a: int, b: int, n: int, min_len: int, verdicts: TextVerdicts, cut: bool
 ) -> list[tuple[int, int, int]]:
-    """The pieces of the run (a, b, n) between its tokens whose text differs, at least
-    ``min_len`` long and holding an identifier or literal of the same text: a structural
-    run often reaches past the copied text into a look-alike neighbour (a header followed
-    by ``x = {}`` on one side and ``self.f()`` on the other)."""
+    """The run (a, b, n) if it is at least ``min_len`` long, holds an identifier or literal
+    of the same text and none that differs. With ``cut``, a run whose text differs keeps
+    its head before the first differing token and its tail after the last one, when they
+    qualify: a structural run often reaches past the copied text into a look-alike
+    neighbour (a header followed by ``x = {}`` on one side and ``self.f()`` on the other).
+    The stretch between two differing tokens is never kept: between renamed names, any
+    two solutions of one task look alike."""
     v = verdicts(a, b, n)
     cuts = np.flatnonzero(v < 0).tolist()
+    if cuts and not cut:
+        return []
+    bounds = [(0, n)] if not cuts else [(0, cuts[0]), (cuts[-1] + 1, n)]
     pieces = []
-    for lo, hi in zip([-1, *cuts], [*cuts, n], strict=True):
-        lo += 1
+    for lo, hi in bounds:
         if hi - lo >= min_len and np.any(v[lo:hi] > 0):
             pieces.append((a + lo, b + lo, hi - lo))
     return pieces
@@ -70,15 +75,17 @@ def nearest_supported(
     min_len: int,
     verdicts: TextVerdicts,
     forward: bool,
+    cut: bool = True,
 ) -> tuple[int, int, int] | None:
     """The identical, text-supported run (a, b, length) of >= ``min_len`` tokens of the two
     windows ([lo, hi) of ``sa`` and ``sb``) nearest to their start (``forward``) or end:
-    by the tokens skipped on both sides to reach it, then longest first."""
+    by the tokens skipped on both sides to reach it, then longest first. ``cut``: runs
+    whose text differs somewhere may give their head or tail (``_agreeing_pieces``)."""
     (a_lo, a_hi), (b_lo, b_hi) = window_a, window_b
     found = [
         piece
         for i, j, n in diagonal_runs(sa[a_lo:a_hi], sb[b_lo:b_hi], min_len)
-        for piece in _agreeing_pieces(a_lo + i, b_lo + j, n, min_len, verdicts)
+        for piece in _agreeing_pieces(a_lo + i, b_lo + j, n, min_len, verdicts, cut)
     ]
     if not found:
         return None
