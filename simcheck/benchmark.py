@@ -15,6 +15,7 @@ from fingerprints.literals import CHANNELS
 from .compare import CompareOptions, compare_prepared
 from .errors import InputError
 from .ingest import ingest
+from .match.bare import bare_kgram_set
 from .match.common import common_kgrams
 from .match.order_free import KgramRarity, kgram_set, rarity, union
 from .metrics import Metrics, evaluate
@@ -33,9 +34,10 @@ def pair_score(result: Result) -> float:
     the share of tokens inside the matches that count after filtration (ordered runs;
     too short, keyword-only and short structure-only matches set aside, as in the
     expert's filtered figures), and the order-free structure channel (short k-grams
-    anywhere, rarity-weighted), which still sees copies whose functions or statements
-    were reordered. Containment rather than overlap: a copy padded with new code, or cut
-    down to its essentials, still scores high.
+    anywhere, rarity-weighted; the larger of its measurements with and without braces,
+    semicolons and modifiers), which still sees copies whose functions or statements
+    were reordered or re-punctuated. Containment rather than overlap: a copy padded with
+    new code, or cut down to its essentials, still scores high.
     c, comments: the larger rarity-weighted share of one side's comments found on the
     other: a copy rewritten until its structure is gone often keeps its author's comments.
     t, strings: the smaller rarity-weighted share of string literals found on the other
@@ -96,6 +98,7 @@ def run_benchmark(
         options,
         common=common_kgrams(corpus, COMMON_FRACTION),
         rarity=rarity([kgram_set(s) for s in streams]),
+        rarity_bare=rarity([bare_kgram_set(s) for s in streams]),
         literal_rarity={name: _literal_rarity(fingerprinted, name) for name in CHANNELS},
         rarity_reference=f"the {len(fingerprinted)} works of the benchmark set",
     )

@@ -34,6 +34,7 @@ from .documents.formats import MODES
 from .documents.settings import DocumentSettings
 from .errors import InputError
 from .filter.options import FilterOptions
+from .heap import keep_freed_memory
 from .ingest.model import IngestOptions
 from .manifest import (
     build_manifest,
@@ -151,7 +152,7 @@ def compare(
     parse_timeout: Annotated[
         float, typer.Option(help="Seconds per file before the parser is abandoned.")
     ] = FingerprintSettings().parse_timeout,
-    workers: Annotated[int, typer.Option(help="Processes: parsing, aligning, writing.")] = 2,
+    workers: Annotated[int, typer.Option(help="Processes: parsing, aligning.")] = 2,
     fail_above: Annotated[
         float | None,
         typer.Option(help="Exit 1 when the overall similarity (0..1) is above this."),
@@ -245,7 +246,7 @@ def compare(
         if json_out is not None:
             json_out.parent.mkdir(parents=True, exist_ok=True)
             with json_out.open("wb") as stream:
-                result_sha256 = written[json_out] = write_json(result, stream, workers)
+                result_sha256 = written[json_out] = write_json(result, stream)
             outputs.append(json_out)
         if csv_dir is not None:
             outputs.extend(write_csv(result, csv_dir))
@@ -421,6 +422,7 @@ def main() -> None:
     # with the default thresholds the cyclic collector rescans the live ones hundreds of
     # times (seconds on two Django releases). Little of it is ever cyclic garbage.
     gc.set_threshold(100_000, 50, 100)
+    keep_freed_memory()
     try:
         app()
     except KeyboardInterrupt:

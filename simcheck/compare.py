@@ -26,9 +26,11 @@ from .filter.filtrate import Classified, classify_match, filter_context, filter_
 from .filter.frequency import of_postings
 from .filter.options import FilterOptions
 from .fork_split import beside, split_map
+from .heap import paused
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
+from .match.bare import IGNORED_KINDS
 from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
@@ -37,14 +39,11 @@ from .match.order_free import (
     ORDER_FREE_K,
     Containment,
     KgramRarity,
-    containment,
-    kgram_set,
-    rarity,
-    union,
 )
 from .match.seeds import drop_redundant, shared_runs
 from .match.sets import sort_postings
-from .match.trim import trim
+from .match.trim import definition_bounds, trim
+from .match.work_kgrams import Streams, order_free_containment
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
@@ -62,6 +61,7 @@ from .result import (
     WorkSummary,
 )
 from .score import coverage, mark
+from .threads import together
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,8 @@ class CompareOptions:
     common: CommonKgrams | None = None
     # Frequencies that weight the order-free channel; None: the files of both works.
     rarity: KgramRarity | None = None
+    # The same for its bare-stream k-grams (simcheck.match.bare), from the same units.
+    rarity_bare: KgramRarity | None = None
     # Frequencies that weight each literal channel (by name); None or a channel missing:
     # the files of both works.
     literal_rarity: Mapping[str, KgramRarity] | None = None
@@ -99,7 +101,9 @@ DEFINITIONS: dict[str, str] = {
     " kind, comments and layout removed",
     "order_free": "rarity-weighted share of a side's short structural k-grams (sequences of"
     f" {ORDER_FREE_K} normalised tokens) found anywhere in the other side, in any order:"
-    " survives reordered functions and statements; rare k-grams weigh more",
+    " survives reordered functions and statements; rare k-grams weigh more; the larger of"
+    " two measurements, on the structure tokens and on them without braces, semicolons"
+    " and declaration modifiers (settings.order_free_ignored), which copies add and drop",
     "channels": "literal evidence over the whole works: identifiers (names of at least"
     " 3 characters, exact), identifier_parts (names split at camelCase, snake_case and"
     " digits, case-folded), strings (string literals without their quotes) and comments"
@@ -298,14 +302,20 @@ def compare_prepared(
     lfiles, rfiles = left.compared, right.compared
     lmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in lfiles]
     rmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in rfiles]
-    pairs_index = candidate_index(
-        [f.fp.fingerprints for f in lfiles],
-        [f.fp.fingerprints for f in rfiles],
-        options.candidate_max_file_frequency,
-    )[:, :2]
-    # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies.
+    # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies;
+    # the two sides and the candidate pairs are computed at once (threads).
     lkgrams, rkgrams = [f.fp.kgrams for f in lfiles], [f.fp.kgrams for f in rfiles]
-    postings = (sort_postings(lkgrams), sort_postings(rkgrams))
+    lpost, rpost, candidates = together([
+        lambda: sort_postings(lkgrams),
+        lambda: sort_postings(rkgrams),
+        lambda: candidate_index(
+            [f.fp.fingerprints for f in lfiles],
+            [f.fp.fingerprints for f in rfiles],
+            options.candidate_max_file_frequency,
+        ),
+    ], options.workers)
+    pairs_index = candidates[:, :2]
+    postings = (lpost, rpost)
     frequencies = (of_postings(postings[0]), of_postings(postings[1]))
     runs = drop_redundant(shared_runs(
         lkgrams,
@@ -316,16 +326,24 @@ def compare_prepared(
         options.candidate_max_file_frequency,
         options.common.hashes if options.common else None,
         postings,
-    ))
+        options.workers,
+    ), options.workers)
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
     group_keys = runs.left * max(len(rfiles), 1) + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
     starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
+    ctx = filter_context(lfiles, rfiles, options, references, frequencies, postings)
     del postings
-    ctx = filter_context(lfiles, rfiles, options, references, frequencies)
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
+    # Each file's definition bounds, found once for all its pairs (per process).
+    known_bounds: dict[tuple[int, int], list[int]] = {}
+
+    def bounds_of(side: int, i: int, f: PreparedFile) -> list[int]:
+        if (side, i) not in known_bounds:
+            known_bounds[(side, i)] = definition_bounds(f.fp.tokens)
+        return known_bounds[(side, i)]
 
     def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
         done = []
@@ -338,10 +356,12 @@ def compare_prepared(
                 text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
                 literal_support(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
             )
-            found = [
-                trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines)
-                for r in found
-            ]
+            if found:
+                bounds = (bounds_of(0, li, lf), bounds_of(1, ri, rf))
+                found = [
+                    trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines, bounds)
+                    for r in found
+                ]
             fields = [_match_fields(lf, rf, r) for r in found]
             done.append(_Aligned(
                 li, ri, found, fields,
@@ -389,61 +409,65 @@ def compare_prepared(
         )
     pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
 
-    # The whole-work channels need no match: on a large comparison a forked child
-    # computes them while this process filters the matches.
-    advance = progress("Evidence channels", 1)
-    background = beside(
-        lambda: _whole_work_channels(lfiles, rfiles, options), options.workers,
-        worth_it=len(lfiles) + len(rfiles) >= BESIDE_MIN_FILES,
-    )
-    lsum = _summary(left, lmasks, 0.0)  # order-free figures are filled in below
-    rsum = _summary(right, rmasks, 0.0)
-    total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
-    matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
-    result = Result(
-        schema_version=SCHEMA_VERSION,
-        tool=Tool("simcheck", __version__, version("tree-sitter-language-pack")),
-        settings=Settings(
-            k=fs.k,
-            window=fs.w,
-            guarantee_tokens=fs.guarantee,
-            min_match_tokens=ms.min_tokens,
-            exhibit_prefix=options.exhibit_prefix,
-            merge_gap_tokens=ms.merge_gap,
-            extend_min_tokens=ms.extend_min_tokens,
-            trim_tokens=ms.trim_tokens,
-            trim_lines=ms.trim_lines,
-            max_occurrences=ms.max_occurrences,
-            candidate_max_file_frequency=options.candidate_max_file_frequency,
-            minhash_permutations=fs.num_perm,
-            parse_timeout_seconds=fs.parse_timeout,
-            max_file_bytes=options.ingest.max_file_bytes,
-            ignore_patterns=list(options.ingest.ignore_patterns),
-            common_kgrams=options.common.describe() if options.common else None,
-            order_free_k=ORDER_FREE_K,
-            rarity_reference=options.rarity_reference,
-            channels=channel_settings(),
-        ),
-        left=lsum,
-        right=rsum,
-        similarity=matched_both / total if total else 0.0,
-        files=_entries("left", left) + _entries("right", right),
-        file_pairs=pairs,
-        matches=matches,
-        definitions=DEFINITIONS,
-    )
-    result = filter_result(
-        result, located, lfiles, rfiles, options, references, ctx, classified
-    )
-    free, literal, anomalies = background()
-    advance(1)
-    return replace(
-        result,
-        left=replace(result.left, order_free=free.left_in_right),
-        right=replace(result.right, order_free=free.right_in_left),
-        channels=literal,
-        code_anomalies=anomalies,
-    )
+    # The filtration builds hundreds of thousands of objects that all live to the end: no
+    # collection could free any of them (see simcheck.heap).
+    with paused():
+        # The whole-work channels need no match: on a large comparison a forked child
+        # computes them while this process filters the matches.
+        advance = progress("Evidence channels", 1)
+        background = beside(
+            lambda: _whole_work_channels(lfiles, rfiles, options), options.workers,
+            worth_it=len(lfiles) + len(rfiles) >= BESIDE_MIN_FILES,
+        )
+        lsum = _summary(left, lmasks, 0.0)  # order-free figures are filled in below
+        rsum = _summary(right, rmasks, 0.0)
+        total = lsum.coverage.tokens_total + rsum.coverage.tokens_total
+        matched_both = lsum.coverage.tokens_matched + rsum.coverage.tokens_matched
+        result = Result(
+            schema_version=SCHEMA_VERSION,
+            tool=Tool("simcheck", __version__, version("tree-sitter-language-pack")),
+            settings=Settings(
+                k=fs.k,
+                window=fs.w,
+                guarantee_tokens=fs.guarantee,
+                min_match_tokens=ms.min_tokens,
+                exhibit_prefix=options.exhibit_prefix,
+                merge_gap_tokens=ms.merge_gap,
+                extend_min_tokens=ms.extend_min_tokens,
+                trim_tokens=ms.trim_tokens,
+                trim_lines=ms.trim_lines,
+                max_occurrences=ms.max_occurrences,
+                candidate_max_file_frequency=options.candidate_max_file_frequency,
+                minhash_permutations=fs.num_perm,
+                parse_timeout_seconds=fs.parse_timeout,
+                max_file_bytes=options.ingest.max_file_bytes,
+                ignore_patterns=list(options.ingest.ignore_patterns),
+                common_kgrams=options.common.describe() if options.common else None,
+                order_free_k=ORDER_FREE_K,
+                order_free_ignored=sorted(IGNORED_KINDS),
+                rarity_reference=options.rarity_reference,
+                channels=channel_settings(),
+            ),
+            left=lsum,
+            right=rsum,
+            similarity=matched_both / total if total else 0.0,
+            files=_entries("left", left) + _entries("right", right),
+            file_pairs=pairs,
+            matches=matches,
+            definitions=DEFINITIONS,
+        )
+        result = filter_result(
+            result, located, lfiles, rfiles, options, references, ctx, classified
+        )
+        free, literal, anomalies = background()
+        advance(1)
+        return replace(
+            result,
+            left=replace(result.left, order_free=free.left_in_right),
+            right=replace(result.right, order_free=free.right_in_left),
+            channels=literal,
+            code_anomalies=anomalies,
+        )
 
 
 # Below this many files a second process costs more than it saves.
@@ -453,9 +477,15 @@ BESIDE_MIN_FILES = 200
 def _whole_work_channels(
     lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], options: CompareOptions
 ) -> tuple[Containment, list[Channel], list[CodeAnomaly]]:
-    """The order-free structure containment and the literal channels of two works."""
-    lsets = [kgram_set([f.fp.tokens.symbols]) for f in lfiles]
-    rsets = [kgram_set([f.fp.tokens.symbols]) for f in rfiles]
-    free = containment(union(lsets), union(rsets), options.rarity or rarity(lsets + rsets))
+    """The order-free structure containment and the literal channels of two works.
+
+    Each side's order-free share is the larger of its containment over the structure
+    tokens and over the bare ones (no delimiters or modifiers): a copy that only added or
+    dropped braces, semicolons or modifiers keeps its k-grams in the latter."""
+    lstreams = Streams.of([f.fp.tokens.symbols for f in lfiles])
+    rstreams = Streams.of([f.fp.tokens.symbols for f in rfiles])
+    plain = order_free_containment(lstreams, rstreams, options.rarity)
+    stripped = order_free_containment(lstreams.bare(), rstreams.bare(), options.rarity_bare)
+    free = Containment(max(plain[0], stripped[0]), max(plain[1], stripped[1]))
     literal, anomalies = channels(lfiles, rfiles, options.literal_rarity)
     return free, literal, anomalies

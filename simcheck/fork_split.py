@@ -14,7 +14,7 @@ import multiprocessing as mp
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import TypeVar
 
@@ -152,36 +152,6 @@ def split_map(
     for i in range(len(items)):
         merged.append(ours[i // 2] if i % 2 == 0 else answers[i // 2])
     return merged
-
-
-def split_stream(
-    compute: Callable[[T], R], items: Sequence[T], workers: int = 2, min_items: int = 16
-) -> Iterator[R]:
-    """``compute(item)`` for each item, in order, as they are ready: a forked child
-    computes the odd-indexed items and sends each as soon as it is done (it waits while
-    this process computes the one before), so at most a few answers are held at once.
-    ``compute`` must be pure; if the child fails, the rest is computed here."""
-    if workers < 2 or len(items) < min_items or not forkable() or not spare_core():
-        yield from (compute(item) for item in items)
-        return
-    def send_all(conn: Connection) -> None:
-        for item in items[1::2]:
-            conn.send(compute(item))
-
-    receive, process = fork_child(send_all)
-    alive = True
-    try:
-        for i, item in enumerate(items):
-            if i % 2 == 0 or not alive:
-                yield compute(item)
-                continue
-            try:
-                yield receive.recv()
-            except (EOFError, OSError):  # the child failed: the rest is computed here
-                alive = False
-                yield compute(item)
-    finally:
-        reap(receive, process)
 
 
 def beside(compute: Callable[[], R], workers: int = 2, worth_it: bool = True

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 from importlib import resources
 from types import UnionType
 from typing import Any, BinaryIO, Literal, Union, get_args, get_origin, get_type_hints
 
-from .fork_split import split_stream
+import orjson
 
-SCHEMA_VERSION = "1.6.0"
+from .heap import paused
+
+SCHEMA_VERSION = "1.7.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -310,6 +312,8 @@ class Settings:
     # How the reference-corpus filter was built, in words; None when none was used.
     common_kgrams: str | None = None
     order_free_k: int = 8  # k-gram length of the order-free structure channel
+    # Token kinds the order-free channel's second, bare measurement leaves out.
+    order_free_ignored: list[str] = field(default_factory=list)
     # The units whose k-gram frequencies weight the order-free channel, in words.
     rarity_reference: str = "the files of both works"
     # Shortest identical run, with the same names and literals, that extends a match beside
@@ -598,11 +602,14 @@ _FIELD_COUNT: dict[type, int] = {}
 
 
 def _encode(value: Any) -> Any:
-    """``json`` calls this for each dataclass it meets: one level to a dict in field order,
-    floats rounded (stable text across machines); everything else stays in the C encoder.
-    (``dataclasses.asdict`` deep-copies every leaf, far too slow for large results.)"""
+    """The encoder calls this for each dataclass it meets: one level to a dict in field
+    order, floats rounded (stable text across machines); everything else stays in the
+    compiled encoder. (``dataclasses.asdict`` deep-copies every leaf, far too slow for
+    large results.)"""
     count = _FIELD_COUNT.get(type(value))
     if count is None:
+        if not is_dataclass(value):
+            raise TypeError(f"{type(value).__name__} is not part of the result model")
         derived = isinstance(value, (Coverage, DocumentCoverage))
         count = _FIELD_COUNT[type(value)] = -1 if derived else len(value.__dataclass_fields__)
     own = getattr(value, "__dict__", None)
@@ -621,72 +628,71 @@ def _encode(value: Any) -> Any:
     return data
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_encode)
+# orjson (compact separators, shortest float text, UTF-8 as is) is several times faster
+# than the standard library's encoder on large results, and as deterministic. Dataclasses
+# go through ``_encode`` so that floats are rounded and derived figures added.
+_OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS
 
 
-def _dumps(value: Any) -> str:
-    return _ENCODER.encode(round(value, 6) if type(value) is float else value)
+def _dumps(value: Any) -> bytes:
+    return orjson.dumps(round(value, 6) if type(value) is float else value, default=_encode,
+                        option=_OPTIONS)
 
 
 _RAW = object()  # a piece of JSON text with no value to encode
-Piece = tuple[str, Any, str]  # text before, value (or _RAW), text after
+Piece = tuple[bytes, Any, bytes]  # text before, value (or _RAW), text after
 
 
 def _pieces(result: Result) -> list[Piece]:
     """The result's JSON as pieces still to encode: one top-level field per line, and one
     element per line for the lists (one match per line: readable, greppable)."""
-    pieces: list[Piece] = [("{\n", _RAW, "")]
+    pieces: list[Piece] = [(b"{\n", _RAW, b"")]
     names = list(result.__dataclass_fields__)
     for i, name in enumerate(names):
         value = getattr(result, name)
-        comma = "," if i < len(names) - 1 else ""
+        comma = b"," if i < len(names) - 1 else b""
         if isinstance(value, list) and value:
-            pieces.append((f"  {_dumps(name)}: [\n", _RAW, ""))
-            pieces += [("    ", v, ",\n") for v in value[:-1]]
-            pieces.append(("    ", value[-1], "\n"))
-            pieces.append((f"  ]{comma}\n", _RAW, ""))
+            pieces.append((b"  " + _dumps(name) + b": [\n", _RAW, b""))
+            pieces += [(b"    ", v, b",\n") for v in value[:-1]]
+            pieces.append((b"    ", value[-1], b"\n"))
+            pieces.append((b"  ]" + comma + b"\n", _RAW, b""))
         else:
-            pieces.append((f"  {_dumps(name)}: ", value, f"{comma}\n"))
-    pieces.append(("}\n", _RAW, ""))
+            pieces.append((b"  " + _dumps(name) + b": ", value, comma + b"\n"))
+    pieces.append((b"}\n", _RAW, b""))
     return pieces
 
 
-def _text(piece: Piece) -> str:
+def _text(piece: Piece) -> bytes:
     before, value, after = piece
-    return before if value is _RAW else f"{before}{_dumps(value)}{after}"
+    return before if value is _RAW else before + _dumps(value) + after
 
 
-def json_chunks(result: Result) -> Iterator[str]:
-    """The result as JSON text, in pieces (see ``_pieces``). ``json.dumps`` with
-    ``indent`` uses the pure-Python encoder, several times slower on large results;
-    pieces let a large result go to a file without first becoming one huge string."""
+def json_chunks(result: Result) -> Iterator[bytes]:
+    """The result as UTF-8 JSON text, in pieces (see ``_pieces``): a large result goes to
+    a file without first becoming one huge string."""
     return (_text(p) for p in _pieces(result))
 
 
 def to_json(result: Result) -> str:
     """The result as JSON text (see ``json_chunks``)."""
-    return "".join(json_chunks(result))
+    return b"".join(json_chunks(result)).decode("utf-8")
 
 
 # Pieces are encoded and written in blocks of this many (a match is one piece).
-_BLOCK_PIECES = 64
+_BLOCK_PIECES = 256
 
 
-def _encoded(block: Sequence[Piece]) -> bytes:
-    return "".join([_text(p) for p in block]).encode("utf-8")
-
-
-def write_json(result: Result, stream: BinaryIO | None = None, workers: int = 2) -> str:
+def write_json(result: Result, stream: BinaryIO | None = None) -> str:
     """Write the result's JSON (UTF-8, exactly ``to_json``) to ``stream`` as it is
-    encoded, and return its SHA-256 (hex); with no stream, only the SHA-256. A large
-    result is encoded on ``workers`` (at most 2) cores, block by block, in order."""
+    encoded, and return its SHA-256 (hex); with no stream, only the SHA-256."""
     digest = hashlib.sha256()
     pieces = _pieces(result)
-    blocks = [pieces[i : i + _BLOCK_PIECES] for i in range(0, len(pieces), _BLOCK_PIECES)]
-    for data in split_stream(_encoded, blocks, workers):
-        digest.update(data)
-        if stream is not None:
-            stream.write(data)
+    with paused():  # only short-lived objects: a collection would rescan the whole result
+        for i in range(0, len(pieces), _BLOCK_PIECES):
+            data = b"".join([_text(p) for p in pieces[i : i + _BLOCK_PIECES]])
+            digest.update(data)
+            if stream is not None:
+                stream.write(data)
     return digest.hexdigest()
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 import simcheck.fork_split as fork_split
-from simcheck.fork_split import split_map, split_stream
+from simcheck.fork_split import split_map
 
 _MEASURED_IDLE = fork_split._idle_cores  # the real measurement (the fixture replaces it)
 
@@ -38,8 +38,6 @@ def test_a_busy_machine_keeps_the_work_in_this_process(monkeypatch: pytest.Monke
     monkeypatch.setattr(fork_split, "_idle_cores", lambda: 0.2)
     pids = split_map(lambda xs: [os.getpid() for _ in xs], list(range(10)), 2, min_items=2)
     assert set(pids) == {os.getpid()}
-    got = list(split_stream(lambda x: (x, os.getpid()), list(range(20)), 2, min_items=2))
-    assert got == [(x, os.getpid()) for x in range(20)]
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/stat"), reason="measured from /proc/stat")
@@ -71,25 +69,6 @@ def test_small_or_single_worker_runs_stay_in_this_process() -> None:
     pids = split_map(lambda xs: [os.getpid() for _ in xs], list(range(10)), 1, min_items=2)
     assert set(pids) == {os.getpid()}
     assert set(split_map(lambda xs: [os.getpid() for _ in xs], [1, 2], 2)) == {os.getpid()}
-
-
-def test_split_stream_yields_every_answer_in_order() -> None:
-    items = [bytes([i % 256]) * (i * 997) for i in range(60)]  # up to ~60 KB each
-    got = list(split_stream(lambda b: b[::-1] + b"!", items, 2, min_items=2))
-    assert got == [b[::-1] + b"!" for b in items]
-
-
-def test_split_stream_goes_on_when_the_child_dies() -> None:
-    parent = os.getpid()
-
-    def fragile(x: int) -> int:
-        if os.getpid() != parent and x > 10:
-            os._exit(3)
-        return -x
-
-    assert list(split_stream(fragile, list(range(40)), 2, min_items=2)) == [
-        -x for x in range(40)
-    ]
 
 
 def test_beside_computes_in_a_second_process_while_this_one_goes_on() -> None:

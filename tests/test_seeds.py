@@ -1,10 +1,13 @@
 """The vectorised k-gram join: the same runs as a direct pair-by-pair scan."""
 
+from unittest import mock
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fingerprints.kgrams import kgram_hashes
+from simcheck.match import seeds
 from simcheck.match.seeds import shared_runs
 from simcheck.match.sets import hash_order
 
@@ -55,6 +58,19 @@ def test_join_finds_exactly_the_runs_of_a_direct_scan(left, right, max_occ, max_
     found = list(zip(runs.left.tolist(), runs.right.tolist(), runs.a.tolist(),
                      runs.b.tolist(), runs.length.tolist(), strict=True))
     # Already sorted by (left, right, a): compare as lists, order included.
+    assert found == _direct_runs(lk, rk, pairs, K, max_occ, max_files)
+
+
+@settings(max_examples=100, deadline=None)
+@given(streams, streams, st.integers(1, 6), st.integers(1, 3))
+def test_join_in_small_blocks_on_two_threads_finds_the_same_runs(left, right, max_occ, max_files):
+    lk = [kgram_hashes(np.asarray(s, dtype=np.uint64), K) for s in left]
+    rk = [kgram_hashes(np.asarray(s, dtype=np.uint64), K) for s in right]
+    pairs = np.asarray([(i, j) for i in range(len(lk)) for j in range(len(rk))], dtype=np.int64)
+    with mock.patch.object(seeds, "_HITS_PER_BLOCK", 3):  # many blocks, split over threads
+        runs = shared_runs(lk, rk, pairs, K, max_occ, max_files, workers=2)
+    found = list(zip(runs.left.tolist(), runs.right.tolist(), runs.a.tolist(),
+                     runs.b.tolist(), runs.length.tolist(), strict=True))
     assert found == _direct_runs(lk, rk, pairs, K, max_occ, max_files)
 
 

@@ -29,11 +29,11 @@ def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
     lrare = lside.symbols[lside.files_with <= MAX_FILES]
     rrare = rside.symbols[rside.files_with <= MAX_FILES]
     shared = np.intersect1d(lrare, rrare, assume_unique=True)
-    lplaces, rplaces = lside.locate(shared), rside.locate(shared)
-    found = []
+    lplaces = lside.locate(shared)
+    hits = []
     words_by_text: dict[str, dict[int, str]] = {}  # a comment's words by hash, read once
     for symbol in shared.tolist():
-        (lf, lraw, lline), (rf, _, rline) = lplaces[symbol], rplaces[symbol]
+        lf, lraw, lline = lplaces[symbol]
         if lraw not in words_by_text:
             words_by_text[lraw] = {form_hash(w): w for w in words_of(lraw)}
         word = words_by_text[lraw].get(symbol)
@@ -41,11 +41,17 @@ def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
             continue
         suggestion = misspelling_of(word)
         if suggestion is not None and known(word) is None:  # not a British spelling
-            found.append(CodeAnomaly(
-                kind="misspelling", text=word, suggestion=suggestion,
-                left=place(lf, lline), right=place(rf, rline),
-                note="the same misspelling in both works' comments or strings",
-            ))
+            hits.append((symbol, word, suggestion, place(lf, lline)))
+    # The right side's places are read for the misspellings found only.
+    rplaces = rside.locate(np.asarray([h[0] for h in hits], dtype=np.uint64))
+    found = []
+    for symbol, word, suggestion, left_place in hits:
+        rf, _, rline = rplaces[symbol]
+        found.append(CodeAnomaly(
+            kind="misspelling", text=word, suggestion=suggestion,
+            left=left_place, right=place(rf, rline),
+            note="the same misspelling in both works' comments or strings",
+        ))
     found.sort(key=lambda a: a.text)
     return found[:MAX_LISTED]
 

@@ -16,6 +16,7 @@ from fingerprints.literals import (
     string_text,
 )
 
+from ..match.sets import hash_sort
 from ..prepare import PreparedFile
 
 SHOWN_CHARS = 200  # longer texts are cut in listings
@@ -57,12 +58,17 @@ class ItemIndex:
     def __init__(self, files: Sequence[PreparedFile], sets: Sequence[ItemSet]) -> None:
         self.files, self.sets = files, sets
         every = np.concatenate([s.symbols for s in sets]) if sets else np.zeros(0, np.uint64)
-        owner = np.repeat(np.arange(len(sets)), [s.symbols.size for s in sets])
-        index = np.concatenate([np.arange(s.symbols.size) for s in sets]) if sets else owner
-        order = np.lexsort((owner, every))  # by symbol, then by file order
-        every, self._owner, self._index = every[order], owner[order], index[order]
-        self.symbols, self._first, self.files_with = np.unique(
-            every, return_index=True, return_counts=True)
+        sizes = [s.symbols.size for s in sets]
+        owner = np.repeat(np.arange(len(sets)), sizes)
+        index = np.arange(every.size) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        # A stable sort by symbol keeps each symbol's places in file order.
+        order, every = hash_sort(every)
+        self._owner, self._index = owner[order], index[order]
+        new = np.ones(every.size, dtype=bool)
+        np.not_equal(every[1:], every[:-1], out=new[1:])
+        self._first = np.flatnonzero(new)  # each distinct symbol's first place
+        self.symbols = every[self._first]
+        self.files_with = np.diff(np.append(self._first, every.size))
 
     def locate(self, symbols: np.ndarray) -> dict[int, tuple[PreparedFile, str, int]]:
         """For each of ``symbols`` this side has: (file, raw text, line) of its first place."""

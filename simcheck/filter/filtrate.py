@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..match.align import Region
-from ..match.sets import distinct, hash_sort, member
+from ..match.sets import SortedPostings, distinct, hash_sort, member
 from ..prepare import PreparedFile
 from ..result import (
     FilterEvidence,
@@ -52,6 +52,7 @@ class _Context:
         options: CompareOptions,
         refs: References,
         freq: tuple[Frequency, Frequency] | None = None,
+        postings: tuple[SortedPostings, SortedPostings] | None = None,
     ) -> None:
         fo = options.filtration
         self.options = fo
@@ -85,6 +86,17 @@ class _Context:
         if options.common is not None:
             common.append(options.common.hashes)
         self.common_set = distinct(np.concatenate(common))
+        # Which k-grams of each file are common, for all files at once when both sides'
+        # postings are at hand (sorted queries: one sequential pass instead of a random
+        # search per file, and computed before the aligning work is split).
+        self._hits: list[tuple[np.ndarray, list[int]]] | None = None
+        if postings is not None:
+            self._hits = []
+            for sp, files in zip(postings, self.files, strict=True):
+                hit = np.empty(sp.hashes.size, dtype=bool)
+                hit[sp.order] = member(sp.sorted_hashes, self.common_set)
+                sizes = np.bincount(sp.files, minlength=len(files))
+                self._hits.append((hit, [0, *np.cumsum(sizes).tolist()]))
         self._runs: dict[tuple[str, int, int], ReferenceRuns] = {}
         self._common: dict[tuple[int, int], np.ndarray] = {}
         self._generated: dict[tuple[int, int], GeneratedMarker | None] = {}
@@ -110,7 +122,11 @@ class _Context:
         """Tokens of one file covered by a k-gram common across files (``common_set``)."""
         if (side, i) not in self._common:
             fp = self.file(side, i).fp
-            hit = member(fp.kgrams, self.common_set)
+            if self._hits is not None:
+                every, offsets = self._hits[side]
+                hit = every[offsets[i] : offsets[i] + fp.kgrams.size]
+            else:
+                hit = member(fp.kgrams, self.common_set)
             self._common[(side, i)] = covered(hit, len(fp.tokens), self.k)
         return self._common[(side, i)]
 
@@ -134,39 +150,50 @@ def _positions(region: Region) -> tuple[np.ndarray, np.ndarray]:
 
 def _rarities(ctx: _Context, located: Sequence[Located]) -> list[Rarity]:
     """The rarity of every match, computed together: one frequency lookup per table."""
-    hashes, owner = [], []
+    hashes, owner, sizes = [], [], []
     for m, (li, _ri, region) in enumerate(located):
         kg = ctx.file(0, li).fp.kgrams
         for t in region.tiles:
             if t.length >= ctx.k:
                 # Inside a tile the k-grams are the same on both sides (identical runs).
                 hashes.append(kg[t.a : t.a + t.length - ctx.k + 1])
-                owner.append(np.full(t.length - ctx.k + 1, m, dtype=np.int64))
+                owner.append(m)
+                sizes.append(t.length - ctx.k + 1)
     if not hashes:
         return [Rarity() for _ in located]
-    h, who = np.concatenate(hashes), np.concatenate(owner)
+    h, who = np.concatenate(hashes), np.repeat(np.asarray(owner, dtype=np.int64), sizes)
     n = np.bincount(who, minlength=len(located))
     first = np.cumsum(n) - n
     order, keys = hash_sort(h)  # one sort of the query serves every table
-    who_bits = max(int(who.max()).bit_length(), 1)
     medians = []
     for table in (ctx.freq[0], ctx.freq[1], ctx.ref_freq):
         files = np.empty(h.size, dtype=np.int64)
         files[order] = table.lookup_sorted(keys)[0]
-        file_bits = int(files.max()).bit_length()
-        if file_bits + who_bits <= 62:
-            # By match, then by file count: one plain sort of both packed together.
-            packed = (who << file_bits) | files
-            packed.sort()
-            ranked = packed & ((1 << file_bits) - 1)
-        else:
-            ranked = files[np.lexsort((files, who))]
-        medians.append(ranked[np.minimum(first + (n - 1) // 2, h.size - 1)])
+        medians.append(_medians(who, files, n, first).tolist())
     return [
-        Rarity(int(n[m]), int(medians[0][m]), int(medians[1][m]), int(medians[2][m]))
-        if n[m] else Rarity()
-        for m in range(len(located))
+        Rarity(count, left, right, refs) if count else Rarity()
+        for count, left, right, refs in zip(n.tolist(), *medians, strict=True)
     ]
+
+
+# File counts below this are tallied per match (no sort); a median at or above it is
+# found by sorting that match's counts.
+_TALLIED = 64
+
+
+def _medians(who: np.ndarray, values: np.ndarray, n: np.ndarray, first: np.ndarray
+             ) -> np.ndarray:
+    """Per match, the median (the lower one of an even count) of its non-negative
+    ``values``, which lie at ``first[m]`` for ``n[m]`` entries (``who``: their match)."""
+    tally = np.bincount(who * _TALLIED + np.minimum(values, _TALLIED - 1),
+                        minlength=n.size * _TALLIED).reshape(n.size, _TALLIED)
+    rank = (n - 1) // 2  # of the median among the match's values in ascending order
+    below = np.cumsum(tally, axis=1) <= rank[:, None]
+    median = below.sum(axis=1)  # the first value with more than ``rank`` values up to it
+    for m in np.flatnonzero((median >= _TALLIED - 1) & (n > 0)).tolist():
+        part = values[first[m] : first[m] + n[m]]
+        median[m] = np.partition(part, rank[m])[rank[m]]
+    return median
 
 
 def _cited(
@@ -263,10 +290,12 @@ def filter_context(
     options: CompareOptions,
     references: References | None = None,
     freq: tuple[Frequency, Frequency] | None = None,
+    postings: tuple[SortedPostings, SortedPostings] | None = None,
 ) -> _Context:
     """What every match's classification needs, computed once for a comparison;
-    ``freq``: the k-gram frequencies of each side, when already computed."""
-    return _Context(lfiles, rfiles, options, references or References(), freq)
+    ``freq``: the k-gram frequencies of each side, ``postings``: both sides' sorted
+    k-gram postings (``sort_postings``), when already computed."""
+    return _Context(lfiles, rfiles, options, references or References(), freq, postings)
 
 
 def classify_match(
@@ -282,22 +311,27 @@ def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
            stage: np.ndarray) -> list[FilterSpan]:
     """The match's tokens as maximal runs of one stage ("none": still counted) that are
     consecutive on both sides; empty when no stage explains anything."""
-    if not (stage != _KEEP).any():
+    if stage.size == 0 or stage.min() == _KEEP:  # _KEEP is the largest stage index
         return []
-    cut = np.ones(la.size, dtype=bool)
-    cut[1:] = (stage[1:] != stage[:-1]) | (np.diff(la) != 1) | (np.diff(rb) != 1)
+    # A new span where the stage changes or either side skips tokens.
+    cut = np.empty(la.size, dtype=bool)
+    cut[0] = True
+    np.not_equal(stage[1:], stage[:-1], out=cut[1:])
+    cut[1:] |= (la[1:] - la[:-1] != 1) | (rb[1:] - rb[:-1] != 1)
     starts = np.flatnonzero(cut)
     ends = np.concatenate((starts[1:], [la.size])) - 1
     lt, rt = lf.fp.tokens, rf.fp.tokens
     names = (*st.STAGES, st.NONE)
+    # Every field gathered at once, then read as plain ints.
     return [
-        FilterSpan(
-            names[int(stage[a])],
-            int(lt.start_line[la[a]]), int(lt.end_line[la[b]]),
-            int(rt.start_line[rb[a]]), int(rt.end_line[rb[b]]),
-            int(b - a + 1),
+        FilterSpan(names[s], *lines, n)
+        for s, *lines, n in zip(
+            stage[starts].tolist(),
+            lt.start_line[la[starts]].tolist(), lt.end_line[la[ends]].tolist(),
+            rt.start_line[rb[starts]].tolist(), rt.end_line[rb[ends]].tolist(),
+            (ends - starts + 1).tolist(),
+            strict=True,
         )
-        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
     ]
 
 
@@ -331,24 +365,31 @@ def _summary(ref: ReferenceIndex) -> ReferenceSummary:
 
 
 def _occurrences(
-    files: Sequence[PreparedFile], per_match: Sequence[tuple[int, int, np.ndarray, np.ndarray]]
-) -> Occurrences:
-    """One side's matched token occurrences; ``group`` is each occurrence's file pair."""
-    if not per_match:
+    files: Sequence[PreparedFile], pairs: Sequence[int], owners: Sequence[int],
+    positions: Sequence[np.ndarray], levels: Sequence[np.ndarray],
+) -> tuple[Occurrences, np.ndarray]:
+    """One side's matched token occurrences, grouped by file pair (``pairs``, one per
+    match, like ``owners``: the match's file on this side), and the file of each."""
+    if not positions:
         z = np.zeros(0, dtype=np.int64)
-        return Occurrences(z, z, z, z, z)
-    first, last = [], []
-    for _, fi, pos, _ in per_match:
-        t = files[fi].fp.tokens
-        first.append(t.start_line[pos])
-        last.append(t.end_line[pos])
+        return Occurrences(z, z, z, z, z), z
+    sizes = [p.size for p in positions]
+    owner = np.repeat(np.asarray(owners, dtype=np.int64), sizes)
+    position = np.concatenate(positions).astype(np.int64)
+    # Every file's token lines end to end: one gather instead of one per match.
+    used = sorted(set(owners))
+    base = np.zeros(len(files), dtype=np.int64)
+    base[used] = np.cumsum([0] + [len(files[i].fp.tokens) for i in used[:-1]])
+    at = base[owner] + position
+    first = np.concatenate([files[i].fp.tokens.start_line for i in used])[at]
+    last = np.concatenate([files[i].fp.tokens.end_line for i in used])[at]
     return Occurrences(
-        group=np.concatenate([np.full(p.size, g, dtype=np.int64) for g, _, p, _ in per_match]),
-        position=np.concatenate([p for _, _, p, _ in per_match]).astype(np.int64),
-        first_line=np.concatenate(first).astype(np.int64),
-        last_line=np.concatenate(last).astype(np.int64),
-        level=np.concatenate([lev for _, _, _, lev in per_match]).astype(np.int64),
-    )
+        group=np.repeat(np.asarray(pairs, dtype=np.int64), sizes),
+        position=position,
+        first_line=first.astype(np.int64),
+        last_line=last.astype(np.int64),
+        level=np.concatenate(levels),
+    ), owner
 
 
 def _by_file(occ: Occurrences, files: np.ndarray) -> Occurrences:
@@ -380,39 +421,37 @@ def filter_result(
         ]
     pair_of = {mid: i for i, p in enumerate(result.file_pairs) for mid in p.matches}
     matches: list[Match] = []
-    left_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
-    right_occ: list[tuple[int, int, np.ndarray, np.ndarray]] = []
+    pair_ids: list[int] = []
     pair_files: dict[int, tuple[int, int]] = {}
     rarities = _rarities(ctx, located)
-    for match, rarity, (li, ri, _region), (la, rb, stage, verdict) in zip(
+    for match, rarity, (li, ri, _region), (_la, _rb, _stage, verdict) in zip(
         result.matches, rarities, located, classified, strict=True
     ):
         matches.append(replace(match, filter=verdict, rarity=rarity))
         pair = pair_of[match.id]
         pair_files[pair] = (li, ri)
-        left_occ.append((pair, li, la, stage))
-        right_occ.append((pair, ri, rb, stage))
+        pair_ids.append(pair)
     n, n_pairs = len(st.STAGES), len(result.file_pairs)
-    lo, ro = _occurrences(lfiles, left_occ), _occurrences(rfiles, right_occ)
+    stages = [c[2] for c in classified]
+    lo, lfile = _occurrences(lfiles, pair_ids, [x[0] for x in located],
+                             [c[0] for c in classified], stages)
+    ro, rfile = _occurrences(rfiles, pair_ids, [x[1] for x in located],
+                             [c[1] for c in classified], stages)
     # Overall: per file (a token matched in several pairs is one token), then summed.
-    lfile = np.concatenate([np.full(x[2].size, x[1], dtype=np.int64) for x in left_occ]) \
-        if left_occ else lo.group
-    rfile = np.concatenate([np.full(x[2].size, x[1], dtype=np.int64) for x in right_occ]) \
-        if right_occ else ro.group
     lt, ll = (t.sum(axis=0) for t in counts(_by_file(lo, lfile), max(len(lfiles), 1), n))
     rt, rl = (t.sum(axis=0) for t in counts(_by_file(ro, rfile), max(len(rfiles), 1), n))
-    overall = rows((lt, ll), (rt, rl), st.STAGES, _classified(m.filter.classification
-                                                               for m in matches))
+    overall = rows((lt.tolist(), ll.tolist()), (rt.tolist(), rl.tolist()), st.STAGES,
+                   _classified(m.filter.classification for m in matches))
     # Per file pair: its tiles never overlap, so every occurrence is a distinct token.
-    lpt, lpl = counts(lo, n_pairs, n, distinct=True)
-    rpt, rpl = counts(ro, n_pairs, n, distinct=True)
+    lpt, lpl = (c.tolist() for c in counts(lo, n_pairs, n, distinct=True))
+    rpt, rpl = (c.tolist() for c in counts(ro, n_pairs, n, distinct=True))
     labels = {m.id: m.filter.classification for m in matches}
     pairs = []
     for i, p in enumerate(result.file_pairs):
         if i not in pair_files:
             pairs.append(p)
             continue
-        kept = int(lpt[i, n])
+        kept = lpt[i][n]
         li, ri = pair_files[i]
         pairs.append(replace(
             p,

@@ -25,7 +25,7 @@ class Occurrences:
     position: np.ndarray  # int64: the token's index in its file
     first_line: np.ndarray  # int64: lines the token touches
     last_line: np.ndarray
-    level: np.ndarray  # int64: index of the stage that explains it (n_stages: none)
+    level: np.ndarray  # int8 or wider: index of the stage that explains it (n_stages: none)
 
 
 def _highest(parts: Sequence[np.ndarray], level: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
@@ -67,6 +67,34 @@ def _at_least(group: np.ndarray, level: np.ndarray, n_groups: int, n_stages: int
     return np.cumsum(counts.reshape(n_groups, width)[:, ::-1], axis=1)[:, ::-1]
 
 
+def _dense_highest(group: np.ndarray, key: np.ndarray, level: np.ndarray, n_groups: int,
+                   n_stages: int) -> np.ndarray | None:
+    """``_at_least`` of the distinct (group, key) pairs, each at its highest level, read
+    off one array indexed by (group, key): no sort. None when that array would be much
+    larger than the entries (keys spread thinly over a wide range)."""
+    extent = np.zeros(n_groups, dtype=np.int64)
+    np.maximum.at(extent, group, key + 1)
+    base = np.zeros(n_groups + 1, dtype=np.int64)
+    np.cumsum(extent, out=base[1:])
+    if int(base[-1]) > 16 * key.size + (1 << 20):
+        return None
+    top = np.full(int(base[-1]), -1, dtype=np.int8)
+    np.maximum.at(top, base[group] + key, level.astype(np.int8))
+    hit = np.flatnonzero(top >= 0)
+    owner = np.searchsorted(base, hit, side="right") - 1
+    return _at_least(owner, top[hit].astype(np.int64), n_groups, n_stages)
+
+
+def _distinct_at_least(group: np.ndarray, key: np.ndarray, level: np.ndarray, n_groups: int,
+                       n_stages: int) -> np.ndarray:
+    """Per group: distinct keys whose highest level is >= s, for s = 0..n_stages."""
+    found = _dense_highest(group, key, level, n_groups, n_stages) if level.size else None
+    if found is not None:
+        return found
+    (g, _), lev = _highest([group, key], level)
+    return _at_least(g, lev, n_groups, n_stages)
+
+
 def counts(
     occ: Occurrences, n_groups: int, n_stages: int, distinct: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -75,37 +103,31 @@ def counts(
     if distinct:
         tokens = _at_least(occ.group, occ.level, n_groups, n_stages)
     else:
-        (g, _), lev = _highest([occ.group, occ.position], occ.level)
-        tokens = _at_least(g, lev, n_groups, n_stages)
+        tokens = _distinct_at_least(occ.group, occ.position, occ.level, n_groups, n_stages)
     span = occ.last_line - occ.first_line + 1
     group, line, level = occ.group, occ.first_line, occ.level
     if span.size and int(span.max()) > 1:  # a multi-line token touches all its lines
         offsets = np.arange(int(span.sum())) - np.repeat(np.cumsum(span) - span, span)
         group, level = np.repeat(group, span), np.repeat(level, span)
         line = np.repeat(line, span) + offsets
-    if line.size:  # neighbouring tokens mostly share a line: drop repeats before sorting
-        keep = np.ones(line.size, dtype=bool)
-        keep[1:] = (group[1:] != group[:-1]) | (line[1:] != line[:-1]) | (level[1:] != level[:-1])
-        group, line, level = group[keep], line[keep], level[keep]
-    (g, _), lev = _highest([group, line], level)
-    return tokens, _at_least(g, lev, n_groups, n_stages)
+    return tokens, _distinct_at_least(group, line, level, n_groups, n_stages)
 
 
 def rows(
-    left: tuple[np.ndarray, np.ndarray],
-    right: tuple[np.ndarray, np.ndarray],
+    left: tuple[Sequence[int], Sequence[int]],
+    right: tuple[Sequence[int], Sequence[int]],
     stages: Sequence[str],
     classified: dict[str, int],
 ) -> list[LedgerRow]:
-    """Ledger rows from one group's (tokens, lines) counts of each side."""
-    lt, ll = left[0].tolist(), left[1].tolist()
-    rt, rl = right[0].tolist(), right[1].tolist()
+    """Ledger rows from one group's (tokens, lines) counts of each side (plain ints:
+    ``counts`` rows turned into lists)."""
+    (lt, ll), (rt, rl) = left, right
     return [
         LedgerRow(
-            stage=stage,
-            matches=classified.get(stage, 0),
-            left=LedgerSide(lt[s], lt[s + 1], ll[s], ll[s + 1]),
-            right=LedgerSide(rt[s], rt[s + 1], rl[s], rl[s + 1]),
+            stage,
+            classified.get(stage, 0),
+            LedgerSide(lt[s], lt[s + 1], ll[s], ll[s + 1]),
+            LedgerSide(rt[s], rt[s + 1], rl[s], rl[s + 1]),
         )
         for s, stage in enumerate(stages)
     ]

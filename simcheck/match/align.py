@@ -81,11 +81,10 @@ def _free_stretches(free: np.ndarray, min_len: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pairs if e - s >= min_len]
 
 
-def _overlapping(starts: np.ndarray, lengths: np.ndarray) -> bool:
-    if not np.all(starts[1:] >= starts[:-1]):  # runs usually arrive sorted on side A
-        order = np.argsort(starts, kind="stable")
-        starts, lengths = starts[order], lengths[order]
-    return bool(np.any(starts[1:] < (starts + lengths)[:-1]))
+def _overlapping(runs: list[tuple[int, int, int]], side: int) -> bool:
+    """Whether two of ``runs`` (a, b, length) share a token on ``side`` (0: A, 1: B)."""
+    spans = sorted((r[side], r[side] + r[2]) for r in runs)
+    return any(start < end for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
 
 
 # Tokens of a run (a, b, length) whose original text is the same on both sides.
@@ -109,18 +108,16 @@ def _contested(start: np.ndarray, length: np.ndarray) -> np.ndarray:
 
 
 def _greedy_order(
-    a: list[int], b: list[int], length: list[int], agreement: Agreement | None
+    runs: list[tuple[int, int, int]], agreement: Agreement | None
 ) -> list[tuple[int, int, int]]:
     """Runs longest first. Runs competing for the same tokens of one side (sibling
     functions of similar structure, one of them the real source) are ordered by how many
     of their tokens have the same text on both sides, then by length: the literal copy wins
     over its structural twin even when the twin's run reaches a few tokens further."""
-    runs = list(zip(a, b, length, strict=True))
     if agreement is None:
         return sorted(runs, key=lambda r: (-r[2], r[0], r[1]))
-    n = np.asarray(length, dtype=np.int64)
-    contested = (_contested(np.asarray(a, dtype=np.int64), n)
-                 | _contested(np.asarray(b, dtype=np.int64), n)).tolist()
+    arr = np.asarray(runs, dtype=np.int64).reshape(-1, 3)
+    contested = (_contested(arr[:, 0], arr[:, 2]) | _contested(arr[:, 1], arr[:, 2])).tolist()
 
     def key(item: tuple[tuple[int, int, int], bool]) -> tuple[int, int, int, int]:
         (x, y, m), hot = item
@@ -141,27 +138,30 @@ def tile(
 ) -> list[Tile]:
     """Greedy string tiling over the shared runs of one file pair: longest first, no token
     used twice on either side. When no runs overlap, every run is a tile as it is."""
-    keep = length >= min_tokens
-    a, b, length = a[keep], b[keep], length[keep]
-    if a.size <= 1 or not (_overlapping(a, length) or _overlapping(b, length)):
-        runs = zip(a.tolist(), b.tolist(), length.tolist(), strict=True)
+    # A file pair has few runs: plain lists beat array calls here.
+    runs = [
+        r for r in zip(a.tolist(), b.tolist(), length.tolist(), strict=True)
+        if r[2] >= min_tokens
+    ]
+    if len(runs) <= 1 or not (_overlapping(runs, 0) or _overlapping(runs, 1)):
         return sorted((Tile(x, y, n) for x, y, n in runs), key=lambda t: (t.a, t.b))
-    used_a = np.zeros(n_a, dtype=bool)
-    used_b = np.zeros(n_b, dtype=bool)
+    # Byte flags with array views of them: a free run is checked by two ``find`` calls.
+    used_a, used_b = bytearray(n_a), bytearray(n_b)
+    flags_a = np.frombuffer(used_a, dtype=np.bool_)
+    flags_b = np.frombuffer(used_b, dtype=np.bool_)
     tiles = []
-    for x, y, n in _greedy_order(a.tolist(), b.tolist(), length.tolist(), agreement):
-        taken_a, taken_b = used_a[x : x + n], used_b[y : y + n]  # views
-        if not (taken_a.any() or taken_b.any()):  # the whole run is free
-            taken_a[:] = True
-            taken_b[:] = True
+    for x, y, n in _greedy_order(runs, agreement):
+        if used_a.find(1, x, x + n) < 0 and used_b.find(1, y, y + n) < 0:  # all free
+            used_a[x : x + n] = b"\x01" * n
+            used_b[y : y + n] = b"\x01" * n
             tiles.append(Tile(x, y, n))
             continue
-        free = ~(taken_a | taken_b)
+        free = ~(flags_a[x : x + n] | flags_b[y : y + n])
         if np.count_nonzero(free) < min_tokens:
             continue  # already covered by longer tiles
         for s, e in _free_stretches(free, min_tokens):
-            used_a[x + s : x + e] = True
-            used_b[y + s : y + e] = True
+            flags_a[x + s : x + e] = True
+            flags_b[y + s : y + e] = True
             tiles.append(Tile(x + s, y + s, e - s))
     return sorted(tiles, key=lambda t: (t.a, t.b))
 
@@ -225,11 +225,22 @@ def _fill_gaps(
     return Region(tuple(tiles))
 
 
+def _window(used: bytearray, start: int, end: int, gap: int, forward: bool) -> tuple[int, int]:
+    """The free tokens within ``gap`` of [start, end) on its ``forward`` (else backward)
+    side, up to the nearest used one."""
+    if forward:
+        hi = min(end + gap, len(used))
+        taken = used.find(1, end, hi)
+        return end, hi if taken < 0 else taken
+    lo = max(start - gap, 0)
+    return lo if (taken := used.rfind(1, lo, start)) < 0 else taken + 1, start
+
+
 def _next_block(
     sa: np.ndarray,
     sb: np.ndarray,
-    used_a: np.ndarray,
-    used_b: np.ndarray,
+    used_a: bytearray,
+    used_b: bytearray,
     t: Tile,
     gap: int,
     min_len: int,
@@ -241,19 +252,11 @@ def _next_block(
     (else backward) side, within ``gap`` tokens of it on both sides and before any used
     token: a maximal identical run of the two windows, or the piece of one between tokens
     whose text differs, that ``supported`` backs by identical identifiers or literals."""
-    windows = []
-    for used, start, end in ((used_a, t.a, t.a + t.length), (used_b, t.b, t.b + t.length)):
-        if forward:
-            lo, hi = end, min(end + gap, used.size)
-            taken = np.flatnonzero(used[lo:hi])
-            hi = lo + int(taken[0]) if taken.size else hi
-        else:
-            lo, hi = max(start - gap, 0), start
-            taken = np.flatnonzero(used[lo:hi])
-            lo = lo + int(taken[-1]) + 1 if taken.size else lo
-        windows.append((lo, hi))
-    (a_lo, a_hi), (b_lo, b_hi) = windows
-    if a_hi - a_lo < min_len or b_hi - b_lo < min_len:
+    a_lo, a_hi = _window(used_a, t.a, t.a + t.length, gap, forward)
+    if a_hi - a_lo < min_len:
+        return None
+    b_lo, b_hi = _window(used_b, t.b, t.b + t.length, gap, forward)
+    if b_hi - b_lo < min_len:
         return None
     run = nearest_supported(sa, sb, (a_lo, a_hi), (b_lo, b_hi), min_len, supported, forward,
                             cut)
@@ -272,7 +275,11 @@ def extend(
     or precede it within ``gap`` tokens on both sides, chained outwards: each run added
     anchors the next. Only a tile found on its own (>= ``min_tokens``) starts a chain, so
     short runs never make a match by themselves."""
-    used_a, used_b = _used(tiles, sa.size, sb.size)
+    # Byte flags: finding the nearest used token is one ``find`` (no array temporaries).
+    used_a, used_b = bytearray(sa.size), bytearray(sb.size)
+    for t in tiles:
+        used_a[t.a : t.a + t.length] = b"\x01" * t.length
+        used_b[t.b : t.b + t.length] = b"\x01" * t.length
     out = list(tiles)
     for anchor in tiles:
         # Beside a literal copy (no name or literal differs), a short run may be cut where
@@ -284,8 +291,8 @@ def extend(
                 t = _next_block(sa, sb, used_a, used_b, t, gap, min_len, supported, forward,
                                 literal)
                 if t is not None:
-                    used_a[t.a : t.a + t.length] = True
-                    used_b[t.b : t.b + t.length] = True
+                    used_a[t.a : t.a + t.length] = b"\x01" * t.length
+                    used_b[t.b : t.b + t.length] = b"\x01" * t.length
                     out.append(t)
     return sorted(out, key=lambda x: (x.a, x.b))
 

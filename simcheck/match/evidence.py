@@ -22,6 +22,9 @@ _LISTED = 10  # shared texts listed per channel (the rest are counted)
 # Identifiers support a match when at least this share of the distinct names on the
 # side with fewer names reappears on the other side.
 IDENTIFIER_SUPPORT = 0.5
+# At least four (comments) / two (strings) word characters: one search, no list of them.
+_FOUR_WORD_CHARACTERS = re.compile(r"\w(?:\W*\w){3}")
+_TWO_WORD_CHARACTERS = re.compile(rb"\w\W*\w")
 
 
 def _names_and_strings(
@@ -29,14 +32,12 @@ def _names_and_strings(
 ) -> tuple[set[bytes], set[bytes]]:
     """Distinct identifier texts and string-literal texts among the tokens of ``span``."""
     symbols = tokens.symbols[span[0] : span[1]]
-    is_ident = symbols == _IDENT
-    idx = span[0] + np.flatnonzero(is_ident | (symbols == _STRING))
-    starts, ends = tokens.start_byte[idx].tolist(), tokens.end_byte[idx].tolist()
-    kinds = is_ident[idx - span[0]].tolist()
-    names, strings = set(), set()
-    for s, e, ident in zip(starts, ends, kinds, strict=True):
-        (names if ident else strings).add(source[s:e])
-    return names, strings
+    found = []
+    for symbol in (_IDENT, _STRING):
+        idx = span[0] + np.flatnonzero(symbols == symbol)
+        pairs = zip(tokens.start_byte[idx].tolist(), tokens.end_byte[idx].tolist(), strict=True)
+        found.append({source[s:e] for s, e in pairs})
+    return found[0], found[1]
 
 
 def _comments(source: bytes, tokens: FileTokens, span: tuple[int, int]) -> set[str]:
@@ -51,7 +52,7 @@ def _comments(source: bytes, tokens: FileTokens, span: tuple[int, int]) -> set[s
     starts, ends = tokens.lex_start_byte[idx].tolist(), tokens.lex_end_byte[idx].tolist()
     for s, e in zip(starts, ends, strict=True):
         words = " ".join(source[s:e].decode("utf-8", "replace").split())
-        if len(re.findall(r"\w", words)) >= 4:
+        if _FOUR_WORD_CHARACTERS.search(words):
             found.add(words)
     return found
 
@@ -81,7 +82,7 @@ def evidence(
         b_ids, b_strings = _names_and_strings(b_source, b_tokens, b_span)
         b_comments = _comments(b_source, b_tokens, b_span)
     ids = a_ids & b_ids
-    strings = {s for s in a_strings & b_strings if len(re.findall(rb"\w", s)) >= 2}
+    strings = {s for s in a_strings & b_strings if _TWO_WORD_CHARACTERS.search(s)}
     comments = a_comments & b_comments
     channels = ["structure"]
     fewer = min(len(a_ids), len(b_ids))

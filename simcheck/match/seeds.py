@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..threads import together
 from .sets import SortedPostings, distinct, member, sort_postings
 
 
@@ -76,41 +77,50 @@ class _Side:
     forward_hash: np.ndarray  # uint64
 
 
+def _side(
+    side: SortedPostings, other: SortedPostings, max_files: int, max_total: int,
+    corpus: np.ndarray | None,
+) -> _Side:
+    h, p, order = side.hashes, side.positions, side.order
+    sorted_h, sorted_f = side.sorted_hashes, side.sorted_files
+    keep = member(sorted_h, other.sorted_hashes)
+    keep &= ~_common(sorted_h, sorted_f, max_files, max_total)
+    if corpus is not None and corpus.size:
+        keep &= ~member(sorted_h, corpus)
+    seeds = order[keep]
+    # Whether the posting before / after each one is in the same file and usable,
+    # computed in posting order, then read for the seeds.
+    usable = np.zeros(h.size, dtype=bool)
+    usable[seeds] = True
+    same_file = p[1:] > 0  # posting i + 1 continues the file of posting i
+    back = np.zeros(h.size, dtype=bool)
+    np.logical_and(usable[:-1], same_file, out=back[1:])
+    forward = np.zeros(h.size, dtype=bool)
+    np.logical_and(usable[1:], same_file, out=forward[:-1])
+    return _Side(
+        hashes=sorted_h[keep],
+        file=sorted_f[keep],
+        position=p[seeds],
+        back=back[seeds],
+        back_hash=np.take(h, seeds - 1, mode="clip"),  # clip: read only where back
+        forward=forward[seeds],
+        forward_hash=np.take(h, seeds + 1, mode="clip"),
+    )
+
+
 def _sides(
     left: SortedPostings,
     right: SortedPostings,
     max_files: int,
     max_total: int,
     common: np.ndarray | None,
+    workers: int = 1,
 ) -> tuple[_Side, _Side]:
-    sides = []
-    for side, other, corpus in ((left, right, common), (right, left, None)):
-        h, p, order = side.hashes, side.positions, side.order
-        sorted_h, sorted_f = side.sorted_hashes, side.sorted_files
-        keep = member(sorted_h, other.sorted_hashes)
-        keep &= ~_common(sorted_h, sorted_f, max_files, max_total)
-        if corpus is not None and corpus.size:
-            keep &= ~member(sorted_h, corpus)
-        seeds = order[keep]
-        # Whether the posting before / after each one is in the same file and usable,
-        # computed in posting order, then read for the seeds.
-        usable = np.zeros(h.size, dtype=bool)
-        usable[seeds] = True
-        same_file = p[1:] > 0  # posting i + 1 continues the file of posting i
-        back = np.zeros(h.size, dtype=bool)
-        np.logical_and(usable[:-1], same_file, out=back[1:])
-        forward = np.zeros(h.size, dtype=bool)
-        np.logical_and(usable[1:], same_file, out=forward[:-1])
-        sides.append(_Side(
-            hashes=sorted_h[keep],
-            file=sorted_f[keep],
-            position=p[seeds],
-            back=back[seeds],
-            back_hash=np.take(h, seeds - 1, mode="clip"),  # clip: read only where back
-            forward=forward[seeds],
-            forward_hash=np.take(h, seeds + 1, mode="clip"),
-        ))
-    return sides[0], sides[1]
+    ls, rs = together([
+        lambda: _side(left, right, max_files, max_total, common),
+        lambda: _side(right, left, max_files, max_total, None),
+    ], workers)
+    return ls, rs
 
 
 def shared_runs(
@@ -122,6 +132,7 @@ def shared_runs(
     max_file_frequency: int,
     common: np.ndarray | None = None,
     sorted_postings: tuple[SortedPostings, SortedPostings] | None = None,
+    workers: int = 1,
 ) -> Runs:
     """Runs of shared k-grams for the file pairs in ``pairs`` (rows of left, right index).
 
@@ -130,27 +141,19 @@ def shared_runs(
     codebase, and would otherwise multiply the work. Neither does a k-gram in the sorted
     array ``common`` (common across a reference corpus). Such k-grams still count where
     they lie between two matched runs (see ``align``). ``sorted_postings``: both sides'
-    ``sort_postings``, when already computed.
+    ``sort_postings``, when already computed. ``workers``: threads for the array work.
     """
     lp, rp = sorted_postings or (sort_postings(left), sort_postings(right))
-    ls, rs = _sides(lp, rp, max_file_frequency, max_occurrences, common)
+    ls, rs = _sides(lp, rp, max_file_frequency, max_occurrences, common, workers)
     # Every (left, right) pair of seeds with equal hashes is a hit. Hits are listed in
     # hash order, so every per-seed array below is read almost sequentially.
-    lo = np.searchsorted(rs.hashes, ls.hashes, side="left")
-    counts = np.searchsorted(rs.hashes, ls.hashes, side="right") - lo
-    li = np.repeat(np.arange(ls.hashes.size), counts)
-    ri = np.arange(li.size) + np.repeat(lo - (np.cumsum(counts) - counts), counts)
-    del lo, counts
-    # A hit starts a run unless the k-grams just before it are a hit too (same files,
-    # same diagonal: both usable, equal), and ends one unless the k-grams just after it
-    # are. Only run starts and ends are sorted, never every hit.
-    starts = _not_continued(ls.back, ls.back_hash, rs.back, rs.back_hash, li, ri)
-    ends = _not_continued(ls.forward, ls.forward_hash, rs.forward, rs.forward_hash, li, ri)
-    del li, ri
+    starts, ends = _run_bounds(ls, rs, workers)
     n_right = max(len(right), 1)
     wanted = distinct(pairs[:, 0] * n_right + pairs[:, 1])
-    first = _in_pairs(starts, ls, rs, n_right, wanted)
-    last = _in_pairs(ends, ls, rs, n_right, wanted)
+    first, last = together([
+        lambda: _in_pairs(starts, ls, rs, n_right, wanted),
+        lambda: _in_pairs(ends, ls, rs, n_right, wanted),
+    ], workers)
     # Runs on one diagonal of one pair never overlap: ordered by (pair, diagonal,
     # position), the i-th start and the i-th end belong to the same run.
     pair, a, b = first
@@ -158,6 +161,52 @@ def shared_runs(
     final = _order(pair, a, b)
     run_key = wanted[pair[final]] if wanted.size else pair
     return Runs(run_key // n_right, run_key % n_right, a[final], b[final], length[final])
+
+
+# Hits listed at a time by ``_run_bounds``: its temporaries stay small enough to be
+# reused from block to block (all hits at once: hundreds of MB of fresh pages).
+_HITS_PER_BLOCK = 1 << 19
+
+
+def _run_bounds(
+    ls: _Side, rs: _Side, workers: int = 1
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """(left seed, right seed) of the hits that start a run and of those that end one."""
+    lo = np.searchsorted(rs.hashes, ls.hashes, side="left")
+    counts = np.searchsorted(rs.hashes, ls.hashes, side="right") - lo
+    total = np.cumsum(counts)
+    # Blocks of whole left seeds, each with about _HITS_PER_BLOCK hits.
+    cuts = np.searchsorted(total, np.arange(_HITS_PER_BLOCK, int(total[-1]) if total.size
+                                            else 0, _HITS_PER_BLOCK), side="right")
+    bounds = [0, *cuts.tolist(), ls.hashes.size]
+    blocks = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+    def block(first: int, last: int) -> list[np.ndarray]:
+        c = counts[first:last]
+        # Every (left, right) pair of seeds with equal hashes is a hit, in hash order.
+        li = np.repeat(np.arange(first, last), c)
+        before = total[first] - c[0]  # hits of earlier blocks
+        ri = np.arange(before, before + li.size) + np.repeat(
+            lo[first:last] - (total[first:last] - c), c
+        )
+        # A hit starts a run unless the k-grams just before it are a hit too (same files,
+        # same diagonal: both usable, equal), and ends one unless the k-grams just after
+        # it are. Only run starts and ends are sorted, never every hit.
+        s = _not_continued(ls.back, ls.back_hash, rs.back, rs.back_hash, li, ri)
+        e = _not_continued(ls.forward, ls.forward_hash, rs.forward, rs.forward_hash, li, ri)
+        return [s[0], s[1], e[0], e[1]]
+
+    def some(share: list[tuple[int, int]]) -> list[list[np.ndarray]]:
+        return [block(a, b) for a, b in share]
+
+    # Two threads take every other block; the answers are put back in block order.
+    halves = together([lambda: some(blocks[0::2]), lambda: some(blocks[1::2])], workers)
+    done = [halves[i % 2][i // 2] for i in range(len(blocks))]
+    if not done:
+        empty = np.zeros(0, dtype=np.int64)
+        return (empty, empty), (empty, empty)
+    li_s, ri_s, li_e, ri_e = (np.concatenate([d[i] for d in done]) for i in range(4))
+    return (li_s, ri_s), (li_e, ri_e)
 
 
 def _not_continued(
@@ -225,13 +274,15 @@ def _contained(group: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndar
     return inside
 
 
-def drop_redundant(runs: Runs) -> Runs:
+def drop_redundant(runs: Runs, workers: int = 1) -> Runs:
     """Drop each run whose tokens on both sides already lie inside other runs: a short
     idiom shared by sibling files adds nothing once the files' true counterparts match
     it as part of something longer. A run duplicated on one side only is kept."""
     if len(runs) < 2:
         return runs
-    left_in = _contained(runs.left, runs.a, runs.a + runs.length)
-    right_in = _contained(runs.right, runs.b, runs.b + runs.length)
+    left_in, right_in = together([
+        lambda: _contained(runs.left, runs.a, runs.a + runs.length),
+        lambda: _contained(runs.right, runs.b, runs.b + runs.length),
+    ], workers)
     keep = ~(left_in & right_in)
     return Runs(runs.left[keep], runs.right[keep], runs.a[keep], runs.b[keep], runs.length[keep])

@@ -12,6 +12,7 @@ definitions keeps them, and nothing is cut unless the parser located the definit
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 
 import numpy as np
@@ -59,17 +60,38 @@ def _tail_cut(
     return hi
 
 
-def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int
-          ) -> tuple[int, int]:
-    """[lo, hi) of one side with grazing slivers cut off at both ends."""
-    starts, ends = tokens.def_start.astype(np.int64), tokens.def_end.astype(np.int64)
+def definition_bounds(tokens: FileTokens) -> list[int]:
+    """Every token index where a definition of the file starts or ends, sorted."""
+    return sorted(set(tokens.def_start.tolist()) | set(tokens.def_end.tolist()))
+
+
+def _bound_within(bounds: list[int], lo: int, hi: int) -> bool:
+    """Whether a definition starts or ends strictly between token ``lo`` and ``hi``."""
+    i = bisect_right(bounds, lo)
+    return i < len(bounds) and bounds[i] < hi
+
+
+def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int,
+          bounds: list[int]) -> tuple[int, int]:
+    """[lo, hi) of one side with grazing slivers cut off at both ends; ``bounds``: its
+    ``definition_bounds``."""
+    starts, ends = tokens.def_start, tokens.def_end
     if starts.size == 0:
         return lo, hi
-    new_hi = _tail_cut(
-        lo, hi, starts, ends, lambda b, e: _short(tokens, b, e, max_tokens, max_lines)
-    )
+    # No sliver reaches this many tokens (see ``_short``): only definition bounds this
+    # close to an end can cut it, and most ends have none (the common case, checked first).
+    reach = _LINE_SLIVER_FACTOR * max_tokens
+    new_hi = hi
+    if _bound_within(bounds, max(lo, hi - reach), hi):
+        new_hi = _tail_cut(
+            lo, hi, starts.astype(np.int64), ends.astype(np.int64),
+            lambda b, e: _short(tokens, b, e, max_tokens, max_lines),
+        )
+    if not _bound_within(bounds, lo, min(new_hi, lo + reach)):
+        return lo, new_hi
     # The head is the tail of the mirrored range: token i becomes n - 1 - i.
     n = len(tokens)
+    starts, ends = starts.astype(np.int64), ends.astype(np.int64)
     mirrored = _tail_cut(
         n - new_hi, n - lo, n - ends, n - starts,
         lambda b, e: _short(tokens, n - e, n - b, max_tokens, max_lines),
@@ -78,15 +100,18 @@ def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int
 
 
 def trim(region: Region, a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int,
-         max_lines: int) -> Region:
+         max_lines: int, bounds: tuple[list[int], list[int]] | None = None) -> Region:
     """``region`` without the slivers at its ends that only graze another definition than
     its bulk, on either side (a sliver: fewer than ``max_tokens`` tokens, or at most
     ``max_lines`` lines). A tile keeps its token-to-token pairing: cutting one side cuts
-    the same tokens of the other. Never cuts a region to nothing."""
+    the same tokens of the other. Never cuts a region to nothing. ``bounds``: both
+    sides' ``definition_bounds``, when already computed (they serve every region of a
+    file)."""
     if max_tokens <= 0:
         return region
-    a_lo, a_hi = _cuts(a_tokens, region.a_start, region.a_end, max_tokens, max_lines)
-    b_lo, b_hi = _cuts(b_tokens, region.b_start, region.b_end, max_tokens, max_lines)
+    a_bounds, b_bounds = bounds or (definition_bounds(a_tokens), definition_bounds(b_tokens))
+    a_lo, a_hi = _cuts(a_tokens, region.a_start, region.a_end, max_tokens, max_lines, a_bounds)
+    b_lo, b_hi = _cuts(b_tokens, region.b_start, region.b_end, max_tokens, max_lines, b_bounds)
     if (a_lo, a_hi, b_lo, b_hi) == (region.a_start, region.a_end, region.b_start, region.b_end):
         return region
     tiles = []
