@@ -53,6 +53,14 @@ def test_short_runs_between_anchors_count_but_not_alone():
 WIDE = MatchSettings(min_tokens=20, merge_gap=40, gap_min_tokens=3, extend_min_tokens=10)
 
 
+def _agree(a: int, b: int, n: int) -> np.ndarray:
+    return np.ones(n, dtype=np.int8)  # every token an identifier of the same text
+
+
+def _differ(a: int, b: int, n: int) -> np.ndarray:
+    return -np.ones(n, dtype=np.int8)  # every token an identifier of another text
+
+
 def _wide(a, b, supported):
     sa = np.asarray(a, dtype=np.uint64)
     sb = np.asarray(b, dtype=np.uint64)
@@ -66,15 +74,15 @@ def test_short_runs_beside_an_anchor_extend_it_when_their_text_agrees():
     b = [9] * 5 + anchor + [7, 7] + x + [8] + y + [6] * 5
     (alone,) = _wide(a, b, None)
     assert alone.matched == 25
-    (grown,) = _wide(a, b, lambda *_: True)
+    (grown,) = _wide(a, b, _agree)
     assert [(t.a, t.b, t.length) for t in grown.tiles] == [(5, 5, 25), (31, 32, 12), (44, 45, 12)]
-    (structure_only,) = _wide(a, b, lambda *_: False)
+    (structure_only,) = _wide(a, b, _differ)
     assert structure_only.matched == 25
 
 
 def test_short_runs_without_an_anchor_make_no_region():
     x, y = list(range(200, 212)), list(range(300, 312))
-    assert _wide([1] + x + [2] + y, [9] + x + [8] + y, lambda *_: True) == []
+    assert _wide([1] + x + [2] + y, [9] + x + [8] + y, _agree) == []
 
 
 def test_no_token_is_counted_twice():

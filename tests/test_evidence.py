@@ -112,11 +112,28 @@ def test_a_run_is_supported_by_its_text_only_when_every_name_and_literal_agrees(
     b = fingerprint_source(renamed, "python", settings).tokens
     assert np.array_equal(a.symbols, b.symbols)  # the same structure throughout
     n = len(a)
-    assert literal_support(original, a, original, same)(0, 0, n)
-    assert not literal_support(original, a, renamed, b)(0, 0, n)
-    # "if error > 100 :" against "if d > 100 :": one name of two differs
+
+    def supports(v: np.ndarray) -> bool:
+        return bool((v > 0).any() and not (v < 0).any())
+
+    assert supports(literal_support(original, a, original, same)(0, 0, n))
+    assert not supports(literal_support(original, a, renamed, b)(0, 0, n))
+    # "if error > 100 :" against "if d > 100 :": one name of two differs, token by token
     first_if = int(np.flatnonzero(a.start_line == 4)[0])
-    assert not literal_support(original, a, renamed, b)(first_if, first_if, 5)
+    verdicts = literal_support(original, a, renamed, b)(first_if, first_if, 5)
+    assert verdicts.tolist() == [0, -1, 0, 1, 0]
     # a run of punctuation and keywords alone has no text to agree on
     colon = [i for i in range(n) if original[a.start_byte[i] : a.end_byte[i]] == b":"][0]
-    assert not literal_support(original, a, renamed, b)(colon, colon, 1)
+    assert not supports(literal_support(original, a, renamed, b)(colon, colon, 1))
+
+
+def test_a_docstring_reindented_with_its_function_still_supports_a_run():
+    outer = b'def f(a):\n    """Say what f does,\n    over two lines."""\n    return a\n'
+    inner = (b'class C:\n    def f(a):\n        """Say what f does,\n        over two lines."""\n'
+             b"        return a\n")
+    settings = FingerprintSettings()
+    a = fingerprint_source(outer, "python", settings).tokens
+    b = fingerprint_source(inner, "python", settings).tokens
+    doc_a = int(np.flatnonzero(a.start_line == 2)[0])
+    doc_b = int(np.flatnonzero(b.start_line == 3)[0])
+    assert literal_support(outer, a, inner, b)(doc_a, doc_b, 1).tolist() == [1]

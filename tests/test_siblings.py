@@ -33,3 +33,22 @@ def test_a_verbatim_copy_of_one_sibling_cites_that_sibling(tmp_path: Path, fast_
     assert (match.left.start_line, match.right.start_line) == (15, 4)
     assert match.left.text.startswith("def get_weekdays_min(")
     assert "_weekdays_min_names" in match.evidence.shared_identifiers
+
+
+def test_the_copied_sibling_wins_over_a_twin_whose_run_reaches_further(
+        tmp_path: Path, fast_options):
+    # The last twin is followed by code shaped like the code after the copy in the host,
+    # so its structural run is a few tokens longer than the true, literal one.
+    fields = ["weekdays", "weekdays_short", "weekdays_min"]
+    donor = "".join(TEMPLATE.format(name=f"get_{f}", field=f) for f in fields)
+    donor += "RETRIES = 3\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "days.py").write_text(donor, encoding="utf-8")
+    copied = TEMPLATE.format(name="get_weekdays_short", field="weekdays_short")
+    host = "import os\n\n\n" + copied + "LIMIT = 10\n"
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "host.py").write_text(host, encoding="utf-8")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    cited = [m for m in result.matches if m.right.start_line == 4]
+    assert [m.left.start_line for m in cited] == [8]
+    assert cited[0].left.text.startswith("def get_weekdays_short(")

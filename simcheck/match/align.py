@@ -9,7 +9,6 @@ gaps between them are small: a few inserted or edited statements do not split a 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from .seeds import shared_runs
+from .short_runs import TextVerdicts, nearest_supported
 
 
 @dataclass(frozen=True)
@@ -89,27 +89,42 @@ def _overlapping(runs: list[tuple[int, int, int]], side: int) -> bool:
 
 # Tokens of a run (a, b, length) whose original text is the same on both sides.
 Agreement = Callable[[int, int, int], int]
-# Whether a run (a, b, length) is supported by its text, not only by its structure.
-Support = Callable[[int, int, int], bool]
+# Per token of a run (a, b, length): does its text support it (simcheck.match.short_runs).
+Support = TextVerdicts
+
+
+def _contested(start: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Mask of the runs whose tokens on this side overlap another run's."""
+    order = np.argsort(start, kind="stable")
+    s, e = start[order], (start + length)[order]
+    hit = np.zeros(s.size, dtype=bool)
+    if s.size > 1:
+        prev_end = np.maximum.accumulate(e)[:-1]
+        hit[1:] = s[1:] < prev_end  # overlaps an earlier run
+        hit[:-1] |= e[:-1] > s[1:]  # overlaps the next one
+    out = np.zeros(s.size, dtype=bool)
+    out[order] = hit
+    return out
 
 
 def _greedy_order(
     runs: list[tuple[int, int, int]], agreement: Agreement | None
 ) -> list[tuple[int, int, int]]:
-    """Runs longest first. Equally long runs competing for the same tokens of one side
-    (sibling functions of identical structure, one of them the real source) are ordered by
-    how much of their text agrees, so the literal copy wins over its structural twin."""
+    """Runs longest first. Runs competing for the same tokens of one side (sibling
+    functions of similar structure, one of them the real source) are ordered by how many
+    of their tokens have the same text on both sides, then by length: the literal copy wins
+    over its structural twin even when the twin's run reaches a few tokens further."""
     if agreement is None:
         return sorted(runs, key=lambda r: (-r[2], r[0], r[1]))
-    per_a = Counter((x, n) for x, _, n in runs)
-    per_b = Counter((y, n) for _, y, n in runs)
+    arr = np.asarray(runs, dtype=np.int64).reshape(-1, 3)
+    contested = (_contested(arr[:, 0], arr[:, 2]) | _contested(arr[:, 1], arr[:, 2])).tolist()
 
-    def key(run: tuple[int, int, int]) -> tuple[int, int, int, int]:
-        x, y, n = run
-        contested = per_a[(x, n)] > 1 or per_b[(y, n)] > 1
-        return (-n, -agreement(x, y, n) if contested else 0, x, y)
+    def key(item: tuple[tuple[int, int, int], bool]) -> tuple[int, int, int, int]:
+        (x, y, m), hot = item
+        # An uncontested run takes its tokens whatever its place in the order.
+        return (-agreement(x, y, m) if hot else -m, -m, x, y)
 
-    return sorted(runs, key=key)
+    return [r for r, _ in sorted(zip(runs, contested, strict=True), key=key)]
 
 
 def tile(
@@ -231,23 +246,21 @@ def _next_block(
     min_len: int,
     supported: Support,
     forward: bool,
+    cut: bool = True,
 ) -> Tile | None:
     """The identical run of >= ``min_len`` free tokens nearest to ``t`` on its ``forward``
     (else backward) side, within ``gap`` tokens of it on both sides and before any used
-    token, found by a longest-common-subsequence alignment of the two windows and
-    accepted only when ``supported``."""
+    token: a maximal identical run of the two windows, or the piece of one between tokens
+    whose text differs, that ``supported`` backs by identical identifiers or literals."""
     a_lo, a_hi = _window(used_a, t.a, t.a + t.length, gap, forward)
     if a_hi - a_lo < min_len:
         return None
     b_lo, b_hi = _window(used_b, t.b, t.b + t.length, gap, forward)
     if b_hi - b_lo < min_len:
         return None
-    blocks = Indel.opcodes(sa[a_lo:a_hi].tolist(), sb[b_lo:b_hi].tolist()).as_matching_blocks()
-    found = [Tile(a_lo + x.a, b_lo + x.b, x.size) for x in blocks if x.size >= min_len]
-    for cand in found if forward else found[::-1]:
-        if supported(cand.a, cand.b, cand.length):
-            return cand
-    return None
+    run = nearest_supported(sa, sb, (a_lo, a_hi), (b_lo, b_hi), min_len, supported, forward,
+                            cut)
+    return None if run is None else Tile(*run)
 
 
 def extend(
@@ -269,10 +282,14 @@ def extend(
         used_b[t.b : t.b + t.length] = b"\x01" * t.length
     out = list(tiles)
     for anchor in tiles:
+        # Beside a literal copy (no name or literal differs), a short run may be cut where
+        # its text differs; beside a structural match, only runs that agree throughout.
+        literal = not np.any(supported(anchor.a, anchor.b, anchor.length) < 0)
         for forward in (True, False):
             t: Tile | None = anchor
             while t is not None:
-                t = _next_block(sa, sb, used_a, used_b, t, gap, min_len, supported, forward)
+                t = _next_block(sa, sb, used_a, used_b, t, gap, min_len, supported, forward,
+                                literal)
                 if t is not None:
                     used_a[t.a : t.a + t.length] = b"\x01" * t.length
                     used_b[t.b : t.b + t.length] = b"\x01" * t.length

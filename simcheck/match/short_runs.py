@@ -1,0 +1,94 @@
+"""Identical runs shorter than k between two small windows of token symbols.
+
+A copy cut into pieces shorter than k (extracted constants and methods, rewritten loops,
+inserted statements) leaves no k-gram to seed its pieces; they are found only near a match
+that anchors them (simcheck.match.align.extend). A longest-common-subsequence alignment of
+the two windows is the wrong tool there: it maximises the total of matched tokens, so it
+happily splits a contiguous 12-token header into scattered single tokens that pair with
+look-alike tokens elsewhere. The maximal runs of equal symbols on each diagonal of the two
+windows are what is shared verbatim, whatever else the windows hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+
+def diagonal_runs(x: np.ndarray, y: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
+    """Every maximal run (i, j, length) with x[i : i + length] == y[j : j + length] and
+    length >= ``min_len``; a run on one diagonal ends where its symbols differ or a window
+    ends. Ordered by (i, j)."""
+    m, n = x.size, y.size
+    if m < min_len or n < min_len:
+        return []
+    eq = np.zeros((m + 2, n + 2), dtype=bool)
+    eq[1:-1, 1:-1] = x[:, None] == y[None, :]
+    inner = eq[1:-1, 1:-1]
+    si, sj = np.nonzero(inner & ~eq[:-2, :-2])  # row-major: each diagonal's starts in order
+    ei, ej = np.nonzero(inner & ~eq[2:, 2:])
+    if si.size == 0:
+        return []
+    # Pair each start with its end: both sorted by diagonal, then by position along it.
+    s_order = np.lexsort((si, sj - si))
+    e_order = np.lexsort((ei, ej - ei))
+    si, sj = si[s_order], sj[s_order]
+    length = ei[e_order] - si + 1
+    keep = length >= min_len
+    runs = zip(si[keep].tolist(), sj[keep].tolist(), length[keep].tolist(), strict=True)
+    return sorted(runs)
+
+
+# Per token of a run (a, b, length) with equal structure: 1 for an identifier or literal
+# with the same text on both sides, -1 for one whose text differs, 0 for other tokens.
+TextVerdicts = Callable[[int, int, int], np.ndarray]
+
+
+def _agreeing_pieces(
+    a: int, b: int, n: int, min_len: int, verdicts: TextVerdicts, cut: bool
+) -> list[tuple[int, int, int]]:
+    """The run (a, b, n) if it is at least ``min_len`` long, holds an identifier or literal
+    of the same text and none that differs. With ``cut``, a run whose text differs keeps
+    its head before the first differing token and its tail after the last one, when they
+    qualify: a structural run often reaches past the copied text into a look-alike
+    neighbour (a header followed by ``x = {}`` on one side and ``self.f()`` on the other).
+    The stretch between two differing tokens is never kept: between renamed names, any
+    two solutions of one task look alike."""
+    v = verdicts(a, b, n)
+    cuts = np.flatnonzero(v < 0).tolist()
+    if cuts and not cut:
+        return []
+    bounds = [(0, n)] if not cuts else [(0, cuts[0]), (cuts[-1] + 1, n)]
+    pieces = []
+    for lo, hi in bounds:
+        if hi - lo >= min_len and np.any(v[lo:hi] > 0):
+            pieces.append((a + lo, b + lo, hi - lo))
+    return pieces
+
+
+def nearest_supported(
+    sa: np.ndarray,
+    sb: np.ndarray,
+    window_a: tuple[int, int],
+    window_b: tuple[int, int],
+    min_len: int,
+    verdicts: TextVerdicts,
+    forward: bool,
+    cut: bool = True,
+) -> tuple[int, int, int] | None:
+    """The identical, text-supported run (a, b, length) of >= ``min_len`` tokens of the two
+    windows ([lo, hi) of ``sa`` and ``sb``) nearest to their start (``forward``) or end:
+    by the tokens skipped on both sides to reach it, then longest first. ``cut``: runs
+    whose text differs somewhere may give their head or tail (``_agreeing_pieces``)."""
+    (a_lo, a_hi), (b_lo, b_hi) = window_a, window_b
+    found = [
+        piece
+        for i, j, n in diagonal_runs(sa[a_lo:a_hi], sb[b_lo:b_hi], min_len)
+        for piece in _agreeing_pieces(a_lo + i, b_lo + j, n, min_len, verdicts, cut)
+    ]
+    if not found:
+        return None
+    if forward:
+        return min(found, key=lambda r: (r[0] - a_lo + r[1] - b_lo, -r[2], r[0]))
+    return min(found, key=lambda r: (a_hi - r[0] + b_hi - r[1] - 2 * r[2], -r[2], -r[0]))
