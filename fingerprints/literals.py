@@ -176,7 +176,7 @@ def _names(source: bytes, starts: np.ndarray, ends: np.ndarray, lines: np.ndarra
     places (returned too). Names are most tokens: hashed in one vectorised pass, decoded
     once per distinct name; no Python loop runs per name."""
     buf = np.frombuffer(source, dtype=np.uint8)
-    _, first = np.unique(_span_hashes(buf, starts, ends), return_index=True)
+    _, first = np.unique(span_hashes(buf, starts, ends), return_index=True)
     first.sort()
     where = np.stack((starts[first], ends[first], lines[first]), axis=1)
     raws = _decode(map(source.__getitem__, map(slice, where[:, 0].tolist(),
@@ -253,7 +253,7 @@ def _bodies_hashes(bodies: list[bytes]) -> list[int]:
     lengths = np.fromiter(map(len, bodies), dtype=np.int64, count=len(bodies))
     ends = np.cumsum(lengths)
     buf = np.frombuffer(b"".join(bodies), dtype=np.uint8)
-    return _span_hashes(buf, ends - lengths, ends).tolist()
+    return span_hashes(buf, ends - lengths, ends).tolist()
 
 
 _P = np.uint64(0x100000001B3)  # FNV prime: a polynomial hash of a line's bytes
@@ -264,10 +264,10 @@ _IS_SPACE[np.frombuffer(_SPACE, dtype=np.uint8)] = True
 def line_form_hash(body: bytes) -> int:
     """The hash ``_code_lines`` gives a line whose bytes, whitespace removed, are ``body``."""
     buf = np.frombuffer(body, dtype=np.uint8)
-    return int(_span_hashes(buf, np.zeros(1, np.int64), np.full(1, buf.size, np.int64))[0])
+    return int(span_hashes(buf, np.zeros(1, np.int64), np.full(1, buf.size, np.int64))[0])
 
 
-def _span_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def span_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """A polynomial hash of each byte span [start, end) of ``buf`` (vectorised): sum of
     byte * P**position (mod 2**64), mixed with the length.
 
@@ -325,7 +325,7 @@ def _code_lines(source: bytes, tokens: FileTokens) -> ItemSet:
     long = last - first >= MIN_CODE_LINE
     code = code[long]
     # The first line (in file order) of each distinct form.
-    symbols, first_of = np.unique(_span_hashes(kept, first[long], last[long]),
+    symbols, first_of = np.unique(span_hashes(kept, first[long], last[long]),
                                   return_index=True)
     lines = code[first_of]
     ends = np.append(line_start[1:] - 1, buf.size)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,7 +35,7 @@ from .match.bare import IGNORED_KINDS
 from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
-from .match.evidence import literal_support, text_agreement
+from .match.evidence import TokenTexts, literal_support, text_agreement, token_texts
 from .match.order_free import (
     ORDER_FREE_K,
     Containment,
@@ -345,6 +346,12 @@ def compare_prepared(
             known_bounds[(side, i)] = definition_bounds(f.fp.tokens)
         return known_bounds[(side, i)]
 
+    # Each file's token texts, hashed once for its pairs (pairs come grouped by left file).
+    @functools.lru_cache(maxsize=1024)
+    def texts_of(side: int, i: int) -> TokenTexts:
+        f = (lfiles, rfiles)[side][i]
+        return token_texts(f.text, f.fp.tokens)
+
     def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
         done = []
         for lo, hi in groups:
@@ -353,8 +360,8 @@ def compare_prepared(
             found = regions(
                 runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
                 rf.fp.tokens.symbols, ms,
-                text_agreement(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
-                literal_support(lf.text, lf.fp.tokens, rf.text, rf.fp.tokens),
+                text_agreement(texts_of(0, li), texts_of(1, ri)),
+                literal_support(texts_of(0, li), texts_of(1, ri)),
             )
             if found:
                 bounds = (bounds_of(0, li, lf), bounds_of(1, ri, rf))

@@ -9,7 +9,7 @@ import numpy as np
 
 from fingerprints.fileprint import FingerprintSettings, fingerprint_source
 from simcheck.compare import compare_paths
-from simcheck.match.evidence import literal_support
+from simcheck.match.evidence import literal_support, token_texts
 from simcheck.match.order_free import containment, kgram_set, rarity
 
 ORIGINAL = '''\
@@ -116,15 +116,16 @@ def test_a_run_is_supported_by_its_text_only_when_every_name_and_literal_agrees(
     def supports(v: np.ndarray) -> bool:
         return bool((v > 0).any() and not (v < 0).any())
 
-    assert supports(literal_support(original, a, original, same)(0, 0, n))
-    assert not supports(literal_support(original, a, renamed, b)(0, 0, n))
+    copied = literal_support(token_texts(original, a), token_texts(original, same))
+    disguised = literal_support(token_texts(original, a), token_texts(renamed, b))
+    assert supports(copied(0, 0, n))
+    assert not supports(disguised(0, 0, n))
     # "if error > 100 :" against "if d > 100 :": one name of two differs, token by token
     first_if = int(np.flatnonzero(a.start_line == 4)[0])
-    verdicts = literal_support(original, a, renamed, b)(first_if, first_if, 5)
-    assert verdicts.tolist() == [0, -1, 0, 1, 0]
+    assert disguised(first_if, first_if, 5).tolist() == [0, -1, 0, 1, 0]
     # a run of punctuation and keywords alone has no text to agree on
     colon = [i for i in range(n) if original[a.start_byte[i] : a.end_byte[i]] == b":"][0]
-    assert not supports(literal_support(original, a, renamed, b)(colon, colon, 1))
+    assert not supports(disguised(colon, colon, 1))
 
 
 def test_a_docstring_reindented_with_its_function_still_supports_a_run():
@@ -136,4 +137,5 @@ def test_a_docstring_reindented_with_its_function_still_supports_a_run():
     b = fingerprint_source(inner, "python", settings).tokens
     doc_a = int(np.flatnonzero(a.start_line == 2)[0])
     doc_b = int(np.flatnonzero(b.start_line == 3)[0])
-    assert literal_support(outer, a, inner, b)(doc_a, doc_b, 1).tolist() == [1]
+    verdicts = literal_support(token_texts(outer, a), token_texts(inner, b))
+    assert verdicts(doc_a, doc_b, 1).tolist() == [1]

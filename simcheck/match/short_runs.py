@@ -55,14 +55,16 @@ def _agreeing_pieces(
     neighbour (a header followed by ``x = {}`` on one side and ``self.f()`` on the other).
     The stretch between two differing tokens is never kept: between renamed names, any
     two solutions of one task look alike."""
-    v = verdicts(a, b, n)
-    cuts = np.flatnonzero(v < 0).tolist()
-    if cuts and not cut:
+    v = verdicts(a, b, n).tolist()  # short: plain list operations beat numpy calls here
+    if -1 not in v:
+        bounds = [(0, n)]
+    elif not cut:
         return []
-    bounds = [(0, n)] if not cuts else [(0, cuts[0]), (cuts[-1] + 1, n)]
+    else:
+        bounds = [(0, v.index(-1)), (n - v[::-1].index(-1), n)]
     pieces = []
     for lo, hi in bounds:
-        if hi - lo >= min_len and np.any(v[lo:hi] > 0):
+        if hi - lo >= min_len and 1 in v[lo:hi]:
             pieces.append((a + lo, b + lo, hi - lo))
     return pieces
 
@@ -82,13 +84,25 @@ def nearest_supported(
     by the tokens skipped on both sides to reach it, then longest first. ``cut``: runs
     whose text differs somewhere may give their head or tail (``_agreeing_pieces``)."""
     (a_lo, a_hi), (b_lo, b_hi) = window_a, window_b
-    found = [
-        piece
-        for i, j, n in diagonal_runs(sa[a_lo:a_hi], sb[b_lo:b_hi], min_len)
-        for piece in _agreeing_pieces(a_lo + i, b_lo + j, n, min_len, verdicts, cut)
-    ]
-    if not found:
-        return None
-    if forward:
-        return min(found, key=lambda r: (r[0] - a_lo + r[1] - b_lo, -r[2], r[0]))
-    return min(found, key=lambda r: (a_hi - r[0] + b_hi - r[1] - 2 * r[2], -r[2], -r[0]))
+
+    def distance(a: int, b: int, n: int) -> int:
+        """Tokens skipped on both sides to reach the run (from the windows' start when
+        ``forward``, else from their end)."""
+        return a - a_lo + b - b_lo if forward else a_hi - a - n + b_hi - b - n
+
+    def key(run: tuple[int, int, int]) -> tuple[int, int, int]:
+        return (distance(*run), -run[2], run[0] if forward else -run[0])
+
+    runs = [(a_lo + i, b_lo + j, n) for i, j, n in diagonal_runs(sa[a_lo:a_hi],
+                                                                  sb[b_lo:b_hi], min_len)]
+    best: tuple[int, int, int] | None = None
+    # Nearest runs first; a run's pieces lie no nearer than the run itself, so once a run
+    # starts farther than the best piece found, no later one can beat it (reading the
+    # text of every run was most of the cost).
+    for run in sorted(runs, key=lambda r: distance(*r)):
+        if best is not None and distance(*run) > distance(*best):
+            break
+        for piece in _agreeing_pieces(*run, min_len, verdicts, cut):
+            if best is None or key(piece) < key(best):
+                best = piece
+    return best
