@@ -134,9 +134,10 @@ def token_texts(source: bytes, tokens: FileTokens) -> TokenTexts:
     if spacey.size:
         forms = [b" ".join(source[s:e].split())
                  for s, e in zip(starts[spacey].tolist(), ends[spacey].tolist(), strict=True)]
-        form_ends = np.cumsum([len(f) for f in forms], dtype=np.int64)
+        lengths = np.array([len(f) for f in forms], dtype=np.int64)
+        form_ends = np.cumsum(lengths)
         joined = np.frombuffer(b"".join(forms), dtype=np.uint8)
-        spaced[spacey] = span_hashes(joined, form_ends - [len(f) for f in forms], form_ends)
+        spaced[spacey] = span_hashes(joined, form_ends - lengths, form_ends)
     return TokenTexts(exact, spaced, content)
 
 
