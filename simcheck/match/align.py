@@ -145,15 +145,14 @@ def tile(
     ]
     if len(runs) <= 1 or not (_overlapping(runs, 0) or _overlapping(runs, 1)):
         return sorted((Tile(x, y, n) for x, y, n in runs), key=lambda t: (t.a, t.b))
-    # Byte flags with array views of them: a free run is checked by two ``find`` calls.
-    used_a, used_b = bytearray(n_a), bytearray(n_b)
+    # Byte flags with array views of them (to mark free stretches).
+    used_a, used_b = _used([], n_a, n_b)
     flags_a = np.frombuffer(used_a, dtype=np.bool_)
     flags_b = np.frombuffer(used_b, dtype=np.bool_)
     tiles = []
     for x, y, n in _greedy_order(runs, agreement):
-        if used_a.find(1, x, x + n) < 0 and used_b.find(1, y, y + n) < 0:  # all free
-            used_a[x : x + n] = b"\x01" * n
-            used_b[y : y + n] = b"\x01" * n
+        if _free(used_a, used_b, x, y, n):
+            _take(used_a, used_b, x, y, n)
             tiles.append(Tile(x, y, n))
             continue
         free = ~(flags_a[x : x + n] | flags_b[y : y + n])
@@ -190,21 +189,31 @@ def merge(tiles: list[Tile], gap: int) -> list[Region]:
     return merged
 
 
-def _used(tiles: list[Tile], n_a: int, n_b: int) -> tuple[np.ndarray, np.ndarray]:
-    used_a = np.zeros(n_a, dtype=bool)
-    used_b = np.zeros(n_b, dtype=bool)
+def _used(tiles: list[Tile], n_a: int, n_b: int) -> tuple[bytearray, bytearray]:
+    """Byte flags of the tokens ``tiles`` take on each side: whether a run is free, or
+    where the nearest used token is, is one ``find`` (no array temporaries)."""
+    used_a, used_b = bytearray(n_a), bytearray(n_b)
     for t in tiles:
-        used_a[t.a : t.a + t.length] = True
-        used_b[t.b : t.b + t.length] = True
+        _take(used_a, used_b, t.a, t.b, t.length)
     return used_a, used_b
+
+
+def _take(used_a: bytearray, used_b: bytearray, a: int, b: int, n: int) -> None:
+    used_a[a : a + n] = b"\x01" * n
+    used_b[b : b + n] = b"\x01" * n
+
+
+def _free(used_a: bytearray, used_b: bytearray, a: int, b: int, n: int) -> bool:
+    """Whether no token of the run (a, b, n) is used on either side."""
+    return used_a.find(1, a, a + n) < 0 and used_b.find(1, b, b + n) < 0
 
 
 def _fill_gaps(
     region: Region,
     sa: np.ndarray,
     sb: np.ndarray,
-    used_a: np.ndarray,
-    used_b: np.ndarray,
+    used_a: bytearray,
+    used_b: bytearray,
     min_len: int,
 ) -> Region:
     """Add the identical runs of >= ``min_len`` tokens found by a longest-common-
@@ -217,9 +226,8 @@ def _fill_gaps(
             blocks = Indel.opcodes(sa[a_lo : nxt.a].tolist(), sb[b_lo : nxt.b].tolist())
             for block in blocks.as_matching_blocks():
                 a, b, n = a_lo + block.a, b_lo + block.b, block.size
-                if n >= min_len and not used_a[a : a + n].any() and not used_b[b : b + n].any():
-                    used_a[a : a + n] = True
-                    used_b[b : b + n] = True
+                if n >= min_len and _free(used_a, used_b, a, b, n):
+                    _take(used_a, used_b, a, b, n)
                     tiles.append(Tile(a, b, n))
         tiles.append(nxt)
     return Region(tuple(tiles))
@@ -275,11 +283,7 @@ def extend(
     or precede it within ``gap`` tokens on both sides, chained outwards: each run added
     anchors the next. Only a tile found on its own (>= ``min_tokens``) starts a chain, so
     short runs never make a match by themselves."""
-    # Byte flags: finding the nearest used token is one ``find`` (no array temporaries).
-    used_a, used_b = bytearray(sa.size), bytearray(sb.size)
-    for t in tiles:
-        used_a[t.a : t.a + t.length] = b"\x01" * t.length
-        used_b[t.b : t.b + t.length] = b"\x01" * t.length
+    used_a, used_b = _used(tiles, sa.size, sb.size)
     out = list(tiles)
     for anchor in tiles:
         # Beside a literal copy (no name or literal differs), a short run may be cut where
@@ -291,8 +295,7 @@ def extend(
                 t = _next_block(sa, sb, used_a, used_b, t, gap, min_len, supported, forward,
                                 literal)
                 if t is not None:
-                    used_a[t.a : t.a + t.length] = b"\x01" * t.length
-                    used_b[t.b : t.b + t.length] = b"\x01" * t.length
+                    _take(used_a, used_b, t.a, t.b, t.length)
                     out.append(t)
     return sorted(out, key=lambda x: (x.a, x.b))
 
