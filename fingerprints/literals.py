@@ -233,7 +233,7 @@ def _strings_and_comments(
             comments.setdefault(text, row)
         start, end, line = where[row].tolist()
         _commented_code(raw_b, line, bodies, body_wheres, start, end)
-    commented = dict(zip(reversed(_bodies_hashes(bodies)), reversed(body_wheres),
+    commented = dict(zip(reversed(bytes_hashes(bodies).tolist()), reversed(body_wheres),
                          strict=True))  # the first line of each form wins
 
     found = [_ASCII_LONG_WORD.findall(raw.lower()) if raw.isascii()
@@ -246,25 +246,22 @@ def _strings_and_comments(
     return strings, comments, words, commented, where
 
 
-def _bodies_hashes(bodies: list[bytes]) -> list[int]:
-    """``line_form_hash`` of each body, in one vectorised pass."""
-    if not bodies:
-        return []
-    lengths = np.fromiter(map(len, bodies), dtype=np.int64, count=len(bodies))
+def bytes_hashes(items: list[bytes]) -> np.ndarray:
+    """``span_hashes`` of whole byte strings (uint64, one each), in one vectorised pass."""
+    lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
     ends = np.cumsum(lengths)
-    buf = np.frombuffer(b"".join(bodies), dtype=np.uint8)
-    return span_hashes(buf, ends - lengths, ends).tolist()
+    buf = np.frombuffer(b"".join(items), dtype=np.uint8)
+    return span_hashes(buf, ends - lengths, ends)
 
 
 _P = np.uint64(0x100000001B3)  # FNV prime: a polynomial hash of a line's bytes
-_IS_SPACE = np.zeros(256, dtype=bool)
-_IS_SPACE[np.frombuffer(_SPACE, dtype=np.uint8)] = True
+IS_SPACE = np.zeros(256, dtype=bool)  # per byte value: what bytes.split() splits at
+IS_SPACE[np.frombuffer(_SPACE, dtype=np.uint8)] = True
 
 
 def line_form_hash(body: bytes) -> int:
     """The hash ``_code_lines`` gives a line whose bytes, whitespace removed, are ``body``."""
-    buf = np.frombuffer(body, dtype=np.uint8)
-    return int(span_hashes(buf, np.zeros(1, np.int64), np.full(1, buf.size, np.int64))[0])
+    return int(bytes_hashes([body])[0])
 
 
 def span_hashes(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -312,7 +309,7 @@ def _code_lines(source: bytes, tokens: FileTokens) -> ItemSet:
     if len(tokens) == 0 or buf.size == 0:
         return _hashed_item_set({})
     line_start = np.concatenate(([0], np.flatnonzero(buf == 10) + 1))
-    keep = ~_IS_SPACE[buf]
+    keep = ~IS_SPACE[buf]
     kept = buf[keep]  # the lines' bytes without whitespace, each line a span of it
     kept_before = np.zeros(buf.size + 1, dtype=np.int64)  # kept bytes before each offset
     np.cumsum(keep, out=kept_before[1:])

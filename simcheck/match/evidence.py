@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from fingerprints.literals import span_hashes
+from fingerprints.literals import IS_SPACE, bytes_hashes, span_hashes
 from fingerprints.tokens import IDENT, LEXICAL_CATEGORIES, STRING, FileTokens, symbol_of
 
 from ..filter.masks import CONTENT_SYMBOLS
@@ -107,10 +107,6 @@ def evidence(
     )
 
 
-_WHITESPACE = np.zeros(256, dtype=bool)
-_WHITESPACE[list(b" \t\n\r\x0b\x0c")] = True  # what bytes.split() splits at
-
-
 @dataclass(frozen=True)
 class TokenTexts:
     """Per token of a file, hashes of its original text, to compare runs of two files
@@ -128,16 +124,14 @@ def token_texts(source: bytes, tokens: FileTokens) -> TokenTexts:
     starts, ends = tokens.start_byte.astype(np.int64), tokens.end_byte.astype(np.int64)
     exact = span_hashes(buf, starts, ends)
     content = member(tokens.symbols, CONTENT_SYMBOLS)
-    spaces = np.concatenate(([0], np.cumsum(_WHITESPACE[buf])))
+    spaces = np.concatenate(([0], np.cumsum(IS_SPACE[buf])))
     spaced = exact.copy()
     spacey = np.flatnonzero(content & (spaces[ends] > spaces[starts]))
     if spacey.size:
-        forms = [b" ".join(source[s:e].split())
-                 for s, e in zip(starts[spacey].tolist(), ends[spacey].tolist(), strict=True)]
-        lengths = np.array([len(f) for f in forms], dtype=np.int64)
-        form_ends = np.cumsum(lengths)
-        joined = np.frombuffer(b"".join(forms), dtype=np.uint8)
-        spaced[spacey] = span_hashes(joined, form_ends - lengths, form_ends)
+        spaced[spacey] = bytes_hashes([
+            b" ".join(source[s:e].split())
+            for s, e in zip(starts[spacey].tolist(), ends[spacey].tolist(), strict=True)
+        ])
     return TokenTexts(exact, spaced, content)
 
 
