@@ -17,7 +17,7 @@ import numpy as np
 from fingerprints.kgrams import kgram_hashes
 
 from .bare import bare_mask
-from .order_free import ORDER_FREE_K, KgramRarity, containment
+from .order_free import ORDER_FREE_K, KgramRarity, containment, rarity
 from .sets import distinct
 
 
@@ -55,23 +55,14 @@ def per_file_kgrams(streams: Streams, k: int = ORDER_FREE_K) -> list[np.ndarray]
     return sets
 
 
-def _counted(sets: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct k-grams of several units (sorted) and in how many of them each occurs."""
-    every = np.sort(np.concatenate(list(sets))) if sets else np.zeros(0, dtype=np.uint64)
-    if every.size == 0:
-        return every, np.zeros(0, dtype=np.int64)
-    starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
-    return every[starts], np.diff(np.append(starts, every.size)).astype(np.int64)
-
-
-def _merged(
-    left: tuple[np.ndarray, np.ndarray], right: tuple[np.ndarray, np.ndarray], units: int
-) -> KgramRarity:
-    """The frequency table of two groups of units from each group's own counts: two sorted
+def _merged(left: KgramRarity, right: KgramRarity) -> KgramRarity:
+    """The frequency table of two groups of units from each group's own table: two sorted
     runs, merged in linear time by the stable sort, equal k-grams' counts added."""
-    hashes = np.concatenate((left[0], right[0]))
+    units = left.units + right.units
+    hashes = np.concatenate((left.hashes, right.hashes))
     order = np.argsort(hashes, kind="stable")
-    hashes, counts = hashes[order], np.concatenate((left[1], right[1]))[order]
+    hashes = hashes[order]
+    counts = np.concatenate((left.units_with, right.units_with))[order]
     if hashes.size == 0:
         return KgramRarity(hashes, counts, units)
     starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
@@ -83,9 +74,9 @@ def order_free_containment(
 ) -> tuple[float, float]:
     """Weighted containment both ways of two works' k-gram sets; ``table`` None: weighted
     by the files of both works."""
-    lsets, rsets = per_file_kgrams(left), per_file_kgrams(right)
-    lcount, rcount = _counted(lsets), _counted(rsets)
+    # Each side's table: its distinct k-grams (sorted) and their file counts.
+    lcount, rcount = rarity(per_file_kgrams(left)), rarity(per_file_kgrams(right))
     if table is None:
-        table = _merged(lcount, rcount, len(lsets) + len(rsets))
-    share = containment(lcount[0], rcount[0], table)
+        table = _merged(lcount, rcount)
+    share = containment(lcount.hashes, rcount.hashes, table)
     return share.left_in_right, share.right_in_left
