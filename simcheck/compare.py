@@ -338,18 +338,17 @@ def compare_prepared(
     del postings
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
-    # Each file's definition bounds, found once for all its pairs (per process).
-    known_bounds: dict[tuple[int, int], list[int]] = {}
+    sides = (lfiles, rfiles)
 
-    def bounds_of(side: int, i: int, f: PreparedFile) -> list[int]:
-        if (side, i) not in known_bounds:
-            known_bounds[(side, i)] = definition_bounds(f.fp.tokens)
-        return known_bounds[(side, i)]
+    # Per file, found once for all its pairs (per process): its definition bounds, and its
+    # token texts (kept for the most recent files only: pairs come grouped by left file).
+    @functools.cache
+    def bounds_of(side: int, i: int) -> list[int]:
+        return definition_bounds(sides[side][i].fp.tokens)
 
-    # Each file's token texts, hashed once for its pairs (pairs come grouped by left file).
     @functools.lru_cache(maxsize=1024)
     def texts_of(side: int, i: int) -> TokenTexts:
-        f = (lfiles, rfiles)[side][i]
+        f = sides[side][i]
         return token_texts(f.text, f.fp.tokens)
 
     def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
@@ -357,14 +356,13 @@ def compare_prepared(
         for lo, hi in groups:
             li, ri = int(runs.left[lo]), int(runs.right[lo])
             lf, rf = lfiles[li], rfiles[ri]
+            texts = (texts_of(0, li), texts_of(1, ri))
             found = regions(
                 runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
-                rf.fp.tokens.symbols, ms,
-                text_agreement(texts_of(0, li), texts_of(1, ri)),
-                literal_support(texts_of(0, li), texts_of(1, ri)),
+                rf.fp.tokens.symbols, ms, text_agreement(*texts), literal_support(*texts),
             )
             if found:
-                bounds = (bounds_of(0, li, lf), bounds_of(1, ri, rf))
+                bounds = (bounds_of(0, li), bounds_of(1, ri))
                 found = [
                     trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines, bounds)
                     for r in found
@@ -433,28 +431,7 @@ def compare_prepared(
         result = Result(
             schema_version=SCHEMA_VERSION,
             tool=Tool("simcheck", __version__, version("tree-sitter-language-pack")),
-            settings=Settings(
-                k=fs.k,
-                window=fs.w,
-                guarantee_tokens=fs.guarantee,
-                min_match_tokens=ms.min_tokens,
-                exhibit_prefix=options.exhibit_prefix,
-                merge_gap_tokens=ms.merge_gap,
-                extend_min_tokens=ms.extend_min_tokens,
-                trim_tokens=ms.trim_tokens,
-                trim_lines=ms.trim_lines,
-                max_occurrences=ms.max_occurrences,
-                candidate_max_file_frequency=options.candidate_max_file_frequency,
-                minhash_permutations=fs.num_perm,
-                parse_timeout_seconds=fs.parse_timeout,
-                max_file_bytes=options.ingest.max_file_bytes,
-                ignore_patterns=list(options.ingest.ignore_patterns),
-                common_kgrams=options.common.describe() if options.common else None,
-                order_free_k=ORDER_FREE_K,
-                order_free_ignored=sorted(IGNORED_KINDS),
-                rarity_reference=options.rarity_reference,
-                channels=channel_settings(),
-            ),
+            settings=_settings(options),
             left=lsum,
             right=rsum,
             similarity=matched_both / total if total else 0.0,
@@ -475,6 +452,33 @@ def compare_prepared(
             channels=literal,
             code_anomalies=anomalies,
         )
+
+
+def _settings(options: CompareOptions) -> Settings:
+    """Every parameter that influenced a comparison, as the result records it."""
+    fs, ms = options.fingerprint, options.match
+    return Settings(
+        k=fs.k,
+        window=fs.w,
+        guarantee_tokens=fs.guarantee,
+        min_match_tokens=ms.min_tokens,
+        exhibit_prefix=options.exhibit_prefix,
+        merge_gap_tokens=ms.merge_gap,
+        extend_min_tokens=ms.extend_min_tokens,
+        trim_tokens=ms.trim_tokens,
+        trim_lines=ms.trim_lines,
+        max_occurrences=ms.max_occurrences,
+        candidate_max_file_frequency=options.candidate_max_file_frequency,
+        minhash_permutations=fs.num_perm,
+        parse_timeout_seconds=fs.parse_timeout,
+        max_file_bytes=options.ingest.max_file_bytes,
+        ignore_patterns=list(options.ingest.ignore_patterns),
+        common_kgrams=options.common.describe() if options.common else None,
+        order_free_k=ORDER_FREE_K,
+        order_free_ignored=sorted(IGNORED_KINDS),
+        rarity_reference=options.rarity_reference,
+        channels=channel_settings(),
+    )
 
 
 # Below this many files a second process costs more than it saves.
