@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from simcheck.compare import compare_paths
+from simcheck.compare import CompareOptions, compare_paths
+from simcheck.result import Result
 
 TEMPLATE = '''\
 def {name}(self, value, locale):
@@ -18,16 +19,20 @@ def {name}(self, value, locale):
 '''
 
 
+def _compare(tmp_path: Path, donor: str, host: str, options: CompareOptions) -> Result:
+    """Compare a donor file (a/days.py) with a host file (b/host.py)."""
+    for side, name, text in (("a", "days.py", donor), ("b", "host.py", host)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / name).write_text(text, encoding="utf-8")
+    return compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), options)
+
+
 def test_a_verbatim_copy_of_one_sibling_cites_that_sibling(tmp_path: Path, fast_options):
     fields = ["weekdays", "weekdays_short", "weekdays_min", "eras", "era_abbr"]
     donor = "".join(TEMPLATE.format(name=f"get_{f}", field=f) for f in fields)
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "days.py").write_text(donor, encoding="utf-8")
     copied = TEMPLATE.format(name="get_weekdays_min", field="weekdays_min")
     host = "import os\n\n\n" + copied + "def unrelated():\n    return os.getcwd()\n"
-    (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "host.py").write_text(host, encoding="utf-8")
-    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    result = _compare(tmp_path, donor, host, fast_options)
     (match,) = result.matches
     # The third function (lines 15-20), not the first of its structurally identical twins.
     assert (match.left.start_line, match.right.start_line) == (15, 4)
@@ -42,13 +47,9 @@ def test_the_copied_sibling_wins_over_a_twin_whose_run_reaches_further(
     fields = ["weekdays", "weekdays_short", "weekdays_min"]
     donor = "".join(TEMPLATE.format(name=f"get_{f}", field=f) for f in fields)
     donor += "RETRIES = 3\n"
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "days.py").write_text(donor, encoding="utf-8")
     copied = TEMPLATE.format(name="get_weekdays_short", field="weekdays_short")
     host = "import os\n\n\n" + copied + "LIMIT = 10\n"
-    (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "host.py").write_text(host, encoding="utf-8")
-    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    result = _compare(tmp_path, donor, host, fast_options)
     cited = [m for m in result.matches if m.right.start_line == 4]
     assert [m.left.start_line for m in cited] == [8]
     assert cited[0].left.text.startswith("def get_weekdays_short(")
