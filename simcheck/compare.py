@@ -27,7 +27,7 @@ from .filter.filtrate import Classified, classify_match, filter_context, filter_
 from .filter.frequency import of_postings
 from .filter.options import FilterOptions
 from .fork_split import beside, split_map
-from .heap import paused
+from .heap import give_back_freed_memory, paused
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -335,7 +335,10 @@ def compare_prepared(
     starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
     ctx = filter_context(lfiles, rfiles, options, references, frequencies, postings)
-    del postings
+    # The postings and candidates are done with: their memory goes back before the
+    # aligning builds the matches (and before it forks).
+    del postings, lpost, rpost, candidates, pairs_index
+    give_back_freed_memory()
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
     sides = (lfiles, rfiles)
@@ -380,6 +383,9 @@ def compare_prepared(
 
     aligned = split_map(align, list(zip(starts, ends, strict=True)), options.workers)
     advance(len(starts) - shown[0])  # the groups aligned by the other process
+    texts_of.cache_clear()
+    bounds_of.cache_clear()
+    give_back_freed_memory()
     matches: list[Match] = []
     located: list[tuple[int, int, Region]] = []  # where each match was aligned
     classified: list[Classified] = []

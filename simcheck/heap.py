@@ -47,3 +47,16 @@ def keep_freed_memory() -> None:
         libc.mallopt(_M_TRIM_THRESHOLD, _KEEP_BYTES)
     except (OSError, AttributeError):  # not glibc
         pass
+
+
+def give_back_freed_memory() -> None:
+    """Return the heap's free pages to the system now. ``keep_freed_memory`` keeps freed
+    arrays for reuse, but Python objects are not allocated from that heap: after a stage
+    frees hundreds of megabytes of arrays that later stages will not reuse, they would
+    otherwise stay resident to the end. No effect where the C library is not glibc."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass

@@ -364,37 +364,44 @@ def _summary(ref: ReferenceIndex) -> ReferenceSummary:
     )
 
 
-def _occurrences(
+def _side_counts(
     files: Sequence[PreparedFile], pairs: Sequence[int], owners: Sequence[int],
-    positions: Sequence[np.ndarray], levels: Sequence[np.ndarray],
-) -> tuple[Occurrences, np.ndarray]:
-    """One side's matched token occurrences, grouped by file pair (``pairs``, one per
-    match, like ``owners``: the match's file on this side), and the file of each."""
+    positions: Sequence[np.ndarray], levels: Sequence[np.ndarray], n_pairs: int,
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[list[list[int]], list[list[int]]]]:
+    """One side's ledger counts: (tokens, lines) per stage level overall, and per file
+    pair as plain ints. ``pairs``, ``owners``, ``positions`` and ``levels`` give each
+    match's file pair, its file on this side, its matched token positions and their
+    stages. One side at a time: its millions of occurrences are freed before the other's
+    are gathered."""
+    n = len(st.STAGES)
     if not positions:
         z = np.zeros(0, dtype=np.int64)
-        return Occurrences(z, z, z, z, z), z
-    sizes = [p.size for p in positions]
-    owner = np.repeat(np.asarray(owners, dtype=np.int64), sizes)
-    position = np.concatenate(positions).astype(np.int64)
-    # Every file's token lines end to end: one gather instead of one per match.
-    used = sorted(set(owners))
-    base = np.zeros(len(files), dtype=np.int64)
-    base[used] = np.cumsum([0] + [len(files[i].fp.tokens) for i in used[:-1]])
-    at = base[owner] + position
-    first = np.concatenate([files[i].fp.tokens.start_line for i in used])[at]
-    last = np.concatenate([files[i].fp.tokens.end_line for i in used])[at]
-    return Occurrences(
-        group=np.repeat(np.asarray(pairs, dtype=np.int64), sizes),
-        position=position,
-        first_line=first.astype(np.int64),
-        last_line=last.astype(np.int64),
-        level=np.concatenate(levels),
-    ), owner
-
-
-def _by_file(occ: Occurrences, files: np.ndarray) -> Occurrences:
-    """The same occurrences grouped by file instead of by file pair."""
-    return Occurrences(files, occ.position, occ.first_line, occ.last_line, occ.level)
+        occ = Occurrences(z, z, z, z, z)
+        owner = z
+    else:
+        sizes = [p.size for p in positions]
+        owner = np.repeat(np.asarray(owners, dtype=np.int64), sizes)
+        position = np.concatenate(positions).astype(np.int64)
+        # Every file's token lines end to end: one gather instead of one per match.
+        used = sorted(set(owners))
+        base = np.zeros(len(files), dtype=np.int64)
+        base[used] = np.cumsum([0] + [len(files[i].fp.tokens) for i in used[:-1]])
+        at = base[owner] + position
+        occ = Occurrences(
+            group=np.repeat(np.asarray(pairs, dtype=np.int64), sizes),
+            position=position,
+            first_line=np.concatenate([files[i].fp.tokens.start_line for i in used])[at]
+            .astype(np.int64),
+            last_line=np.concatenate([files[i].fp.tokens.end_line for i in used])[at]
+            .astype(np.int64),
+            level=np.concatenate(levels),
+        )
+    # Overall: per file (a token matched in several pairs is one token), then summed.
+    by_file = Occurrences(owner, occ.position, occ.first_line, occ.last_line, occ.level)
+    overall = tuple(t.sum(axis=0) for t in counts(by_file, max(len(files), 1), n))
+    # Per file pair: its tiles never overlap, so every occurrence is a distinct token.
+    tokens, lines = counts(occ, n_pairs, n, distinct=True)
+    return overall, (tokens.tolist(), lines.tolist())
 
 
 def filter_result(
@@ -433,18 +440,12 @@ def filter_result(
         pair_ids.append(pair)
     n, n_pairs = len(st.STAGES), len(result.file_pairs)
     stages = [c[2] for c in classified]
-    lo, lfile = _occurrences(lfiles, pair_ids, [x[0] for x in located],
-                             [c[0] for c in classified], stages)
-    ro, rfile = _occurrences(rfiles, pair_ids, [x[1] for x in located],
-                             [c[1] for c in classified], stages)
-    # Overall: per file (a token matched in several pairs is one token), then summed.
-    lt, ll = (t.sum(axis=0) for t in counts(_by_file(lo, lfile), max(len(lfiles), 1), n))
-    rt, rl = (t.sum(axis=0) for t in counts(_by_file(ro, rfile), max(len(rfiles), 1), n))
+    (lt, ll), (lpt, lpl) = _side_counts(lfiles, pair_ids, [x[0] for x in located],
+                                        [c[0] for c in classified], stages, n_pairs)
+    (rt, rl), (rpt, rpl) = _side_counts(rfiles, pair_ids, [x[1] for x in located],
+                                        [c[1] for c in classified], stages, n_pairs)
     overall = rows((lt.tolist(), ll.tolist()), (rt.tolist(), rl.tolist()), st.STAGES,
                    _classified(m.filter.classification for m in matches))
-    # Per file pair: its tiles never overlap, so every occurrence is a distinct token.
-    lpt, lpl = (c.tolist() for c in counts(lo, n_pairs, n, distinct=True))
-    rpt, rpl = (c.tolist() for c in counts(ro, n_pairs, n, distinct=True))
     labels = {m.id: m.filter.classification for m in matches}
     pairs = []
     for i, p in enumerate(result.file_pairs):
