@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
 from simcheck.match.short_runs import diagonal_runs, nearest_supported
@@ -76,3 +78,28 @@ def test_the_stretch_between_two_differing_names_is_never_kept():
 
     got = nearest_supported(x, y, (0, x.size), (0, y.size), 10, renamed_ends, True)
     assert got is None
+
+
+def _direct_diagonal_runs(x: list[int], y: list[int], min_len: int) -> list[tuple[int, int, int]]:
+    """Each maximal run of equal symbols, diagonal by diagonal, by direct comparison."""
+    runs = []
+    for i in range(len(x)):
+        for j in range(len(y)):
+            if x[i] != y[j] or (i > 0 and j > 0 and x[i - 1] == y[j - 1]):
+                continue  # not a run's first pair
+            n = 0
+            while i + n < len(x) and j + n < len(y) and x[i + n] == y[j + n]:
+                n += 1
+            if n >= min_len:
+                runs.append((i, j, n))
+    return sorted(runs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 3), max_size=45),
+    st.lists(st.integers(0, 3), max_size=45),
+    st.integers(0, 6),
+)
+def test_diagonal_runs_are_those_of_a_direct_comparison(x, y, min_len):
+    assert diagonal_runs(_u(x), _u(y), min_len) == _direct_diagonal_runs(x, y, min_len)

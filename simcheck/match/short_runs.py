@@ -21,23 +21,27 @@ def diagonal_runs(x: np.ndarray, y: np.ndarray, min_len: int) -> list[tuple[int,
     length >= ``min_len``; a run on one diagonal ends where its symbols differ or a window
     ends. Ordered by (i, j)."""
     m, n = x.size, y.size
+    min_len = max(min_len, 1)  # every maximal run has a token
     if m < min_len or n < min_len:
         return []
-    eq = np.zeros((m + 2, n + 2), dtype=bool)
-    eq[1:-1, 1:-1] = x[:, None] == y[None, :]
-    inner = eq[1:-1, 1:-1]
-    si, sj = np.nonzero(inner & ~eq[:-2, :-2])  # row-major: each diagonal's starts in order
-    ei, ej = np.nonzero(inner & ~eq[2:, 2:])
-    if si.size == 0:
-        return []
-    # Pair each start with its end: both sorted by diagonal, then by position along it.
-    s_order = np.lexsort((si, sj - si))
-    e_order = np.lexsort((ei, ej - ei))
-    si, sj = si[s_order], sj[s_order]
-    length = ei[e_order] - si + 1
-    keep = length >= min_len
-    runs = zip(si[keep].tolist(), sj[keep].tolist(), length[keep].tolist(), strict=True)
-    return sorted(runs)
+    # The equality matrix sits in a zero grid, m columns in and above a zero row: read
+    # with a stride of one row plus one, each diagonal (j - i = d) is one row of m + 1
+    # bytes whose last is that zero row, so runs never cross diagonals. The windows are
+    # small (the merge gap): byte search finds the runs faster than array calls.
+    width = n + 2 * m
+    grid = np.zeros((m + 1, width), dtype=np.bool_)
+    np.equal(x[:, None], y[None, :], out=grid[:m, m : m + n])
+    diagonals = np.ndarray((n + m - 1, m + 1), np.bool_, grid, 1, (1, width + 1)).tobytes()
+    needle = b"\x01" * min_len
+    runs = []
+    start = diagonals.find(needle)
+    while start >= 0:
+        end = diagonals.find(b"\x00", start + min_len)
+        row, i = divmod(start, m + 1)  # row e holds the diagonal d = e + 1 - m
+        runs.append((i, i + row + 1 - m, end - start))
+        start = diagonals.find(needle, end)
+    runs.sort()
+    return runs
 
 
 # Per token of a run (a, b, length) with equal structure: 1 for an identifier or literal
