@@ -5,6 +5,7 @@ import numpy as np
 from fingerprints.kgrams import kgram_hashes
 from simcheck.match.align import MatchSettings, align
 from simcheck.match.candidates import candidate_pairs
+from simcheck.match.short_runs import Support, TextKeys
 
 K = 5
 SETTINGS = MatchSettings(min_tokens=K, merge_gap=6, gap_min_tokens=3)
@@ -53,18 +54,22 @@ def test_short_runs_between_anchors_count_but_not_alone():
 WIDE = MatchSettings(min_tokens=20, merge_gap=40, gap_min_tokens=3, extend_min_tokens=10)
 
 
-def _agree(a: int, b: int, n: int) -> np.ndarray:
-    return np.ones(n, dtype=np.int8)  # every token an identifier of the same text
+def _agree(sa: np.ndarray, sb: np.ndarray) -> Support:
+    # every token an identifier, its text its symbol: the same text where the same symbol
+    return TextKeys(sa, np.ones(sa.size, bool)), TextKeys(sb, np.ones(sb.size, bool))
 
 
-def _differ(a: int, b: int, n: int) -> np.ndarray:
-    return -np.ones(n, dtype=np.int8)  # every token an identifier of another text
+def _differ(sa: np.ndarray, sb: np.ndarray) -> Support:
+    # every token an identifier of another text on each side
+    return (TextKeys(np.zeros(sa.size, np.uint64), np.ones(sa.size, bool)),
+            TextKeys(np.ones(sb.size, np.uint64), np.ones(sb.size, bool)))
 
 
 def _wide(a, b, supported):
     sa = np.asarray(a, dtype=np.uint64)
     sb = np.asarray(b, dtype=np.uint64)
-    return align(sa, sb, kgram_hashes(sa, K), kgram_hashes(sb, K), K, WIDE, supported)
+    support = supported(sa, sb) if supported else None
+    return align(sa, sb, kgram_hashes(sa, K), kgram_hashes(sb, K), K, WIDE, support)
 
 
 def test_short_runs_beside_an_anchor_extend_it_when_their_text_agrees():

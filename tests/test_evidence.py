@@ -3,6 +3,7 @@ that still sees copies whose functions were reordered."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from fingerprints.fileprint import FingerprintSettings, fingerprint_source
 from simcheck.compare import compare_paths
 from simcheck.match.evidence import literal_support, token_texts
 from simcheck.match.order_free import containment, kgram_set, rarity
+from simcheck.match.short_runs import verdicts
 
 ORIGINAL = '''\
 def pump_duty(level, target, gain):
@@ -116,8 +118,10 @@ def test_a_run_is_supported_by_its_text_only_when_every_name_and_literal_agrees(
     def supports(v: np.ndarray) -> bool:
         return bool((v > 0).any() and not (v < 0).any())
 
-    copied = literal_support(token_texts(original, a), token_texts(original, same))
-    disguised = literal_support(token_texts(original, a), token_texts(renamed, b))
+    copied = partial(verdicts, literal_support(token_texts(original, a),
+                                               token_texts(original, same)))
+    disguised = partial(verdicts, literal_support(token_texts(original, a),
+                                                  token_texts(renamed, b)))
     assert supports(copied(0, 0, n))
     assert not supports(disguised(0, 0, n))
     # "if error > 100 :" against "if d > 100 :": one name of two differs, token by token
@@ -137,5 +141,5 @@ def test_a_docstring_reindented_with_its_function_still_supports_a_run():
     b = fingerprint_source(inner, "python", settings).tokens
     doc_a = int(np.flatnonzero(a.start_line == 2)[0])
     doc_b = int(np.flatnonzero(b.start_line == 3)[0])
-    verdicts = literal_support(token_texts(outer, a), token_texts(inner, b))
-    assert verdicts(doc_a, doc_b, 1).tolist() == [1]
+    support = literal_support(token_texts(outer, a), token_texts(inner, b))
+    assert verdicts(support, doc_a, doc_b, 1).tolist() == [1]

@@ -7,11 +7,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
-from simcheck.match.short_runs import diagonal_runs, nearest_supported
+from simcheck.match.short_runs import (
+    Support,
+    TextKeys,
+    diagonal_runs,
+    nearest_supported,
+    verdicts,
+)
 
 
 def _u(xs: list[int]) -> np.ndarray:
     return np.asarray(xs, dtype=np.uint64)
+
+
+def _texts(x: np.ndarray, y: np.ndarray, differ: list[int] = (), names: bool = True
+           ) -> Support:
+    """Text keys of two windows: every token a name (``names``) whose text is the same on
+    both sides, but at the positions ``differ`` (the same on both sides)."""
+    kx, ky = np.arange(x.size, dtype=np.uint64), np.arange(y.size, dtype=np.uint64)
+    ky[list(differ)] += np.uint64(1000)
+    return (TextKeys(kx, np.full(x.size, names)), TextKeys(ky, np.full(y.size, names)))
 
 
 def test_diagonal_runs_are_the_maximal_identical_runs_of_each_diagonal():
@@ -37,19 +52,13 @@ def test_a_run_is_cut_where_its_text_differs_and_kept_only_with_agreeing_text():
     x = _u(header + [7, 50, 51])  # "def f(a, b): x = {}"
     y = _u(header + [7, 60, 61])  # "def f(a, b): self.g()"
 
-    def verdicts(a: int, b: int, n: int) -> np.ndarray:
-        v = np.ones(n, dtype=np.int8)  # names of the header agree...
-        v[np.arange(a, a + n) == 12] = -1  # ...the name after it differs
-        return v
-
+    verdicts = _texts(x, y, [12])  # names of the header agree, the name after it differs
     assert nearest_supported(x, y, (0, x.size), (0, y.size), 10, verdicts, True) == (0, 0, 12)
     # Beside a match that is only structural, a run whose text differs anywhere is refused.
     assert nearest_supported(x, y, (0, x.size), (0, y.size), 10, verdicts, True,
                              cut=False) is None
 
-    def no_names(a: int, b: int, n: int) -> np.ndarray:
-        return np.zeros(n, dtype=np.int8)  # keywords and punctuation only
-
+    no_names = _texts(x, y, names=False)  # keywords and punctuation only
     assert nearest_supported(x, y, (0, x.size), (0, y.size), 10, no_names, True) is None
 
 
@@ -58,9 +67,7 @@ def test_the_nearest_run_to_the_anchor_is_taken_first():
     x = _u(near + [1] + far)
     y = _u(near + [2, 2] + far)
 
-    def agree(a: int, b: int, n: int) -> np.ndarray:
-        return np.ones(n, dtype=np.int8)
-
+    agree = (TextKeys(x, np.ones(x.size, bool)), TextKeys(y, np.ones(y.size, bool)))
     assert nearest_supported(x, y, (0, x.size), (0, y.size), 10, agree, True) == (0, 0, 10)
     assert nearest_supported(x, y, (0, x.size), (0, y.size), 10, agree, False) == (11, 12, 15)
 
@@ -71,11 +78,7 @@ def test_the_stretch_between_two_differing_names_is_never_kept():
     x = _u(list(range(100, 130)))
     y = _u(list(range(100, 130)))
 
-    def renamed_ends(a: int, b: int, n: int) -> np.ndarray:
-        v = np.ones(n, dtype=np.int8)
-        v[np.isin(np.arange(a, a + n), [3, 26])] = -1
-        return v
-
+    renamed_ends = _texts(x, y, [3, 26])
     got = nearest_supported(x, y, (0, x.size), (0, y.size), 10, renamed_ends, True)
     assert got is None
 
@@ -103,3 +106,51 @@ def _direct_diagonal_runs(x: list[int], y: list[int], min_len: int) -> list[tupl
 )
 def test_diagonal_runs_are_those_of_a_direct_comparison(x, y, min_len):
     assert diagonal_runs(_u(x), _u(y), min_len) == _direct_diagonal_runs(x, y, min_len)
+
+
+def _direct_nearest(sa, sb, wa, wb, min_len, support, forward, cut):
+    """The nearest supported piece by the definition: every maximal run of the windows,
+    its verdicts token by token, its head and tail when cut, the best by (tokens skipped,
+    longest, first on A)."""
+    (a_lo, a_hi), (b_lo, b_hi) = wa, wb
+    best = None
+    for i, j, n in _direct_diagonal_runs(sa[a_lo:a_hi].tolist(), sb[b_lo:b_hi].tolist(),
+                                         min_len):
+        a, b = a_lo + i, b_lo + j
+        v = verdicts(support, a, b, n).tolist()
+        if -1 not in v:
+            bounds = [(0, n)]
+        elif cut:
+            bounds = [(0, v.index(-1)), (n - v[::-1].index(-1), n)]
+        else:
+            bounds = []
+        for lo, hi in bounds:
+            if hi - lo >= min_len and 1 in v[lo:hi]:
+                skipped = (a + lo - a_lo + b + lo - b_lo if forward
+                           else a_hi - a - hi + b_hi - b - hi)
+                key = (skipped, lo - hi, a + lo if forward else -(a + lo))
+                if best is None or key < best[0]:
+                    best = (key, (a + lo, b + lo, hi - lo))
+    return None if best is None else best[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_nearest_supported_run_is_the_one_the_definition_gives(data):
+    symbols = st.lists(st.integers(0, 2), min_size=1, max_size=40)
+    sa, sb = _u(data.draw(symbols)), _u(data.draw(symbols))
+
+    def keys(size: int) -> TextKeys:
+        text = data.draw(st.lists(st.integers(0, 1), min_size=size, max_size=size))
+        content = data.draw(st.lists(st.booleans(), min_size=size, max_size=size))
+        return TextKeys(_u(text), np.asarray(content, dtype=bool))
+
+    support = (keys(sa.size), keys(sb.size))
+    a_lo = data.draw(st.integers(0, sa.size))
+    b_lo = data.draw(st.integers(0, sb.size))
+    wa = (a_lo, data.draw(st.integers(a_lo, sa.size)))
+    wb = (b_lo, data.draw(st.integers(b_lo, sb.size)))
+    min_len, forward, cut = data.draw(st.integers(1, 5)), data.draw(st.booleans()), \
+        data.draw(st.booleans())
+    assert nearest_supported(sa, sb, wa, wb, min_len, support, forward, cut) == \
+        _direct_nearest(sa, sb, wa, wb, min_len, support, forward, cut)

@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from .seeds import shared_runs
-from .short_runs import TextVerdicts, nearest_supported
+from .short_runs import Support, nearest_supported, text_differs
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,6 @@ def _overlapping(runs: list[tuple[int, int, int]], side: int) -> bool:
 
 # Tokens of a run (a, b, length) whose original text is the same on both sides.
 Agreement = Callable[[int, int, int], int]
-# Per token of a run (a, b, length): does its text support it (simcheck.match.short_runs).
-Support = TextVerdicts
 
 
 def _contested(start: np.ndarray, length: np.ndarray) -> np.ndarray:
@@ -288,7 +286,7 @@ def extend(
     for anchor in tiles:
         # Beside a literal copy (no name or literal differs), a short run may be cut where
         # its text differs; beside a structural match, only runs that agree throughout.
-        literal = not np.any(supported(anchor.a, anchor.b, anchor.length) < 0)
+        literal = not text_differs(supported, anchor.a, anchor.b, anchor.length)
         for forward in (True, False):
             t: Tile | None = anchor
             while t is not None:

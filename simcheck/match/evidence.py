@@ -16,6 +16,7 @@ from fingerprints.tokens import IDENT, LEXICAL_CATEGORIES, STRING, FileTokens, s
 from ..filter.masks import CONTENT_SYMBOLS
 from ..result import Evidence
 from .sets import member
+from .short_runs import Support, TextKeys
 
 _IDENT = np.uint64(symbol_of(IDENT))
 _STRING = np.uint64(symbol_of(STRING))
@@ -135,19 +136,14 @@ def token_texts(source: bytes, tokens: FileTokens) -> TokenTexts:
     return TokenTexts(exact, spaced, content)
 
 
-def literal_support(a: TokenTexts, b: TokenTexts) -> Callable[[int, int, int], np.ndarray]:
-    """For a run of ``n`` tokens at ``a`` and ``b`` (equal structure): whether its text
-    supports it too, token by token (int8): 1 for an identifier or literal with the same
-    original text on both sides (whitespace aside), -1 for one whose text differs, 0 for
-    any other token. A run is supported when it holds a 1 and no -1. (Allowing half of
-    them to differ let independent solutions of one task, which share its names, extend
-    their chance matches: ir-plag ROC AUC fell 0.02.)"""
-
-    def verdicts(i: int, j: int, n: int) -> np.ndarray:
-        same = np.where(a.spaced[i : i + n] == b.spaced[j : j + n], 1, -1).astype(np.int8)
-        return np.where(a.content[i : i + n], same, np.int8(0))
-
-    return verdicts
+def literal_support(a: TokenTexts, b: TokenTexts) -> Support:
+    """What tells whether a run of two files' tokens (equal structure) is supported by its
+    text too (``simcheck.match.short_runs.verdicts``): the text of each identifier and
+    literal, whitespace aside. A run is supported when at least one has the same text on
+    both sides and none differs. (Allowing half of them to differ let independent
+    solutions of one task, which share its names, extend their chance matches: ir-plag ROC
+    AUC fell 0.02.)"""
+    return TextKeys(a.spaced, a.content), TextKeys(b.spaced, b.content)
 
 
 def text_agreement(a: TokenTexts, b: TokenTexts) -> Callable[[int, int, int], int]:
