@@ -143,6 +143,9 @@ class _Context:
 
 
 def _positions(region: Region) -> tuple[np.ndarray, np.ndarray]:
+    if len(region.tiles) == 1:  # most matches
+        t = region.tiles[0]
+        return np.arange(t.a, t.a + t.length), np.arange(t.b, t.b + t.length)
     la = np.concatenate([np.arange(t.a, t.a + t.length) for t in region.tiles])
     rb = np.concatenate([np.arange(t.b, t.b + t.length) for t in region.tiles])
     return la, rb
@@ -276,7 +279,7 @@ def _classify(
             StageTokens(s, int(c)) for s, c in zip(st.STAGES, counts.tolist(), strict=False) if c
         ],
         evidence=evidence,
-        spans=_spans(lf, ctx.file(1, ri), la, rb, stage),
+        spans=_spans(lf, ctx.file(1, ri), region, la, rb, stage),
     )
     return la, rb, stage, verdict
 
@@ -307,12 +310,32 @@ def classify_match(
     return _classify(ctx, li, ri, region, structural_only)
 
 
-def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
-           stage: np.ndarray) -> list[FilterSpan]:
+def _spans(lf: PreparedFile, rf: PreparedFile, region: Region, la: np.ndarray,
+           rb: np.ndarray, stage: np.ndarray) -> list[FilterSpan]:
     """The match's tokens as maximal runs of one stage ("none": still counted) that are
-    consecutive on both sides; empty when no stage explains anything."""
-    if stage.size == 0 or stage.min() == _KEEP:  # _KEEP is the largest stage index
+    consecutive on both sides; empty when no stage explains anything. ``la``, ``rb``: the
+    positions of ``region``'s tokens on each side."""
+    if stage.size == 0:
         return []
+    low, high = int(stage.min()), int(stage.max())
+    if low == _KEEP:  # _KEEP is the largest stage index
+        return []
+    lt, rt = lf.fp.tokens, rf.fp.tokens
+    names = (*st.STAGES, st.NONE)
+    if low == high:
+        # One stage throughout (most matches): the spans are the region's tiles, those
+        # that follow each other on both sides joined.
+        runs: list[list[int]] = []
+        for t in region.tiles:
+            if runs and runs[-1][0] + runs[-1][2] == t.a and runs[-1][1] + runs[-1][2] == t.b:
+                runs[-1][2] += t.length
+            else:
+                runs.append([t.a, t.b, t.length])
+        return [
+            FilterSpan(names[low], int(lt.start_line[a]), int(lt.end_line[a + n - 1]),
+                       int(rt.start_line[b]), int(rt.end_line[b + n - 1]), n)
+            for a, b, n in runs
+        ]
     # A new span where the stage changes or either side skips tokens.
     cut = np.empty(la.size, dtype=bool)
     cut[0] = True
@@ -320,8 +343,6 @@ def _spans(lf: PreparedFile, rf: PreparedFile, la: np.ndarray, rb: np.ndarray,
     cut[1:] |= (la[1:] - la[:-1] != 1) | (rb[1:] - rb[:-1] != 1)
     starts = np.flatnonzero(cut)
     ends = np.concatenate((starts[1:], [la.size])) - 1
-    lt, rt = lf.fp.tokens, rf.fp.tokens
-    names = (*st.STAGES, st.NONE)
     # Every field gathered at once, then read as plain ints.
     return [
         FilterSpan(names[s], *lines, n)
