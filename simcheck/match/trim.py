@@ -12,7 +12,7 @@ definitions keeps them, and nothing is cut unless the parser located the definit
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 import numpy as np
@@ -35,20 +35,24 @@ def _short(tokens: FileTokens, first: int, end: int, max_tokens: int, max_lines:
     return lines <= max_lines and n < _LINE_SLIVER_FACTOR * max_tokens
 
 
-def _tail_cut(
-    lo: int, hi: int, starts: np.ndarray, ends: np.ndarray, short: Callable[[int, int], bool]
-) -> int:
+def _continued(starts: np.ndarray, ends: np.ndarray, at: int, lo: int, hi: int) -> bool:
+    """Whether a definition not enclosing all of [lo, hi) runs across token bound ``at``."""
+    return bool(np.any((starts < at) & (ends > at) & ((starts > lo) | (ends < hi))))
+
+
+def _tail_cut(lo: int, hi: int, starts: np.ndarray, ends: np.ndarray, bounds: list[int],
+              short: Callable[[int, int], bool], reach: int) -> int:
     """The new end of the token range [lo, hi) with its grazing tail cut off (``hi`` when
-    there is none). ``starts``/``ends`` are the definitions' token ranges."""
-    enclosing = (starts <= lo) & (ends >= hi)
-    starts, ends = starts[~enclosing], ends[~enclosing]
-    bounds = np.unique(np.concatenate((starts, ends)))
-    for b in bounds[(bounds > lo) & (bounds < hi)].tolist():  # largest sliver first
-        if b - lo < hi - b:
+    there is none). ``starts``/``ends`` are the definitions' token ranges, ``bounds`` their
+    sorted bounds; no sliver reaches ``reach`` tokens. A definition enclosing the whole
+    range has no bound inside it, so the bounds inside are those of the others."""
+    first = bisect_right(bounds, max(lo, hi - reach))
+    for b in bounds[first : bisect_left(bounds, hi)]:  # largest sliver first
+        if 2 * b < lo + hi:
             continue  # the sliver would be the bulk
         if not short(b, hi):
             continue
-        if np.any((starts < b) & (ends > b)):
+        if _continued(starts, ends, b, lo, hi):
             continue  # a definition runs from the bulk into the sliver: it continues it
         if np.any((starts >= b) & (ends <= hi)):
             continue  # the sliver holds a whole definition: matched whole, kept whole
@@ -60,43 +64,45 @@ def _tail_cut(
     return hi
 
 
+def _head_cut(lo: int, hi: int, starts: np.ndarray, ends: np.ndarray, bounds: list[int],
+              short: Callable[[int, int], bool], reach: int) -> int:
+    """The new start of [lo, hi) with its grazing head cut off: ``_tail_cut`` mirrored."""
+    last = bisect_left(bounds, min(hi, lo + reach))
+    for c in reversed(bounds[bisect_right(bounds, lo) : last]):  # largest sliver first
+        if 2 * c > lo + hi:
+            continue
+        if not short(lo, c):
+            continue
+        if _continued(starts, ends, c, lo, hi):
+            continue
+        if np.any((starts >= lo) & (ends <= c)):
+            continue
+        if not np.any((ends > lo) & (ends <= c)):
+            continue  # no other definition ends in the sliver
+        return c
+    return lo
+
+
 def definition_bounds(tokens: FileTokens) -> list[int]:
     """Every token index where a definition of the file starts or ends, sorted."""
     return sorted(set(tokens.def_start.tolist()) | set(tokens.def_end.tolist()))
 
 
-def _bound_within(bounds: list[int], lo: int, hi: int) -> bool:
-    """Whether a definition starts or ends strictly between token ``lo`` and ``hi``."""
-    i = bisect_right(bounds, lo)
-    return i < len(bounds) and bounds[i] < hi
-
-
 def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int,
           bounds: list[int]) -> tuple[int, int]:
     """[lo, hi) of one side with grazing slivers cut off at both ends; ``bounds``: its
-    ``definition_bounds``."""
+    ``definition_bounds``. Only definition bounds within a sliver's reach of an end can
+    cut it (see ``_short``), and most ends have none."""
     starts, ends = tokens.def_start, tokens.def_end
     if starts.size == 0:
         return lo, hi
-    # No sliver reaches this many tokens (see ``_short``): only definition bounds this
-    # close to an end can cut it, and most ends have none (the common case, checked first).
+
+    def short(first: int, end: int) -> bool:
+        return _short(tokens, first, end, max_tokens, max_lines)
+
     reach = _LINE_SLIVER_FACTOR * max_tokens
-    new_hi = hi
-    if _bound_within(bounds, max(lo, hi - reach), hi):
-        new_hi = _tail_cut(
-            lo, hi, starts.astype(np.int64), ends.astype(np.int64),
-            lambda b, e: _short(tokens, b, e, max_tokens, max_lines),
-        )
-    if not _bound_within(bounds, lo, min(new_hi, lo + reach)):
-        return lo, new_hi
-    # The head is the tail of the mirrored range: token i becomes n - 1 - i.
-    n = len(tokens)
-    starts, ends = starts.astype(np.int64), ends.astype(np.int64)
-    mirrored = _tail_cut(
-        n - new_hi, n - lo, n - ends, n - starts,
-        lambda b, e: _short(tokens, n - e, n - b, max_tokens, max_lines),
-    )
-    return n - mirrored, new_hi
+    hi = _tail_cut(lo, hi, starts, ends, bounds, short, reach)
+    return _head_cut(lo, hi, starts, ends, bounds, short, reach), hi
 
 
 def trim(region: Region, a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int,
