@@ -35,7 +35,14 @@ from .match.bare import IGNORED_KINDS
 from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
-from .match.evidence import TokenTexts, literal_support, text_agreement, token_texts
+from .match.evidence import (
+    FileLiterals,
+    TokenTexts,
+    file_literals,
+    literal_support,
+    text_agreement,
+    token_texts,
+)
 from .match.order_free import (
     ORDER_FREE_K,
     Containment,
@@ -196,11 +203,13 @@ def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
     )
 
 
-def _match_fields(lf: PreparedFile, rf: PreparedFile, region: Region) -> dict[str, Any]:
-    """Every field of a region's ``Match`` but its id (numbered once all are found)."""
+def _match_fields(lf: PreparedFile, rf: PreparedFile, region: Region,
+                  literals: tuple[FileLiterals, FileLiterals] | None = None) -> dict[str, Any]:
+    """Every field of a region's ``Match`` but its id (numbered once all are found);
+    ``literals``: both files' ``file_literals`` when already read."""
     lt = lf.fp.tokens
     rt = rf.fp.tokens
-    label = classify(region, lf.text, lt, rf.text, rt)
+    label = classify(region, lf.text, lt, rf.text, rt, literals)
     segments = [
         Segment(
             int(lt.start_line[t.a]),
@@ -344,7 +353,8 @@ def compare_prepared(
     sides = (lfiles, rfiles)
 
     # Per file, found once for all its pairs (per process): its definition bounds, and its
-    # token texts (kept for the most recent files only: pairs come grouped by left file).
+    # token texts and literals (kept for the most recent files only: pairs come grouped by
+    # left file).
     @functools.cache
     def bounds_of(side: int, i: int) -> list[int]:
         return definition_bounds(sides[side][i].fp.tokens)
@@ -353,6 +363,11 @@ def compare_prepared(
     def texts_of(side: int, i: int) -> TokenTexts:
         f = sides[side][i]
         return token_texts(f.text, f.fp.tokens)
+
+    @functools.lru_cache(maxsize=1024)
+    def literals_of(side: int, i: int) -> FileLiterals:
+        f = sides[side][i]
+        return file_literals(f.text, f.fp.tokens)
 
     def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
         done = []
@@ -370,7 +385,8 @@ def compare_prepared(
                     trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines, bounds)
                     for r in found
                 ]
-            fields = [_match_fields(lf, rf, r) for r in found]
+            literals = (literals_of(0, li), literals_of(1, ri)) if found else None
+            fields = [_match_fields(lf, rf, r, literals) for r in found]
             done.append(_Aligned(
                 li, ri, found, fields,
                 [classify_match(ctx, li, ri, r, f["kind"] == "structural-only")
@@ -384,6 +400,7 @@ def compare_prepared(
     aligned = split_map(align, list(zip(starts, ends, strict=True)), options.workers)
     advance(len(starts) - shown[0])  # the groups aligned by the other process
     texts_of.cache_clear()
+    literals_of.cache_clear()
     bounds_of.cache_clear()
     give_back_freed_memory()
     matches: list[Match] = []

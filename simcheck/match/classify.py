@@ -12,7 +12,7 @@ from fingerprints.tokens import FileTokens
 
 from ..result import Evidence
 from .align import Region
-from .evidence import evidence
+from .evidence import FileLiterals, evidence, file_literals
 
 Kind = Literal["verbatim", "reformatted", "renamed", "modified", "structural-only"]
 
@@ -35,13 +35,18 @@ class Classification:
 
 
 def classify(
-    region: Region, a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens
+    region: Region, a_source: bytes, a_tokens: FileTokens, b_source: bytes, b_tokens: FileTokens,
+    literals: tuple[FileLiterals, FileLiterals] | None = None,
 ) -> Classification:
+    """``literals``: both files' ``file_literals``, when already read (they serve every
+    match of a file)."""
     a_span, b_span = (region.a_start, region.a_end), (region.b_start, region.b_end)
     a_text = a_source[int(a_tokens.start_byte[a_span[0]]) : int(a_tokens.end_byte[a_span[1] - 1])]
     b_text = b_source[int(b_tokens.start_byte[b_span[0]]) : int(b_tokens.end_byte[b_span[1] - 1])]
     same = a_text == b_text
-    found = evidence(a_source, a_tokens, a_span, b_source, b_tokens, b_span, identical=same)
+    a_lit, b_lit = literals or (file_literals(a_source, a_tokens),
+                                file_literals(b_source, b_tokens))
+    found = evidence(a_lit, a_span, b_lit, b_span, identical=same)
     if same:
         return Classification("verbatim", 1.0, found)
     # Token texts joined without layout: equal means only whitespace/comments differ.

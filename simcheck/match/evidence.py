@@ -5,6 +5,7 @@ share identifier names, string literals or comments? These are what an examiner 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,34 +31,57 @@ _FOUR_WORD_CHARACTERS = re.compile(r"\w(?:\W*\w){3}")
 _TWO_WORD_CHARACTERS = re.compile(rb"\w\W*\w")
 
 
-def _names_and_strings(
-    source: bytes, tokens: FileTokens, span: tuple[int, int]
-) -> tuple[set[bytes], set[bytes]]:
-    """Distinct identifier texts and string-literal texts among the tokens of ``span``."""
-    symbols = tokens.symbols[span[0] : span[1]]
-    found = []
+@dataclass(frozen=True)
+class FileLiterals:
+    """One file's identifier, string-literal and comment texts in order, read once for
+    every match in it: identifiers and strings with their token indices, comments
+    (whitespace-normalised, trivial ones dropped) with their start bytes, and the end byte
+    of every token."""
+
+    name_at: list[int]
+    names: list[bytes]
+    string_at: list[int]
+    strings: list[bytes]
+    comment_at: list[int]
+    comments: list[str]
+    end_byte: np.ndarray
+
+
+def file_literals(source: bytes, tokens: FileTokens) -> FileLiterals:
+    found: list[tuple[list[int], list[bytes]]] = []
     for symbol in (_IDENT, _STRING):
-        idx = span[0] + np.flatnonzero(symbols == symbol)
+        idx = np.flatnonzero(tokens.symbols == symbol)
         pairs = zip(tokens.start_byte[idx].tolist(), tokens.end_byte[idx].tolist(), strict=True)
-        found.append({source[s:e] for s, e in pairs})
-    return found[0], found[1]
+        found.append((idx.tolist(), [source[s:e] for s, e in pairs]))
+    idx = np.flatnonzero(tokens.lex_category == _COMMENT)
+    comment_at, comments = [], []
+    for s, e in zip(tokens.lex_start_byte[idx].tolist(), tokens.lex_end_byte[idx].tolist(),
+                    strict=True):
+        words = " ".join(source[s:e].decode("utf-8", "replace").split())
+        if _FOUR_WORD_CHARACTERS.search(words):
+            comment_at.append(s)
+            comments.append(words)
+    (name_at, names), (string_at, strings) = found
+    return FileLiterals(name_at, names, string_at, strings, comment_at, comments,
+                        tokens.end_byte)
 
 
-def _comments(source: bytes, tokens: FileTokens, span: tuple[int, int]) -> set[str]:
+def _names_and_strings(f: FileLiterals, span: tuple[int, int]) -> tuple[set[bytes], set[bytes]]:
+    """Distinct identifier texts and string-literal texts among the tokens of ``span``."""
+    lo, hi = span
+    return (
+        set(f.names[bisect_left(f.name_at, lo) : bisect_left(f.name_at, hi)]),
+        set(f.strings[bisect_left(f.string_at, lo) : bisect_left(f.string_at, hi)]),
+    )
+
+
+def _comments(f: FileLiterals, span: tuple[int, int]) -> set[str]:
     """Comments among the tokens of ``span`` and right above it (after the code before it:
     the header comment of a copied function is copied with it), whitespace-normalised,
     trivial ones dropped."""
-    first = int(tokens.end_byte[span[0] - 1]) if span[0] > 0 else 0
-    last = int(tokens.end_byte[span[1] - 1])
-    lo, hi = np.searchsorted(tokens.lex_start_byte, [first, last]).tolist()
-    idx = lo + np.flatnonzero(tokens.lex_category[lo:hi] == _COMMENT)
-    found = set()
-    starts, ends = tokens.lex_start_byte[idx].tolist(), tokens.lex_end_byte[idx].tolist()
-    for s, e in zip(starts, ends, strict=True):
-        words = " ".join(source[s:e].decode("utf-8", "replace").split())
-        if _FOUR_WORD_CHARACTERS.search(words):
-            found.add(words)
-    return found
+    first = int(f.end_byte[span[0] - 1]) if span[0] > 0 else 0
+    last = int(f.end_byte[span[1] - 1])
+    return set(f.comments[bisect_left(f.comment_at, first) : bisect_left(f.comment_at, last)])
 
 
 def _listed(texts: set[bytes] | set[str]) -> list[str]:
@@ -67,23 +91,18 @@ def _listed(texts: set[bytes] | set[str]) -> list[str]:
 
 
 def evidence(
-    a_source: bytes,
-    a_tokens: FileTokens,
-    a_span: tuple[int, int],
-    b_source: bytes,
-    b_tokens: FileTokens,
-    b_span: tuple[int, int],
+    a: FileLiterals, a_span: tuple[int, int], b: FileLiterals, b_span: tuple[int, int],
     identical: bool = False,
 ) -> Evidence:
     """Channels of one match; ``*_span`` are its token ranges on each side. ``identical``:
     both sides have the same text, so one side is read for both."""
-    a_ids, a_strings = _names_and_strings(a_source, a_tokens, a_span)
-    a_comments = _comments(a_source, a_tokens, a_span)
+    a_ids, a_strings = _names_and_strings(a, a_span)
+    a_comments = _comments(a, a_span)
     if identical:
         b_ids, b_strings, b_comments = a_ids, a_strings, a_comments
     else:
-        b_ids, b_strings = _names_and_strings(b_source, b_tokens, b_span)
-        b_comments = _comments(b_source, b_tokens, b_span)
+        b_ids, b_strings = _names_and_strings(b, b_span)
+        b_comments = _comments(b, b_span)
     ids = a_ids & b_ids
     strings = {s for s in a_strings & b_strings if _TWO_WORD_CHARACTERS.search(s)}
     comments = a_comments & b_comments
