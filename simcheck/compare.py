@@ -242,6 +242,53 @@ class _Aligned:
     verdicts: list[Classified]
 
 
+def _numbered(
+    aligned: Sequence[_Aligned],
+    lfiles: Sequence[PreparedFile],
+    rfiles: Sequence[PreparedFile],
+    masks: tuple[list[np.ndarray], list[np.ndarray]],
+    prefix: str,
+) -> tuple[list[Match], list[tuple[int, int, Region]], list[Classified], list[FilePair]]:
+    """The matches of every aligned file pair, numbered in order, where each was aligned,
+    their filter verdicts, and the file pairs with a match (most similar first); marks
+    the matched tokens of each side in ``masks``."""
+    lmasks, rmasks = masks
+    matches: list[Match] = []
+    located: list[tuple[int, int, Region]] = []  # where each match was aligned
+    classified: list[Classified] = []
+    pairs: list[FilePair] = []
+    for group in aligned:
+        li, ri, found = group.left, group.right, group.regions
+        if not found:
+            continue
+        lf, rf = lfiles[li], rfiles[ri]
+        ids = []
+        for region, fields, verdict in zip(found, group.fields, group.verdicts, strict=True):
+            match_id = f"{prefix}{len(matches) + 1:04d}"
+            matches.append(Match(id=match_id, **fields))
+            located.append((li, ri, region))
+            classified.append(verdict)
+            ids.append(match_id)
+            mark(lmasks[li], [(t.a, t.a + t.length) for t in region.tiles])
+            mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
+        matched = sum(r.matched for r in found)
+        n_l, n_r = len(lf.fp.tokens), len(rf.fp.tokens)
+        pairs.append(
+            FilePair(
+                left=lf.entry.path,
+                right=rf.entry.path,
+                left_coverage=matched / n_l,
+                right_coverage=matched / n_r,
+                similarity=2 * matched / (n_l + n_r),
+                tokens_matched=matched,
+                jaccard_estimate=estimate_jaccard(lf.fp.minhash, rf.fp.minhash),
+                matches=ids,
+            )
+        )
+    pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
+    return matches, located, classified, pairs
+
+
 def _entries(side: str, work: PreparedWork) -> list[FileEntry]:
     rows = []
     for f in work.files:
@@ -397,53 +444,20 @@ def compare_prepared(
                 shown[0] += 1
         return done
 
-    # The aligning makes no reference cycles (measured on Django: a collection after it
-    # finds nothing), but its tens of thousands of matches trigger full collections over
-    # the whole heap of fingerprints: about a fifth of its time (simcheck.heap).
+    # The aligning and the filtration build hundreds of thousands of objects that all
+    # live to the end, and make no reference cycles (measured on Django: a collection
+    # after them finds nothing): each collection would traverse the fingerprints' heap
+    # and those objects for nothing, about a fifth of the aligning's time (simcheck.heap).
     with paused():
         aligned = split_map(align, list(zip(starts, ends, strict=True)), options.workers)
-    advance(len(starts) - shown[0])  # the groups aligned by the other process
-    texts_of.cache_clear()
-    literals_of.cache_clear()
-    bounds_of.cache_clear()
-    give_back_freed_memory()
-    matches: list[Match] = []
-    located: list[tuple[int, int, Region]] = []  # where each match was aligned
-    classified: list[Classified] = []
-    pairs: list[FilePair] = []
-    for group in aligned:
-        li, ri, found = group.left, group.right, group.regions
-        if not found:
-            continue
-        lf, rf = lfiles[li], rfiles[ri]
-        ids = []
-        for region, fields, verdict in zip(found, group.fields, group.verdicts, strict=True):
-            match_id = f"{options.exhibit_prefix}{len(matches) + 1:04d}"
-            matches.append(Match(id=match_id, **fields))
-            located.append((li, ri, region))
-            classified.append(verdict)
-            ids.append(match_id)
-            mark(lmasks[li], [(t.a, t.a + t.length) for t in region.tiles])
-            mark(rmasks[ri], [(t.b, t.b + t.length) for t in region.tiles])
-        matched = sum(r.matched for r in found)
-        n_l, n_r = len(lf.fp.tokens), len(rf.fp.tokens)
-        pairs.append(
-            FilePair(
-                left=lf.entry.path,
-                right=rf.entry.path,
-                left_coverage=matched / n_l,
-                right_coverage=matched / n_r,
-                similarity=2 * matched / (n_l + n_r),
-                tokens_matched=matched,
-                jaccard_estimate=estimate_jaccard(lf.fp.minhash, rf.fp.minhash),
-                matches=ids,
-            )
+        advance(len(starts) - shown[0])  # the groups aligned by the other process
+        texts_of.cache_clear()
+        literals_of.cache_clear()
+        bounds_of.cache_clear()
+        give_back_freed_memory()
+        matches, located, classified, pairs = _numbered(
+            aligned, lfiles, rfiles, (lmasks, rmasks), options.exhibit_prefix
         )
-    pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
-
-    # The filtration builds hundreds of thousands of objects that all live to the end: no
-    # collection could free any of them (see simcheck.heap).
-    with paused():
         # The whole-work channels need no match: on a large comparison a forked child
         # computes them while this process filters the matches.
         advance = progress("Evidence channels", 1)
