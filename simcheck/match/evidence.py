@@ -33,45 +33,45 @@ _TWO_WORD_CHARACTERS = re.compile(rb"\w\W*\w")
 
 @dataclass(frozen=True)
 class FileLiterals:
-    """One file's identifier, string-literal and comment texts in order, read once for
-    every match in it: identifiers and strings with their token indices, comments
-    (whitespace-normalised, trivial ones dropped) with their start bytes, and the end byte
-    of every token."""
+    """Where one file's identifiers, string literals and comments are, read once for
+    every match in it (plain lists: a match reads a slice of them, found by bisection):
+    identifiers and strings by token index, comments by start byte, each with its bytes."""
 
+    source: bytes
     name_at: list[int]
-    names: list[bytes]
+    name_bytes: tuple[list[int], list[int]]  # start and end byte of each
     string_at: list[int]
-    strings: list[bytes]
-    comment_at: list[int]
-    comments: list[str]
-    end_byte: np.ndarray
+    string_bytes: tuple[list[int], list[int]]
+    comment_bytes: tuple[list[int], list[int]]
+    end_byte: np.ndarray  # of every token
 
 
 def file_literals(source: bytes, tokens: FileTokens) -> FileLiterals:
-    found: list[tuple[list[int], list[bytes]]] = []
+    found = []
     for symbol in (_IDENT, _STRING):
         idx = np.flatnonzero(tokens.symbols == symbol)
-        pairs = zip(tokens.start_byte[idx].tolist(), tokens.end_byte[idx].tolist(), strict=True)
-        found.append((idx.tolist(), [source[s:e] for s, e in pairs]))
+        found.append((idx.tolist(), (tokens.start_byte[idx].tolist(),
+                                     tokens.end_byte[idx].tolist())))
+    (name_at, name_bytes), (string_at, string_bytes) = found
     idx = np.flatnonzero(tokens.lex_category == _COMMENT)
-    comment_at, comments = [], []
-    for s, e in zip(tokens.lex_start_byte[idx].tolist(), tokens.lex_end_byte[idx].tolist(),
-                    strict=True):
-        words = " ".join(source[s:e].decode("utf-8", "replace").split())
-        if _FOUR_WORD_CHARACTERS.search(words):
-            comment_at.append(s)
-            comments.append(words)
-    (name_at, names), (string_at, strings) = found
-    return FileLiterals(name_at, names, string_at, strings, comment_at, comments,
+    comment_bytes = (tokens.lex_start_byte[idx].tolist(), tokens.lex_end_byte[idx].tolist())
+    return FileLiterals(source, name_at, name_bytes, string_at, string_bytes, comment_bytes,
                         tokens.end_byte)
+
+
+def _texts(source: bytes, spans: tuple[list[int], list[int]], lo: int, hi: int) -> set[bytes]:
+    starts, ends = spans
+    return {source[s:e] for s, e in zip(starts[lo:hi], ends[lo:hi], strict=True)}
 
 
 def _names_and_strings(f: FileLiterals, span: tuple[int, int]) -> tuple[set[bytes], set[bytes]]:
     """Distinct identifier texts and string-literal texts among the tokens of ``span``."""
-    lo, hi = span
+    first, end = span
     return (
-        set(f.names[bisect_left(f.name_at, lo) : bisect_left(f.name_at, hi)]),
-        set(f.strings[bisect_left(f.string_at, lo) : bisect_left(f.string_at, hi)]),
+        _texts(f.source, f.name_bytes, bisect_left(f.name_at, first),
+               bisect_left(f.name_at, end)),
+        _texts(f.source, f.string_bytes, bisect_left(f.string_at, first),
+               bisect_left(f.string_at, end)),
     )
 
 
@@ -81,7 +81,14 @@ def _comments(f: FileLiterals, span: tuple[int, int]) -> set[str]:
     trivial ones dropped."""
     first = int(f.end_byte[span[0] - 1]) if span[0] > 0 else 0
     last = int(f.end_byte[span[1] - 1])
-    return set(f.comments[bisect_left(f.comment_at, first) : bisect_left(f.comment_at, last)])
+    starts, ends = f.comment_bytes
+    lo, hi = bisect_left(starts, first), bisect_left(starts, last)
+    found = set()
+    for s, e in zip(starts[lo:hi], ends[lo:hi], strict=True):
+        words = " ".join(f.source[s:e].decode("utf-8", "replace").split())
+        if _FOUR_WORD_CHARACTERS.search(words):
+            found.add(words)
+    return found
 
 
 def _listed(texts: set[bytes] | set[str]) -> list[str]:
