@@ -213,7 +213,7 @@ def _cited(
 
 def _classify(
     ctx: _Context, li: int, ri: int, region: Region, structural_only: bool
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, MatchFilter]:
+) -> tuple[np.ndarray, MatchFilter]:
     """Stage index of every matched token pair, and the match's classification;
     ``structural_only``: no literal evidence supports the match (its kind)."""
     la, rb = _positions(region)
@@ -281,10 +281,12 @@ def _classify(
         evidence=evidence,
         spans=_spans(lf, ctx.file(1, ri), region, la, rb, stage),
     )
-    return la, rb, stage, verdict
+    return stage, verdict
 
 
-Classified = tuple[np.ndarray, np.ndarray, np.ndarray, MatchFilter]
+# A match's filter verdict: the stage index of each of its matched token pairs (in the
+# order of its tiles' tokens), and its classification.
+Classified = tuple[np.ndarray, MatchFilter]
 
 
 def filter_context(
@@ -304,8 +306,8 @@ def filter_context(
 def classify_match(
     ctx: _Context, li: int, ri: int, region: Region, structural_only: bool
 ) -> Classified:
-    """One match's filter verdict: its left and right token positions, the stage index of
-    each matched token pair and the classification (pure: any process may compute it).
+    """One match's filter verdict: the stage index of each matched token pair and the
+    classification (pure: any process may compute it).
     ``structural_only``: no literal evidence supports the match (its kind)."""
     return _classify(ctx, li, ri, region, structural_only)
 
@@ -385,24 +387,37 @@ def _summary(ref: ReferenceIndex) -> ReferenceSummary:
     )
 
 
+def _tile_positions(located: Sequence[Located], side: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every match's matched token positions on one side (0: left), end to end in match
+    order (each match's tiles in order), and how many each match has."""
+    firsts, lengths, sizes = [], [], []
+    for _li, _ri, region in located:
+        for t in region.tiles:
+            firsts.append(t.b if side else t.a)
+            lengths.append(t.length)
+        sizes.append(region.matched)
+    n = np.asarray(lengths, dtype=np.int64)
+    offsets = np.repeat(np.asarray(firsts, dtype=np.int64) - (np.cumsum(n) - n), n)
+    return np.arange(int(n.sum()), dtype=np.int64) + offsets, np.asarray(sizes, dtype=np.int64)
+
+
 def _side_counts(
     files: Sequence[PreparedFile], pairs: Sequence[int], owners: Sequence[int],
-    positions: Sequence[np.ndarray], levels: Sequence[np.ndarray], n_pairs: int,
+    located: Sequence[Located], side: int, levels: Sequence[np.ndarray], n_pairs: int,
 ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[list[list[int]], list[list[int]]]]:
     """One side's ledger counts: (tokens, lines) per stage level overall, and per file
-    pair as plain ints. ``pairs``, ``owners``, ``positions`` and ``levels`` give each
-    match's file pair, its file on this side, its matched token positions and their
-    stages. One side at a time: its millions of occurrences are freed before the other's
-    are gathered."""
+    pair as plain ints. ``pairs``, ``owners`` and ``levels`` give each match's file pair,
+    its file on this side and the stages of its matched tokens; ``located`` where it was
+    aligned (``side`` 0: its left side). One side at a time: its millions of occurrences
+    are freed before the other's are gathered."""
     n = len(st.STAGES)
-    if not positions:
+    if not located:
         z = np.zeros(0, dtype=np.int64)
         occ = Occurrences(z, z, z, z, z)
         owner = z
     else:
-        sizes = [p.size for p in positions]
+        position, sizes = _tile_positions(located, side)
         owner = np.repeat(np.asarray(owners, dtype=np.int64), sizes)
-        position = np.concatenate(positions).astype(np.int64)
         # Every file's token lines end to end: one gather instead of one per match.
         used = sorted(set(owners))
         base = np.zeros(len(files), dtype=np.int64)
@@ -452,7 +467,7 @@ def filter_result(
     pair_ids: list[int] = []
     pair_files: dict[int, tuple[int, int]] = {}
     rarities = _rarities(ctx, located)
-    for match, rarity, (li, ri, _region), (_la, _rb, _stage, verdict) in zip(
+    for match, rarity, (li, ri, _region), (_stage, verdict) in zip(
         result.matches, rarities, located, classified, strict=True
     ):
         matches.append(replace(match, filter=verdict, rarity=rarity))
@@ -460,11 +475,11 @@ def filter_result(
         pair_files[pair] = (li, ri)
         pair_ids.append(pair)
     n, n_pairs = len(st.STAGES), len(result.file_pairs)
-    stages = [c[2] for c in classified]
-    (lt, ll), (lpt, lpl) = _side_counts(lfiles, pair_ids, [x[0] for x in located],
-                                        [c[0] for c in classified], stages, n_pairs)
-    (rt, rl), (rpt, rpl) = _side_counts(rfiles, pair_ids, [x[1] for x in located],
-                                        [c[1] for c in classified], stages, n_pairs)
+    stages = [c[0] for c in classified]
+    (lt, ll), (lpt, lpl) = _side_counts(lfiles, pair_ids, [x[0] for x in located], located, 0,
+                                        stages, n_pairs)
+    (rt, rl), (rpt, rpl) = _side_counts(rfiles, pair_ids, [x[1] for x in located], located, 1,
+                                        stages, n_pairs)
     overall = rows((lt.tolist(), ll.tolist()), (rt.tolist(), rl.tolist()), st.STAGES,
                    _classified(m.filter.classification for m in matches))
     labels = {m.id: m.filter.classification for m in matches}
