@@ -373,7 +373,9 @@ def compare_prepared(
     ], options.workers)
     pairs_index = candidates[:, :2]
     postings = (lpost, rpost)
-    frequencies = (of_postings(postings[0]), of_postings(postings[1]))
+    lfreq, rfreq = together([functools.partial(of_postings, p) for p in postings],
+                            options.workers)
+    frequencies = (lfreq, rfreq)
     runs = drop_redundant(shared_runs(
         lkgrams,
         rkgrams,

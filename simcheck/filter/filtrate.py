@@ -24,6 +24,7 @@ from ..result import (
     Result,
     StageTokens,
 )
+from ..threads import together
 from . import stages as st
 from .aligned import ReferenceRuns, reference_runs
 from .citations import cite
@@ -91,12 +92,18 @@ class _Context:
         # search per file, and computed before the aligning work is split).
         self._hits: list[tuple[np.ndarray, list[int]]] | None = None
         if postings is not None:
-            self._hits = []
-            for sp, files in zip(postings, self.files, strict=True):
+
+            def hits(sp: SortedPostings, files: Sequence[PreparedFile]
+                     ) -> tuple[np.ndarray, list[int]]:
                 hit = np.empty(sp.hashes.size, dtype=bool)
                 hit[sp.order] = member(sp.sorted_hashes, self.common_set)
                 sizes = np.bincount(sp.files, minlength=len(files))
-                self._hits.append((hit, [0, *np.cumsum(sizes).tolist()]))
+                return hit, [0, *np.cumsum(sizes).tolist()]
+
+            # Both sides at once (threads: the arrays' work releases the interpreter).
+            self._hits = together([
+                lambda: hits(postings[0], lfiles), lambda: hits(postings[1], rfiles),
+            ], options.workers)
         self._runs: dict[tuple[str, int, int], ReferenceRuns] = {}
         self._common: dict[tuple[int, int], np.ndarray] = {}
         self._generated: dict[tuple[int, int], GeneratedMarker | None] = {}
