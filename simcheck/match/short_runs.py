@@ -92,14 +92,15 @@ def diagonal_runs(x: np.ndarray, y: np.ndarray, min_len: int) -> list[tuple[int,
 
 
 def _diagonal_codes(
-    x: np.ndarray, y: np.ndarray, kx: TextKeys, ky: TextKeys
+    x: np.ndarray, y: np.ndarray, x_text: np.ndarray, y_text: np.ndarray, x_content: np.ndarray
 ) -> bytes:
     """``_by_diagonal`` of the code of every token pair of the windows ``x`` and ``y``
-    (their symbols and text keys): _OTHER, _SAME, _AGREES or _DIFFERS."""
+    (their symbols, their text keys and which of ``x`` have text that counts): _OTHER,
+    _SAME, _AGREES or _DIFFERS."""
     same = x[:, None] == y[None, :]
-    content = same & kx.content[:, None]
+    content = same & x_content[:, None]
     codes = same.view(np.uint8) + content
-    codes += content & (kx.text[:, None] != ky.text[None, :])
+    codes += content & (x_text[:, None] != y_text[None, :])
     return _by_diagonal(codes)
 
 
@@ -155,11 +156,8 @@ def nearest_supported(
         return (distance(*run), -run[2], run[0] if forward else -run[0])
 
     ka, kb = support
-    codes = _diagonal_codes(
-        sa[a_lo:a_hi], sb[b_lo:b_hi],
-        TextKeys(ka.text[a_lo:a_hi], ka.content[a_lo:a_hi]),
-        TextKeys(kb.text[b_lo:b_hi], kb.content[b_lo:b_hi]),
-    )
+    codes = _diagonal_codes(sa[a_lo:a_hi], sb[b_lo:b_hi], ka.text[a_lo:a_hi],
+                            kb.text[b_lo:b_hi], ka.content[a_lo:a_hi])
     runs = [(a_lo + i, b_lo + j, n, p)
             for i, j, n, p in _runs(codes.translate(_EQUAL), a_hi - a_lo, min_len)]
     best: tuple[int, int, int] | None = None
