@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -92,9 +93,19 @@ def _comments(f: FileLiterals, span: tuple[int, int]) -> set[str]:
 
 
 def _listed(texts: set[bytes] | set[str]) -> list[str]:
-    decoded = [t.decode("utf-8", "replace") if isinstance(t, bytes) else t for t in texts]
-    decoded.sort(key=lambda t: (-len(t), t))
-    return [t[:120] for t in decoded[:_LISTED]]
+    """The longest texts first, then alphabetically; the first _LISTED, cut at 120
+    characters. (Sorted by text, then stably by length, longest first: no key per item.
+    ASCII bytes sort and measure as their text: only the listed ones are decoded.)"""
+    items: list[Any] = list(texts)
+    if items and isinstance(items[0], bytes):
+        if all(map(bytes.isascii, items)):
+            items.sort()
+            items.sort(key=len, reverse=True)
+            return [t[:120].decode("ascii") for t in items[:_LISTED]]
+        items = [t.decode("utf-8", "replace") for t in items]
+    items.sort()
+    items.sort(key=len, reverse=True)
+    return [t[:120] for t in items[:_LISTED]]
 
 
 def evidence(
