@@ -158,16 +158,22 @@ def nearest_supported(
     ka, kb = support
     codes = _diagonal_codes(sa[a_lo:a_hi], sb[b_lo:b_hi], ka.text[a_lo:a_hi],
                             kb.text[b_lo:b_hi], ka.content[a_lo:a_hi])
-    runs = [(a_lo + i, b_lo + j, n, p)
+    # (distance, i, j, length, p) of each run (i, j: its start in the windows), in the
+    # order they are tried: nearest first, then by position.
+    ends = a_hi - a_lo + b_hi - b_lo
+    runs = [(i + j if forward else ends - i - j - 2 * n, i, j, n, p)
             for i, j, n, p in _runs(codes.translate(_EQUAL), a_hi - a_lo, min_len)]
+    runs.sort()
     best: tuple[int, int, int] | None = None
+    best_distance = 0
     # Nearest runs first; a run's pieces lie no nearer than the run itself, so once a run
     # starts farther than the best piece found, no later one can beat it (reading the
     # text of every run was most of the cost).
-    for a, b, n, p in sorted(runs, key=lambda r: (distance(*r[:3]), r[0], r[1])):
-        if best is not None and distance(a, b, n) > distance(*best):
+    for d, i, j, n, p in runs:
+        if best is not None and d > best_distance:
             break
-        for piece in _agreeing_pieces(a, b, n, min_len, codes[p : p + n], cut):
+        for piece in _agreeing_pieces(a_lo + i, b_lo + j, n, min_len, codes[p : p + n], cut):
             if best is None or key(piece) < key(best):
                 best = piece
+                best_distance = distance(*piece)
     return best
