@@ -10,11 +10,11 @@ import numpy as np
 
 from .kgrams import kgram_hashes_many
 from .languages import LanguageSpec, get_spec
-from .lexical_tokens import tokenize_lexical
+from .lexical_tokens import read_lexical
 from .literals import Literals, literals_many
 from .minhash import NUM_PERM, signatures
-from .syntax_tokens import tokenize_syntax
-from .tokens import FileTokens
+from .syntax_tokens import read_syntax
+from .tokens import FileTokens, RawTokens, file_tokens_many
 from .winnow import winnow_many
 
 
@@ -85,14 +85,22 @@ def tokenize(
 ) -> FileTokens:
     """Tokenise with the language's grammar, or lexically when there is no grammar or
     ``fallback_note`` says why the grammar may not be used (e.g. it hung on this file)."""
+    return file_tokens_many([read_tokens(source, language, fallback_note)])[0]
+
+
+def read_tokens(
+    source: bytes, language: str | None, fallback_note: str | None = None
+) -> RawTokens:
+    """``tokenize`` before line numbers (``file_tokens_many`` adds them, for several files
+    at once)."""
     spec: LanguageSpec | None = get_spec(language) if language else None
     if spec is None or fallback_note is not None:
-        return tokenize_lexical(source, spec, fallback_note)
+        return read_lexical(source, spec, fallback_note)
     try:
-        return tokenize_syntax(source, spec)
+        return read_syntax(source, spec)
     except Exception as exc:  # any grammar failure must still leave the file compared
         note = f"parse failed ({type(exc).__name__}); lexical tokens used"
-        return tokenize_lexical(source, spec, note)
+        return read_lexical(source, spec, note)
 
 
 def fingerprint_source(

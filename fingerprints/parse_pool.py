@@ -22,9 +22,10 @@ from .fileprint import (
     FingerprintSettings,
     fingerprint_source,
     from_tokens_many,
-    tokenize,
+    read_tokens,
 )
 from .stacking import stack, unstack
+from .tokens import file_tokens_many
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,13 @@ def _worker_main(conn: Connection, progress: Any, settings: FingerprintSettings)
             return
         if batch is None:
             return
-        tokens = []
+        raws = []
         for job in batch:
-            tokens.append(tokenize(job.source, job.language))
+            raws.append(read_tokens(job.source, job.language))
             tokenised += 1
             progress[_WHEN] = time.monotonic()  # system-wide clock: the parent reads it
             progress[_COUNT] = tokenised
+        tokens = file_tokens_many(raws)
         conn.send(stack(from_tokens_many(tokens, settings, [job.source for job in batch])))
 
 

@@ -15,12 +15,14 @@ from fingerprints.fileprint import (
     FingerprintSettings,
     fingerprint_source,
     from_tokens_many,
+    read_tokens,
     tokenize,
 )
 from fingerprints.kgrams import kgram_hashes, kgram_hashes_many
 from fingerprints.literals import literals, literals_many
 from fingerprints.minhash import reference_minhash, signatures
 from fingerprints.stacking import stack, unstack
+from fingerprints.tokens import file_tokens_many
 from fingerprints.winnow import winnow_many
 
 SAMPLES = Path(__file__).parent.parent / "samples"
@@ -89,6 +91,8 @@ def _sources() -> list[tuple[bytes, str | None]]:
         (b"def f(a, b):\n    return a + b  # sum\n" * 2, "python"),
         (b"msgid \"Drain the sump\"\n# a comment; x = call(1, 2);\nplain words", None),
         (b"int main(void) { return 0; }", "c"),
+        (b"x = 1\ny =", "lua"),  # ends in a zero-width (MISSING) token, at its last byte
+        (b"def g():\n    pass\n", "python"),  # a definition at byte 0, after that
     ]
     return edge[:2] + found[:4] + edge[2:] + found[4:] + [found[0]]
 
@@ -97,14 +101,20 @@ def test_files_fingerprinted_together_get_each_files_own_fingerprint():
     s = FingerprintSettings()
     sources = _sources()
     alone = [fingerprint_source(src, language, s) for src, language in sources]
-    tokens = [tokenize(src, language) for src, language in sources]
+    tokens = file_tokens_many([read_tokens(src, language) for src, language in sources])
     together = from_tokens_many(tokens, s, [src for src, _ in sources])
     assert [pickle.dumps(fp) for fp in together] == [pickle.dumps(fp) for fp in alone]
     # literals_many is what from_tokens_many reads the literal channels with
     assert [pickle.dumps(x) for x in literals_many([src for src, _ in sources], tokens)] == [
         pickle.dumps(literals(src, t)) for (src, _), t in zip(sources, tokens, strict=True)]
-    assert any(len(fp.tokens) == 0 for fp in alone)  # the edge cases are really there
+    assert [pickle.dumps(t) for t in tokens] == [
+        pickle.dumps(tokenize(src, language)) for src, language in sources]
+    # the edge cases are really there
+    assert any(len(fp.tokens) == 0 for fp in alone)
     assert any(0 < fp.kgrams.size <= s.w for fp in alone)
+    assert any(fp.tokens.start_byte.size and fp.tokens.start_byte[-1] == len(src)
+               for fp, (src, _) in zip(alone, sources, strict=True))
+    assert any(fp.tokens.def_start.size and fp.tokens.def_start[0] == 0 for fp in alone)
 
 
 def test_a_stacked_batch_unstacks_to_equal_values():
