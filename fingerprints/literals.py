@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import itemgetter
+from operator import is_, itemgetter
 
 import numpy as np
 import xxhash
@@ -240,7 +240,7 @@ def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Keyed, Keyed, np.ndarr
     where = np.stack((start[first], end[first], line[first]), axis=1)
     raws = _decode(map(joined.text.__getitem__, map(slice, (start + base)[first].tolist(),
                                                     (end + base)[first].tolist())))
-    long = [len(raw) >= MIN_IDENTIFIER for raw in raws]
+    long = list(map(MIN_IDENTIFIER.__le__, map(len, raws)))
     raws = list(compress(raws, long))
     rows = list(compress(range(len(long)), long))
     files = list(compress(owner[first].tolist(), long))
@@ -248,8 +248,8 @@ def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Keyed, Keyed, np.ndarr
     idents = dict(zip(zip(files, raws, strict=True), rows, strict=True))
     found = list(map(_name_parts.get, raws))
     if None in found:
-        for i in [i for i, f in enumerate(found) if f is None]:
-            found[i] = _parts_of(raws[i])
+        _learn_parts(dict.fromkeys(compress(raws, map(is_, found, repeat(None)))))
+        found = list(map(_name_parts.__getitem__, raws))
     counts = list(map(len, found))
     parts = _first_wins(
         list(zip(chain.from_iterable(map(repeat, files, counts)), chain.from_iterable(found),
@@ -262,16 +262,21 @@ def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Keyed, Keyed, np.ndarr
 # name -> its parts that count (kept for the next files: most names recur across files)
 _name_parts: dict[str, tuple[str, ...]] = {}
 _MAX_KEPT_NAMES = 1 << 18
+_LONG_LOWER_PART = re.compile(rf"[a-z]{{{MIN_PART},}}")
 
 
-def _parts_of(name: str) -> tuple[str, ...]:
-    """The parts of an identifier that count for its channel: alphabetic, at least
-    MIN_PART letters, case-folded (ASCII letters: lower() is casefold())."""
+def _learn_parts(names: Iterable[str]) -> None:
+    """Adds to ``_name_parts`` the parts of ``names`` that count for the identifier parts
+    channel: alphabetic (ASCII: lower() is casefold()), at least MIN_PART letters. Read
+    for all names at once: each name's parts spaced out on a line of their own."""
     if len(_name_parts) >= _MAX_KEPT_NAMES:
         _name_parts.clear()
-    parts = _name_parts[name] = tuple(
-        part.lower() for part in _ALPHA_PART.findall(name) if len(part) >= MIN_PART)
-    return parts
+    names = list(names)
+    if not names:
+        return
+    lines = "\n".join(map(" ".join, map(_ALPHA_PART.findall, names))).lower().split("\n")
+    _name_parts.update(zip(names, map(tuple, map(_LONG_LOWER_PART.findall, lines)),
+                           strict=True))
 
 
 def _strings_and_comments(joined: _Joined, keep: np.ndarray
@@ -294,7 +299,8 @@ def _strings_and_comments(joined: _Joined, keep: np.ndarray
     files = owner[first].tolist()
     raw_bytes = list(map(raw_bytes.__getitem__, first.tolist()))
     raws = _decode(raw_bytes)
-    is_string = [c == _STRING for c in cat[first].tolist()]
+    string_mask = cat[first] == _STRING
+    is_string, is_comment = string_mask.tolist(), (~string_mask).tolist()
     texts = [raw.strip(_QUOTES) if raw[:1] in _QUOTES else string_text(raw)
              for raw in compress(raws, is_string)]
     enough = list(map(_ENOUGH_LETTERS.match, texts))
@@ -304,23 +310,26 @@ def _strings_and_comments(joined: _Joined, keep: np.ndarray
         list(compress(compress(range(len(raws)), is_string), enough)))
     # A string without inner space is a key, a path or a format, not prose: its words
     # are no typos. Every comment is prose.
-    inner = map(_INNER_SPACE_RUN.search, texts)
-    prose = [next(inner) is not None if string else True for string in is_string]
+    prose_mask = np.ones(len(raws), dtype=bool)
+    prose_mask[string_mask] = np.fromiter(map(bool, map(_INNER_SPACE_RUN.search, texts)),
+                                          dtype=bool, count=len(texts))
+    prose = prose_mask.tolist()
 
-    comments: Keyed = {}
-    bodies: list[bytes] = []  # comment lines that read like code
+    comment_rows = list(compress(range(len(raws)), is_comment))
+    comment_files = list(compress(files, is_comment))
+    said = list(map(" ".join, map(_WORD.findall, map(str.casefold, compress(raws, is_comment)))))
+    enough = [len(text) - text.count(" ") >= MIN_COMMENT for text in said]
+    comments = _first_wins(
+        list(zip(compress(comment_files, enough), compress(said, enough), strict=True)),
+        list(compress(comment_rows, enough)))
+    # Comment lines that read like code. A line's body is some of its bytes: without code
+    # marks, or enough bytes, in the whole comment, no line of it reads like code.
+    bodies: list[bytes] = []
     body_wheres: list[Where] = []
     body_files: list[int] = []
-    is_comment = [not string for string in is_string]
     places = where.tolist()
-    for row, file, raw, raw_b in zip(compress(range(len(raws)), is_comment),
-                                     compress(files, is_comment), compress(raws, is_comment),
-                                     compress(raw_bytes, is_comment), strict=True):
-        text = comment_text(raw)
-        if len(text) - text.count(" ") >= MIN_COMMENT:
-            comments.setdefault((file, text), row)
-        # A line's body is some of its bytes: without code marks, or enough bytes, in the
-        # whole comment, no line of it reads like code.
+    for row, file, raw_b in zip(comment_rows, comment_files, compress(raw_bytes, is_comment),
+                                strict=True):
         if len(raw_b) >= MIN_CODE_LINE and _CODE_MARKS.search(raw_b):
             s, e, n = places[row]
             before = len(bodies)
@@ -330,8 +339,12 @@ def _strings_and_comments(joined: _Joined, keep: np.ndarray
                                            strict=True))),
                          reversed(body_wheres), strict=True))  # a form's first line wins
 
-    found = [_ASCII_LONG_WORD.findall(raw.lower()) if raw.isascii()
-             else _LONG_ALPHA_WORD.findall(raw.casefold()) for raw in compress(raws, prose)]
+    prose_raws = list(compress(raws, prose))
+    if all(map(str.isascii, prose_raws)):
+        found = list(map(_ASCII_LONG_WORD.findall, map(str.lower, prose_raws)))
+    else:
+        found = [_ASCII_LONG_WORD.findall(raw.lower()) if raw.isascii()
+                 else _LONG_ALPHA_WORD.findall(raw.casefold()) for raw in prose_raws]
     counts = list(map(len, found))
     words = _first_wins(
         list(zip(chain.from_iterable(map(repeat, compress(files, prose), counts)),
