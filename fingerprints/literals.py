@@ -99,20 +99,23 @@ def words_of(raw: str) -> list[str]:
 
 # Several files are read at once (the parse workers hand over a batch): their sources are
 # joined and their tokens concatenated, so that numpy runs once per batch rather than once
-# per file; a form is then keyed by (file, form) and every result is split per file.
-Keyed = dict[tuple[int, str], int]  # (file, form) -> row of the places array
+# per file; the forms of each file are then gathered in a dict of its own, and every
+# result is split per file.
+Found = list[dict[str, int]]  # per file: form -> row of the places array
 
 
-def _item_sets(found: Keyed, where: np.ndarray, files: int) -> list[ItemSet]:
-    """``found``: (file, form) -> the row of ``where`` (start, end, line) of the form's
+def _item_sets(found: Found, where: np.ndarray) -> list[ItemSet]:
+    """``found``: per file, form -> the row of ``where`` (start, end, line) of the form's
     first occurrence in that file; one item set per file."""
-    count = len(found)
-    owner = np.fromiter(map(itemgetter(0), found), dtype=np.int64, count=count)
-    hashes = np.fromiter(map(xxhash.xxh3_64_intdigest, map(str.encode, map(itemgetter(1),
-                                                                           found))),
+    counts = list(map(len, found))
+    count = sum(counts)
+    owner = np.repeat(np.arange(len(found)), counts)
+    hashes = np.fromiter(map(xxhash.xxh3_64_intdigest, map(str.encode,
+                                                           chain.from_iterable(found))),
                          dtype=np.uint64, count=count)
-    rows = np.fromiter(found.values(), dtype=np.int64, count=count)
-    return _split_item_sets(owner, hashes, where[rows], files)
+    rows = np.fromiter(chain.from_iterable(map(dict.values, found)), dtype=np.int64,
+                       count=count)
+    return _split_item_sets(owner, hashes, where[rows], len(found))
 
 
 def _split_item_sets(owner: np.ndarray, hashes: np.ndarray, where: np.ndarray, files: int
@@ -129,6 +132,13 @@ def _split_item_sets(owner: np.ndarray, hashes: np.ndarray, where: np.ndarray, f
                      picked[:, 1].copy(), picked[:, 2].copy())
 
 
+def _cuts(owner: Iterable[int], files: int) -> list[tuple[int, int]]:
+    """Where each file's run starts and ends in a list whose items belong to the files
+    ``owner`` (non-decreasing) gives."""
+    bounds = np.searchsorted(np.fromiter(owner, dtype=np.int64), np.arange(files + 1)).tolist()
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
 def _per_file(owner: np.ndarray, files: int, *columns: np.ndarray) -> list[ItemSet]:
     """Item sets from columns sorted by ``owner`` (the file of each row)."""
     bounds = np.searchsorted(owner, np.arange(files + 1)).tolist()
@@ -136,7 +146,7 @@ def _per_file(owner: np.ndarray, files: int, *columns: np.ndarray) -> list[ItemS
             for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
-def _first_wins(keys: list, values: list[int]) -> dict:
+def _first_wins(keys: list[str], values: list[int]) -> dict[str, int]:
     """key -> the value beside its first occurrence, keys in first-occurrence order (what
     ``setdefault`` in a loop gives), built without a Python loop over repeats."""
     first = dict(zip(reversed(keys), reversed(values), strict=True))
@@ -209,13 +219,12 @@ def literals_many(sources: Sequence[bytes], tokens: Sequence[FileTokens]) -> lis
     is_name = joined.category == _IDENTIFIER
     idents, parts, names = _names(joined, is_name)
     strings, comments, words, commented, others = _strings_and_comments(joined, ~is_name)
-    channels = zip(_item_sets(idents, names, files), _item_sets(parts, names, files),
-                   _item_sets(strings, others, files), _item_sets(comments, others, files),
-                   strict=True)
+    channels = zip(_item_sets(idents, names), _item_sets(parts, names),
+                   _item_sets(strings, others), _item_sets(comments, others), strict=True)
     return [
         Literals(channels=c, words=w, code_lines=lines, commented=code)
         for c, w, lines, code in zip(
-            channels, _item_sets(words, others, files), _code_lines(joined, tokens),
+            channels, _item_sets(words, others), _code_lines(joined, tokens),
             _hashed_item_sets(commented, files), strict=True)
     ]
 
@@ -229,8 +238,8 @@ def _distinct(owner: np.ndarray, hashes: np.ndarray) -> np.ndarray:
     return np.sort(order[keep])
 
 
-def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Keyed, Keyed, np.ndarray]:
-    """The identifiers and identifier parts channels, as (file, form) -> row of the
+def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Found, Found, np.ndarray]:
+    """The identifiers and identifier parts channels, as per file form -> row of the
     distinct names' places (returned too). Names are most tokens: hashed in one vectorised
     pass, decoded once per distinct name and file; no Python loop runs per name."""
     owner, start, end, line = (a[is_name] for a in (
@@ -243,19 +252,17 @@ def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Keyed, Keyed, np.ndarr
     long = list(map(MIN_IDENTIFIER.__le__, map(len, raws)))
     raws = list(compress(raws, long))
     rows = list(compress(range(len(long)), long))
-    files = list(compress(owner[first].tolist(), long))
+    cuts = _cuts(compress(owner[first].tolist(), long), joined.files)
     # equal texts in a file: the last one's place
-    idents = dict(zip(zip(files, raws, strict=True), rows, strict=True))
+    idents = [dict(zip(raws[a:b], rows[a:b], strict=True)) for a, b in cuts]
     found = list(map(_name_parts.get, raws))
     if None in found:
         _learn_parts(dict.fromkeys(compress(raws, map(is_, found, repeat(None)))))
         found = list(map(_name_parts.__getitem__, raws))
     counts = list(map(len, found))
-    parts = _first_wins(
-        list(zip(chain.from_iterable(map(repeat, files, counts)), chain.from_iterable(found),
-                 strict=True)),
-        list(chain.from_iterable(map(repeat, rows, counts))),
-    )
+    parts = [_first_wins(list(chain.from_iterable(found[a:b])),
+                         list(chain.from_iterable(map(repeat, rows[a:b], counts[a:b]))))
+             for a, b in cuts]
     return idents, parts, where
 
 
@@ -280,11 +287,11 @@ def _learn_parts(names: Iterable[str]) -> None:
 
 
 def _strings_and_comments(joined: _Joined, keep: np.ndarray
-                          ) -> tuple[Keyed, Keyed, Keyed, dict[tuple[int, int], Where],
+                          ) -> tuple[Found, Found, Found, dict[tuple[int, int], Where],
                                      np.ndarray]:
-    """The strings and comments channels and the words of the prose among them, as
-    (file, form) -> row of the distinct strings' and comments' places (returned too), and
-    the comment lines that read like code, as (file, hash) -> place."""
+    """The strings and comments channels and the words of the prose among them, as per
+    file form -> row of the distinct strings' and comments' places (returned too), and the
+    comment lines that read like code, as (file, hash) -> place."""
     owner, cat, start, end, line = (a[keep] for a in (
         joined.owner, joined.category, joined.start, joined.end, joined.line))
     base = joined.offset[owner]
@@ -301,13 +308,14 @@ def _strings_and_comments(joined: _Joined, keep: np.ndarray
     raws = _decode(raw_bytes)
     string_mask = cat[first] == _STRING
     is_string, is_comment = string_mask.tolist(), (~string_mask).tolist()
+
     texts = [raw.strip(_QUOTES) if raw[:1] in _QUOTES else string_text(raw)
              for raw in compress(raws, is_string)]
     enough = list(map(_ENOUGH_LETTERS.match, texts))
-    strings = _first_wins(
-        list(zip(compress(compress(files, is_string), enough), compress(texts, enough),
-                 strict=True)),
-        list(compress(compress(range(len(raws)), is_string), enough)))
+    string_rows = list(compress(range(len(raws)), is_string))
+    strings = _per_file_first(compress(files, is_string), joined.files,
+                              list(compress(texts, enough)), list(compress(string_rows, enough)),
+                              enough)
     # A string without inner space is a key, a path or a format, not prose: its words
     # are no typos. Every comment is prose.
     prose_mask = np.ones(len(raws), dtype=bool)
@@ -319,22 +327,23 @@ def _strings_and_comments(joined: _Joined, keep: np.ndarray
     comment_files = list(compress(files, is_comment))
     said = list(map(" ".join, map(_WORD.findall, map(str.casefold, compress(raws, is_comment)))))
     enough = [len(text) - text.count(" ") >= MIN_COMMENT for text in said]
-    comments = _first_wins(
-        list(zip(compress(comment_files, enough), compress(said, enough), strict=True)),
-        list(compress(comment_rows, enough)))
+    comments = _per_file_first(comment_files, joined.files, list(compress(said, enough)),
+                               list(compress(comment_rows, enough)), enough)
     # Comment lines that read like code. A line's body is some of its bytes: without code
     # marks, or enough bytes, in the whole comment, no line of it reads like code.
+    comment_bytes = list(compress(raw_bytes, is_comment))
+    marked = [len(raw_b) >= MIN_CODE_LINE and _CODE_MARKS.search(raw_b) is not None
+              for raw_b in comment_bytes]
     bodies: list[bytes] = []
     body_wheres: list[Where] = []
     body_files: list[int] = []
-    places = where.tolist()
-    for row, file, raw_b in zip(comment_rows, comment_files, compress(raw_bytes, is_comment),
-                                strict=True):
-        if len(raw_b) >= MIN_CODE_LINE and _CODE_MARKS.search(raw_b):
-            s, e, n = places[row]
-            before = len(bodies)
-            _commented_code(raw_b, n, bodies, body_wheres, s, e)
-            body_files.extend(repeat(file, len(bodies) - before))
+    marked_rows = np.asarray(list(compress(comment_rows, marked)), dtype=np.int64)
+    for (s, e, n), file, raw_b in zip(where[marked_rows].tolist(),
+                                      compress(comment_files, marked),
+                                      compress(comment_bytes, marked), strict=True):
+        before = len(bodies)
+        _commented_code(raw_b, n, bodies, body_wheres, s, e)
+        body_files.extend(repeat(file, len(bodies) - before))
     commented = dict(zip(reversed(list(zip(body_files, bytes_hashes(bodies).tolist(),
                                            strict=True))),
                          reversed(body_wheres), strict=True))  # a form's first line wins
@@ -346,12 +355,19 @@ def _strings_and_comments(joined: _Joined, keep: np.ndarray
         found = [_ASCII_LONG_WORD.findall(raw.lower()) if raw.isascii()
                  else _LONG_ALPHA_WORD.findall(raw.casefold()) for raw in prose_raws]
     counts = list(map(len, found))
-    words = _first_wins(
-        list(zip(chain.from_iterable(map(repeat, compress(files, prose), counts)),
-                 chain.from_iterable(found), strict=True)),
-        list(chain.from_iterable(map(repeat, compress(range(len(raws)), prose), counts))),
-    )
+    prose_rows = list(compress(range(len(raws)), prose))
+    words = [_first_wins(list(chain.from_iterable(found[a:b])),
+                         list(chain.from_iterable(map(repeat, prose_rows[a:b], counts[a:b]))))
+             for a, b in _cuts(compress(files, prose), joined.files)]
     return strings, comments, words, commented, where
+
+
+def _per_file_first(owner: Iterable[int], files: int, forms: list[str], rows: list[int],
+                    keep: Iterable[object]) -> Found:
+    """Per file, form -> the row of its first occurrence, from ``forms`` and ``rows`` (in
+    file order) which are the items kept (``keep``) of a list whose files are ``owner``."""
+    return [_first_wins(forms[a:b], rows[a:b])
+            for a, b in _cuts(compress(owner, keep), files)]
 
 
 def bytes_hashes(items: list[bytes]) -> np.ndarray:
