@@ -105,7 +105,8 @@ def fingerprint_all(
     if not jobs:
         return []
     ctx = _context()
-    queue = deque(range(len(jobs)))
+    # Largest first: the last batches are then small ones, and the workers finish together.
+    queue = deque(sorted(range(len(jobs)), key=lambda i: -len(jobs[i].source)))
     pool: list[_Worker] = []
 
     def start() -> _Worker:
