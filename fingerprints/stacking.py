@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -45,17 +46,23 @@ def unstack(stacked: tuple[int, Any]) -> list[Any]:
 def _stack(values: Sequence[Any]) -> Any:
     first = values[0]
     kind = type(first)
-    if all(type(v) is kind for v in values):
+    if len(set(map(type, values))) == 1:
         if kind is np.ndarray:
-            if first.ndim and len({(v.dtype, v.shape[1:]) for v in values}) == 1:
-                return _ARRAYS, np.concatenate(values), [v.shape[0] for v in values]
+            if first.ndim and len(set(map(_layout, values))) == 1:
+                return _ARRAYS, np.concatenate(values), list(map(len, values))
         elif kind is tuple:
             if len(set(map(len, values))) == 1:
-                return _TUPLES, [_stack([v[i] for v in values]) for i in range(len(first))]
+                return _TUPLES, [_stack(list(map(itemgetter(i), values)))
+                                 for i in range(len(first))]
         elif dataclasses.is_dataclass(kind) and hasattr(first, "__dict__"):
-            return _OBJECTS, kind, [_stack([getattr(v, name) for v in values])
+            return _OBJECTS, kind, [_stack(list(map(attrgetter(name), values)))
                                     for name in _names(kind)]
     return _VALUES, list(values)
+
+
+def _layout(array: np.ndarray) -> tuple[np.dtype, tuple[int, ...]]:
+    """What arrays must share to be concatenated without a change: dtype, inner shape."""
+    return array.dtype, array.shape[1:]
 
 
 def _unstack(node: Any, count: int) -> list[Any]:
