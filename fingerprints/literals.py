@@ -255,6 +255,8 @@ def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Found, Found, np.ndarr
     cuts = _cuts(compress(owner[first].tolist(), long), joined.files)
     # equal texts in a file: the last one's place
     idents = [dict(zip(raws[a:b], rows[a:b], strict=True)) for a, b in cuts]
+    if len(_name_parts) >= _MAX_KEPT_NAMES:  # before the look-up: what it finds is used
+        _name_parts.clear()
     found = list(map(_name_parts.get, raws))
     if None in found:
         _learn_parts(dict.fromkeys(compress(raws, map(is_, found, repeat(None)))))
@@ -276,8 +278,6 @@ def _learn_parts(names: Iterable[str]) -> None:
     """Adds to ``_name_parts`` the parts of ``names`` that count for the identifier parts
     channel: alphabetic (ASCII: lower() is casefold()), at least MIN_PART letters. Read
     for all names at once: each name's parts spaced out on a line of their own."""
-    if len(_name_parts) >= _MAX_KEPT_NAMES:
-        _name_parts.clear()
     names = list(names)
     if not names:
         return
