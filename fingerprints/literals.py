@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import is_, itemgetter
+from operator import itemgetter
 
 import numpy as np
 import xxhash
@@ -255,12 +255,8 @@ def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Found, Found, np.ndarr
     cuts = _cuts(compress(owner[first].tolist(), long), joined.files)
     # equal texts in a file: the last one's place
     idents = [dict(zip(raws[a:b], rows[a:b], strict=True)) for a, b in cuts]
-    if len(_name_parts) >= _MAX_KEPT_NAMES:  # before the look-up: what it finds is used
-        _name_parts.clear()
-    found = list(map(_name_parts.get, raws))
-    if None in found:
-        _learn_parts(dict.fromkeys(compress(raws, map(is_, found, repeat(None)))))
-        found = list(map(_name_parts.__getitem__, raws))
+    distinct = list(dict.fromkeys(raws))
+    found = list(map(dict(zip(distinct, _parts_of(distinct), strict=True)).__getitem__, raws))
     counts = list(map(len, found))
     parts = [_first_wins(list(chain.from_iterable(found[a:b])),
                          list(chain.from_iterable(map(repeat, rows[a:b], counts[a:b]))))
@@ -268,22 +264,17 @@ def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Found, Found, np.ndarr
     return idents, parts, where
 
 
-# name -> its parts that count (kept for the next files: most names recur across files)
-_name_parts: dict[str, tuple[str, ...]] = {}
-_MAX_KEPT_NAMES = 1 << 18
 _LONG_LOWER_PART = re.compile(rf"[a-z]{{{MIN_PART},}}")
 
 
-def _learn_parts(names: Iterable[str]) -> None:
-    """Adds to ``_name_parts`` the parts of ``names`` that count for the identifier parts
-    channel: alphabetic (ASCII: lower() is casefold()), at least MIN_PART letters. Read
-    for all names at once: each name's parts spaced out on a line of their own."""
-    names = list(names)
+def _parts_of(names: list[str]) -> list[list[str]]:
+    """The parts of each name that count for the identifier parts channel: alphabetic
+    (ASCII: lower() is casefold()), at least MIN_PART letters. Read for all names at once:
+    each name's parts spaced out on a line of their own."""
     if not names:
-        return
+        return []
     lines = "\n".join(map(" ".join, map(_ALPHA_PART.findall, names))).lower().split("\n")
-    _name_parts.update(zip(names, map(tuple, map(_LONG_LOWER_PART.findall, lines)),
-                           strict=True))
+    return list(map(_LONG_LOWER_PART.findall, lines))
 
 
 def _strings_and_comments(joined: _Joined, keep: np.ndarray

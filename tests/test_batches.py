@@ -11,7 +11,6 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fingerprints import literals as literals_module
 from fingerprints.fileprint import (
     FingerprintSettings,
     fingerprint_source,
@@ -131,18 +130,3 @@ def test_a_stacked_batch_unstacks_to_equal_values():
     assert [a.dtype for a in again[:2]] == [np.int32, np.int64] and again[2:] == mixed[2:]
     assert unstack(stack([])) == []
 
-
-def test_fingerprints_do_not_depend_on_what_the_per_process_caches_hold(monkeypatch):
-    # Identifier parts are kept between files; a tiny cache that fills and empties again
-    # and again must give the same fingerprints.
-    s = FingerprintSettings()
-    sources = _sources()
-    alone = [pickle.dumps(fingerprint_source(src, language, s)) for src, language in sources]
-    monkeypatch.setattr(literals_module, "_MAX_KEPT_NAMES", 3)
-    literals_module._name_parts.clear()
-    tokens = file_tokens_many([read_tokens(src, language) for src, language in sources])
-    for _ in range(2):  # the second time, some of what is kept is from the first
-        for i in range(0, len(sources), 4):
-            batch = sources[i : i + 4]
-            together = from_tokens_many(tokens[i : i + 4], s, [src for src, _ in batch])
-            assert [pickle.dumps(fp) for fp in together] == alone[i : i + 4]
