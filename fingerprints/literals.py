@@ -133,8 +133,8 @@ def _split_item_sets(owner: np.ndarray, hashes: np.ndarray, where: np.ndarray, f
 
 
 def _cuts(owner: Iterable[int], files: int) -> list[tuple[int, int]]:
-    """Where each file's run starts and ends in a list whose items belong to the files
-    ``owner`` (non-decreasing) gives."""
+    """(start, end) of each file's run of items in a list whose items' files are, in
+    order, ``owner`` (non-decreasing)."""
     bounds = np.searchsorted(np.fromiter(owner, dtype=np.int64), np.arange(files + 1)).tolist()
     return list(zip(bounds[:-1], bounds[1:], strict=True))
 
