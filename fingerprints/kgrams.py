@@ -53,6 +53,23 @@ def kgram_hashes(symbols: np.ndarray, k: int) -> np.ndarray:
         return _mix64(acc)
 
 
+def kgram_hashes_many(
+    symbols: np.ndarray, bounds: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``kgram_hashes`` of several streams at once: stream i is
+    ``symbols[bounds[i]:bounds[i+1]]``. Returns every stream's hashes, one after the other,
+    and where each stream's start and end in that array (len(bounds) entries)."""
+    counts = np.maximum(np.diff(bounds) - (k - 1), 0)
+    hash_bounds = np.zeros(bounds.shape[0], dtype=np.int64)
+    np.cumsum(counts, out=hash_bounds[1:])
+    every = kgram_hashes(symbols, k)  # windows of the joined streams, some across two
+    if every.shape[0] == hash_bounds[-1]:  # no window crosses a boundary (one stream)
+        return every, hash_bounds
+    first = np.repeat(bounds[:-1] - hash_bounds[:-1], counts)  # windows inside one stream
+    first += np.arange(first.size)
+    return every[first], hash_bounds
+
+
 def _power(exponent: int) -> np.uint64:
     """BASE**exponent mod 2**64."""
     return np.uint64(pow(int(_BASE), exponent, 1 << 64))

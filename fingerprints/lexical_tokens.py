@@ -13,7 +13,8 @@ from .tokens import (
     LEXICAL_CATEGORIES,
     STRING,
     FileTokens,
-    file_tokens_from_arrays,
+    RawTokens,
+    file_tokens_many,
     symbol_of,
 )
 
@@ -99,6 +100,14 @@ def tokenize_lexical(
     Words that are keywords of ``spec`` keep their text (they are structure); every other
     word is an identifier, normalised like the syntax tokenizer does.
     """
+    return file_tokens_many([read_lexical(source, spec, note)])[0]
+
+
+def read_lexical(
+    source: bytes, spec: LanguageSpec | None = None, note: str | None = None
+) -> RawTokens:
+    """``tokenize_lexical`` before line numbers (``file_tokens_many`` adds them, for several
+    files at once)."""
     group, starts, ends = _scan(source)
 
     symbols = np.zeros(group.size, dtype=np.uint64)
@@ -125,7 +134,7 @@ def tokenize_lexical(
     categories = np.full(group.size, _COMMENT_CODE, dtype=np.uint8)
     categories[identifier] = _IDENTIFIER
     categories[group == _STRING] = _STRING_CODE
-    return file_tokens_from_arrays(
+    return RawTokens(
         source,
         symbols[code],
         starts[code],

@@ -11,9 +11,10 @@ workers; pure function of the source and its tokens."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
+from operator import itemgetter
 
 import numpy as np
 import xxhash
@@ -96,34 +97,61 @@ def words_of(raw: str) -> list[str]:
     return _ALPHA_WORD.findall(raw.casefold())
 
 
-def _item_set(found: dict[str, int], where: np.ndarray) -> ItemSet:
-    """``found``: form -> the row of ``where`` (start, end, line) of its first occurrence."""
-    hashes = np.fromiter(map(xxhash.xxh3_64_intdigest, map(str.encode, found)),
-                         dtype=np.uint64, count=len(found))
-    rows = np.fromiter(found.values(), dtype=np.int64, count=len(found))
-    return _rows_item_set(hashes, where[rows])
+# Several files are read at once (the parse workers hand over a batch): their sources are
+# joined and their tokens concatenated, so that numpy runs once per batch rather than once
+# per file; the forms of each file are then gathered in a dict of its own, and every
+# result is split per file.
+Found = list[dict[str, int]]  # per file: form -> row of the places array
 
 
-def _rows_item_set(hashes: np.ndarray, where: np.ndarray) -> ItemSet:
-    """The item set of forms hashed to ``hashes`` (in first-occurrence order), each first
-    seen at its row of ``where``. Were two forms to share a hash, the later one's place is
-    kept, as a dict built in that order would."""
-    # Sorted by hash; of equal hashes the first read backwards (the last) is kept.
-    backwards = hashes[::-1]
-    order = np.argsort(backwards, kind="stable")
-    symbols = backwards[order]
-    keep = np.ones(symbols.size, dtype=bool)
-    np.not_equal(symbols[1:], symbols[:-1], out=keep[1:])
-    picked = where[::-1][order[keep]].astype(np.int32)
-    return ItemSet(symbols[keep], picked[:, 0].copy(), picked[:, 1].copy(),
-                   picked[:, 2].copy())
+def _item_sets(found: Found, where: np.ndarray) -> list[ItemSet]:
+    """``found``: per file, form -> the row of ``where`` (start, end, line) of the form's
+    first occurrence in that file; one item set per file."""
+    counts = list(map(len, found))
+    count = sum(counts)
+    owner = np.repeat(np.arange(len(found)), counts)
+    hashes = np.fromiter(map(xxhash.xxh3_64_intdigest, map(str.encode,
+                                                           chain.from_iterable(found))),
+                         dtype=np.uint64, count=count)
+    rows = np.fromiter(chain.from_iterable(map(dict.values, found)), dtype=np.int64,
+                       count=count)
+    return _split_item_sets(owner, hashes, where[rows], len(found))
+
+
+def _split_item_sets(owner: np.ndarray, hashes: np.ndarray, where: np.ndarray, files: int
+                     ) -> list[ItemSet]:
+    """Per file, the item set of forms hashed to ``hashes`` (in first-occurrence order),
+    each first seen at its row of ``where``. Were two forms of a file to share a hash, the
+    later one's place is kept, as a dict built in that order would."""
+    order = np.lexsort((hashes, owner))  # by file, then hash; stable
+    symbols, owner = hashes[order], owner[order]
+    last = np.ones(order.size, dtype=bool)  # of equal hashes in a file, the last is kept
+    last[:-1] = (symbols[1:] != symbols[:-1]) | (owner[1:] != owner[:-1])
+    picked = where[order[last]].astype(np.int32)
+    return _per_file(owner[last], files, symbols[last], picked[:, 0].copy(),
+                     picked[:, 1].copy(), picked[:, 2].copy())
+
+
+def _cuts(owner: Iterable[int], files: int) -> list[tuple[int, int]]:
+    """(start, end) of each file's run of items in a list whose items' files are, in
+    order, ``owner`` (non-decreasing)."""
+    bounds = np.searchsorted(np.fromiter(owner, dtype=np.int64), np.arange(files + 1)).tolist()
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+def _per_file(owner: np.ndarray, files: int, *columns: np.ndarray) -> list[ItemSet]:
+    """Item sets from columns sorted by ``owner`` (the file of each row)."""
+    bounds = np.searchsorted(owner, np.arange(files + 1)).tolist()
+    return [ItemSet(*(c[a:b] for c in columns))
+            for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def _first_wins(keys: list[str], values: list[int]) -> dict[str, int]:
     """key -> the value beside its first occurrence, keys in first-occurrence order (what
     ``setdefault`` in a loop gives), built without a Python loop over repeats."""
     first = dict(zip(reversed(keys), reversed(values), strict=True))
-    return {key: first[key] for key in dict.fromkeys(keys)}
+    order = dict.fromkeys(keys)
+    return dict(zip(order, map(first.__getitem__, order), strict=True))
 
 
 # Words for misspellings that are long enough: the same matches as _ALPHA_WORD, filtered.
@@ -155,95 +183,182 @@ def _decode(raws: Iterable[bytes]) -> list[str]:
 
 def literals(source: bytes, tokens: FileTokens) -> Literals:
     """The file's literal channels (see the module's docstring)."""
-    cat = tokens.lex_category
-    spans = (tokens.lex_start_byte, tokens.lex_end_byte, tokens.lex_start_line)
-    is_name = cat == _IDENTIFIER
-    idents, parts, names = _names(source, *(a[is_name] for a in spans))
-    strings, comments, words, commented, others = _strings_and_comments(
-        source, *(a[~is_name] for a in (cat, *spans)))
-    return Literals(
-        channels=(_item_set(idents, names), _item_set(parts, names),
-                  _item_set(strings, others), _item_set(comments, others)),
-        words=_item_set(words, others),
-        code_lines=_code_lines(source, tokens),
-        commented=_hashed_item_set(commented),
+    return literals_many([source], [tokens])[0]
+
+
+@dataclass(frozen=True)
+class _Joined:
+    """Several files' sources joined and their lexical tokens concatenated."""
+
+    text: bytes  # the sources, one after the other
+    buf: np.ndarray  # uint8 view of ``text``
+    offset: np.ndarray  # int64: where each file starts in ``text``, then the end
+    owner: np.ndarray  # int64: the file of each lexical token
+    category: np.ndarray
+    start: np.ndarray  # byte offsets within the token's file
+    end: np.ndarray
+    line: np.ndarray
+
+    @property
+    def files(self) -> int:
+        return self.offset.shape[0] - 1
+
+
+def literals_many(sources: Sequence[bytes], tokens: Sequence[FileTokens]) -> list[Literals]:
+    """``literals`` of several files (source i tokenised as tokens i), read together."""
+    files = len(sources)
+    offset = np.zeros(files + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in sources], out=offset[1:])
+    text = b"".join(sources)
+    joined = _Joined(
+        text, np.frombuffer(text, dtype=np.uint8), offset,
+        np.repeat(np.arange(files), [t.lex_category.shape[0] for t in tokens]),
+        *(np.concatenate([getattr(t, name) for t in tokens]) for name in (
+            "lex_category", "lex_start_byte", "lex_end_byte", "lex_start_line")),
     )
+    is_name = joined.category == _IDENTIFIER
+    idents, parts, names = _names(joined, is_name)
+    strings, comments, words, commented, others = _strings_and_comments(joined, ~is_name)
+    channels = zip(_item_sets(idents, names), _item_sets(parts, names),
+                   _item_sets(strings, others), _item_sets(comments, others), strict=True)
+    return [
+        Literals(channels=c, words=w, code_lines=lines, commented=code)
+        for c, w, lines, code in zip(
+            channels, _item_sets(words, others), _code_lines(joined, tokens),
+            _hashed_item_sets(commented, files), strict=True)
+    ]
 
 
-def _names(source: bytes, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray
-           ) -> tuple[dict[str, int], dict[str, int], np.ndarray]:
-    """The identifiers and identifier parts channels, as form -> row of the distinct names'
-    places (returned too). Names are most tokens: hashed in one vectorised pass, decoded
-    once per distinct name; no Python loop runs per name."""
-    buf = np.frombuffer(source, dtype=np.uint8)
-    _, first = np.unique(span_hashes(buf, starts, ends), return_index=True)
-    first.sort()
-    where = np.stack((starts[first], ends[first], lines[first]), axis=1)
-    raws = _decode(map(source.__getitem__, map(slice, where[:, 0].tolist(),
-                                                where[:, 1].tolist())))
-    long = [len(raw) >= MIN_IDENTIFIER for raw in raws]
+def _distinct(owner: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """Positions of the first occurrence of each (file, hash), in order."""
+    order = np.lexsort((hashes, owner))
+    keep = np.ones(order.size, dtype=bool)
+    sorted_hashes, sorted_owner = hashes[order], owner[order]
+    keep[1:] = (sorted_hashes[1:] != sorted_hashes[:-1]) | (sorted_owner[1:] != sorted_owner[:-1])
+    return np.sort(order[keep])
+
+
+def _names(joined: _Joined, is_name: np.ndarray) -> tuple[Found, Found, np.ndarray]:
+    """The identifiers and identifier parts channels, as per file form -> row of the
+    distinct names' places (returned too). Names are most tokens: hashed in one vectorised
+    pass, decoded once per distinct name and file; no Python loop runs per name."""
+    owner, start, end, line = (a[is_name] for a in (
+        joined.owner, joined.start, joined.end, joined.line))
+    base = joined.offset[owner]
+    first = _distinct(owner, span_hashes(joined.buf, start + base, end + base))
+    where = np.stack((start[first], end[first], line[first]), axis=1)
+    raws = _decode(map(joined.text.__getitem__, map(slice, (start + base)[first].tolist(),
+                                                    (end + base)[first].tolist())))
+    long = list(map(MIN_IDENTIFIER.__le__, map(len, raws)))
     raws = list(compress(raws, long))
     rows = list(compress(range(len(long)), long))
-    idents = dict(zip(raws, rows, strict=True))  # equal texts: the last one's place
-    found = list(map(_ALPHA_PART.findall, raws))
-    found_parts = list(chain.from_iterable(found))
-    long = [len(part) >= MIN_PART for part in found_parts]
-    parts = _first_wins(
-        list(map(str.lower, compress(found_parts, long))),  # ASCII: lower() is casefold()
-        list(compress(chain.from_iterable(map(repeat, rows, map(len, found))), long)),
-    )
+    cuts = _cuts(compress(owner[first].tolist(), long), joined.files)
+    # equal texts in a file: the last one's place
+    idents = [dict(zip(raws[a:b], rows[a:b], strict=True)) for a, b in cuts]
+    distinct = list(dict.fromkeys(raws))
+    found = list(map(dict(zip(distinct, _parts_of(distinct), strict=True)).__getitem__, raws))
+    counts = list(map(len, found))
+    parts = [_first_wins(list(chain.from_iterable(found[a:b])),
+                         list(chain.from_iterable(map(repeat, rows[a:b], counts[a:b]))))
+             for a, b in cuts]
     return idents, parts, where
 
 
-def _strings_and_comments(
-    source: bytes, cat: np.ndarray, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray
-) -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[int, Where], np.ndarray]:
-    """The strings and comments channels and the words of the prose among them, as form ->
-    row of the distinct strings' and comments' places (returned too), and the comment
-    lines that read like code."""
-    raw_bytes = list(map(source.__getitem__, map(slice, starts.tolist(), ends.tolist())))
-    # A string or comment repeated verbatim adds nothing its first occurrence did not
-    # (every form keeps its first occurrence), so only first occurrences are read.
-    keys = list(zip(cat.tolist(), raw_bytes, strict=True))
+_LONG_LOWER_PART = re.compile(rf"[a-z]{{{MIN_PART},}}")
+
+
+def _parts_of(names: list[str]) -> list[list[str]]:
+    """The parts of each name that count for the identifier parts channel: alphabetic
+    (ASCII: lower() is casefold()), at least MIN_PART letters. Read for all names at once:
+    each name's parts spaced out on a line of their own."""
+    if not names:
+        return []
+    lines = "\n".join(map(" ".join, map(_ALPHA_PART.findall, names))).lower().split("\n")
+    return list(map(_LONG_LOWER_PART.findall, lines))
+
+
+def _strings_and_comments(joined: _Joined, keep: np.ndarray
+                          ) -> tuple[Found, Found, Found, dict[tuple[int, int], Where],
+                                     np.ndarray]:
+    """The strings and comments channels and the words of the prose among them, as per
+    file form -> row of the distinct strings' and comments' places (returned too), and the
+    comment lines that read like code, as (file, hash) -> place."""
+    owner, cat, start, end, line = (a[keep] for a in (
+        joined.owner, joined.category, joined.start, joined.end, joined.line))
+    base = joined.offset[owner]
+    raw_bytes = list(map(joined.text.__getitem__, map(slice, (start + base).tolist(),
+                                                      (end + base).tolist())))
+    # A string or comment repeated verbatim in a file adds nothing its first occurrence did
+    # not (every form keeps its first occurrence), so only first occurrences are read.
+    keys = list(zip(owner.tolist(), cat.tolist(), raw_bytes, strict=True))
     first_of = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
     first = np.asarray(sorted(first_of.values()), dtype=np.int64)
-    where = np.stack((starts[first], ends[first], lines[first]), axis=1)
-    raw_bytes = [raw_bytes[i] for i in first.tolist()]
+    where = np.stack((start[first], end[first], line[first]), axis=1)
+    files = owner[first].tolist()
+    raw_bytes = list(map(raw_bytes.__getitem__, first.tolist()))
     raws = _decode(raw_bytes)
-    is_string = [c == _STRING for c in cat[first].tolist()]
+    string_mask = cat[first] == _STRING
+    is_string, is_comment = string_mask.tolist(), (~string_mask).tolist()
+
     texts = [raw.strip(_QUOTES) if raw[:1] in _QUOTES else string_text(raw)
              for raw in compress(raws, is_string)]
     enough = list(map(_ENOUGH_LETTERS.match, texts))
-    strings = _first_wins(list(compress(texts, enough)),
-                          list(compress(compress(range(len(raws)), is_string), enough)))
+    string_rows = list(compress(range(len(raws)), is_string))
+    strings = _per_file_first(compress(files, is_string), joined.files,
+                              list(compress(texts, enough)), list(compress(string_rows, enough)),
+                              enough)
     # A string without inner space is a key, a path or a format, not prose: its words
     # are no typos. Every comment is prose.
-    inner = map(_INNER_SPACE_RUN.search, texts)
-    prose = [next(inner) is not None if string else True for string in is_string]
+    prose_mask = np.ones(len(raws), dtype=bool)
+    prose_mask[string_mask] = np.fromiter(map(bool, map(_INNER_SPACE_RUN.search, texts)),
+                                          dtype=bool, count=len(texts))
+    prose = prose_mask.tolist()
 
-    comments: dict[str, int] = {}
-    bodies: list[bytes] = []  # comment lines that read like code
+    comment_rows = list(compress(range(len(raws)), is_comment))
+    comment_files = list(compress(files, is_comment))
+    said = list(map(" ".join, map(_WORD.findall, map(str.casefold, compress(raws, is_comment)))))
+    enough = [len(text) - text.count(" ") >= MIN_COMMENT for text in said]
+    comments = _per_file_first(comment_files, joined.files, list(compress(said, enough)),
+                               list(compress(comment_rows, enough)), enough)
+    # Comment lines that read like code. A line's body is some of its bytes: without code
+    # marks, or enough bytes, in the whole comment, no line of it reads like code.
+    comment_bytes = list(compress(raw_bytes, is_comment))
+    marked = [len(raw_b) >= MIN_CODE_LINE and _CODE_MARKS.search(raw_b) is not None
+              for raw_b in comment_bytes]
+    bodies: list[bytes] = []
     body_wheres: list[Where] = []
-    is_comment = [not string for string in is_string]
-    for row, raw, raw_b in zip(compress(range(len(raws)), is_comment),
-                               compress(raws, is_comment), compress(raw_bytes, is_comment),
-                               strict=True):
-        text = comment_text(raw)
-        if len(text) - text.count(" ") >= MIN_COMMENT:
-            comments.setdefault(text, row)
-        start, end, line = where[row].tolist()
-        _commented_code(raw_b, line, bodies, body_wheres, start, end)
-    commented = dict(zip(reversed(bytes_hashes(bodies).tolist()), reversed(body_wheres),
-                         strict=True))  # the first line of each form wins
+    body_files: list[int] = []
+    marked_rows = np.asarray(list(compress(comment_rows, marked)), dtype=np.int64)
+    for (s, e, n), file, raw_b in zip(where[marked_rows].tolist(),
+                                      compress(comment_files, marked),
+                                      compress(comment_bytes, marked), strict=True):
+        before = len(bodies)
+        _commented_code(raw_b, n, bodies, body_wheres, s, e)
+        body_files.extend(repeat(file, len(bodies) - before))
+    commented = dict(zip(reversed(list(zip(body_files, bytes_hashes(bodies).tolist(),
+                                           strict=True))),
+                         reversed(body_wheres), strict=True))  # a form's first line wins
 
-    found = [_ASCII_LONG_WORD.findall(raw.lower()) if raw.isascii()
-             else _LONG_ALPHA_WORD.findall(raw.casefold()) for raw in compress(raws, prose)]
-    words = _first_wins(
-        list(chain.from_iterable(found)),
-        list(chain.from_iterable(map(repeat, compress(range(len(raws)), prose),
-                                     map(len, found)))),
-    )
+    prose_raws = list(compress(raws, prose))
+    if all(map(str.isascii, prose_raws)):
+        found = list(map(_ASCII_LONG_WORD.findall, map(str.lower, prose_raws)))
+    else:
+        found = [_ASCII_LONG_WORD.findall(raw.lower()) if raw.isascii()
+                 else _LONG_ALPHA_WORD.findall(raw.casefold()) for raw in prose_raws]
+    counts = list(map(len, found))
+    prose_rows = list(compress(range(len(raws)), prose))
+    words = [_first_wins(list(chain.from_iterable(found[a:b])),
+                         list(chain.from_iterable(map(repeat, prose_rows[a:b], counts[a:b]))))
+             for a, b in _cuts(compress(files, prose), joined.files)]
     return strings, comments, words, commented, where
+
+
+def _per_file_first(owner: Iterable[int], files: int, forms: list[str], rows: list[int],
+                    keep: Iterable[object]) -> Found:
+    """Per file, form -> the row of its first occurrence, from ``forms`` and ``rows`` (in
+    file order) which are the items kept (``keep``) of a list whose files are ``owner``."""
+    return [_first_wins(forms[a:b], rows[a:b])
+            for a, b in _cuts(compress(owner, keep), files)]
 
 
 def bytes_hashes(items: list[bytes]) -> np.ndarray:
@@ -302,40 +417,56 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return tables[0][:n], tables[1][:n]
 
 
-def _code_lines(source: bytes, tokens: FileTokens) -> ItemSet:
-    """The lines where a structural token starts, hashed without their whitespace
+def _code_lines(joined: _Joined, tokens: Sequence[FileTokens]) -> list[ItemSet]:
+    """Per file, the lines where a structural token starts, hashed without their whitespace
     (vectorised: every line of a large tree is hashed)."""
-    buf = np.frombuffer(source, dtype=np.uint8)
-    if len(tokens) == 0 or buf.size == 0:
-        return _hashed_item_set({})
-    line_start = np.concatenate(([0], np.flatnonzero(buf == 10) + 1))
+    buf, offset, files = joined.buf, joined.offset, joined.files
+    # Each file's lines start at its first byte and after each of its newlines (a file
+    # ending in one has an empty last line, starting where the next file does).
+    after_newline = np.flatnonzero(buf == 10) + 1
+    at = np.searchsorted(after_newline, offset[:-1], side="right")
+    line_start = np.insert(after_newline, at, offset[:-1])
+    first_line = at + np.arange(files)  # index in line_start of each file's line 1
+    line_count = np.diff(np.append(first_line, line_start.size))
     keep = ~IS_SPACE[buf]
     kept = buf[keep]  # the lines' bytes without whitespace, each line a span of it
     kept_before = np.zeros(buf.size + 1, dtype=np.int64)  # kept bytes before each offset
     np.cumsum(keep, out=kept_before[1:])
+    # A line ends where the next begins (its file's last line: where the next file begins).
+    next_start = np.append(line_start[1:], buf.size)
     bounds = kept_before[np.append(line_start, buf.size)]
     has_token = np.zeros(line_start.size, dtype=bool)
-    code = tokens.start_line.astype(np.int64) - 1
-    has_token[code[(code >= 0) & (code < line_start.size)]] = True
+    owner = np.repeat(np.arange(files), [len(t) for t in tokens])
+    code = np.concatenate([t.start_line for t in tokens]).astype(np.int64) - 1
+    inside = (code >= 0) & (code < line_count[owner])
+    has_token[(code + first_line[owner])[inside]] = True
     code = np.flatnonzero(has_token)
     first, last = bounds[code], bounds[code + 1]
     long = last - first >= MIN_CODE_LINE
     code = code[long]
-    # The first line (in file order) of each distinct form.
-    symbols, first_of = np.unique(span_hashes(kept, first[long], last[long]),
-                                  return_index=True)
-    lines = code[first_of]
-    ends = np.append(line_start[1:] - 1, buf.size)
-    return ItemSet(symbols, line_start[lines].astype(np.int32), ends[lines].astype(np.int32),
-                   (lines + 1).astype(np.int32))
+    owner = np.searchsorted(first_line, code, side="right") - 1
+    hashes = span_hashes(kept, first[long], last[long])
+    # The first line (in file order) of each distinct form, sorted by form.
+    order = np.lexsort((hashes, owner))
+    hashes, owner, lines = hashes[order], owner[order], code[order]
+    new = np.ones(order.size, dtype=bool)
+    new[1:] = (hashes[1:] != hashes[:-1]) | (owner[1:] != owner[:-1])
+    hashes, owner, lines = hashes[new], owner[new], lines[new]
+    base = offset[owner]
+    is_last = lines + 1 == first_line[owner] + line_count[owner]
+    ends = np.where(is_last, offset[owner + 1], next_start[lines] - 1)
+    return _per_file(owner, files, hashes, (line_start[lines] - base).astype(np.int32),
+                     (ends - base).astype(np.int32),
+                     (lines - first_line[owner] + 1).astype(np.int32))
 
 
-def _hashed_item_set(found: dict[int, tuple[int, int, int]]) -> ItemSet:
-    """Like ``_item_set`` for forms already hashed."""
-    keyed = sorted(found.items())
-    return ItemSet(
-        symbols=np.asarray([k for k, _ in keyed], dtype=np.uint64),
-        start=np.asarray([s[0] for _, s in keyed], dtype=np.int32),
-        end=np.asarray([s[1] for _, s in keyed], dtype=np.int32),
-        line=np.asarray([s[2] for _, s in keyed], dtype=np.int32),
-    )
+def _hashed_item_sets(found: dict[tuple[int, int], Where], files: int) -> list[ItemSet]:
+    """Like ``_item_sets`` for forms already hashed: (file, hash) -> place."""
+    count = len(found)
+    owner = np.fromiter(map(itemgetter(0), found), dtype=np.int64, count=count)
+    hashes = np.fromiter(map(itemgetter(1), found), dtype=np.uint64, count=count)
+    where = np.asarray(list(found.values()), dtype=np.int64).reshape(-1, 3)
+    order = np.lexsort((hashes, owner))
+    picked = where[order].astype(np.int32)
+    return _per_file(owner[order], files, hashes[order], picked[:, 0].copy(),
+                     picked[:, 1].copy(), picked[:, 2].copy())

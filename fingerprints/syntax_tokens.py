@@ -13,7 +13,8 @@ from .tokens import (
     LEXICAL_CATEGORIES,
     STRING,
     FileTokens,
-    file_tokens_from_arrays,
+    RawTokens,
+    file_tokens_many,
     symbol_of,
 )
 
@@ -99,6 +100,12 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
     Runs in a worker process in production (see ``parse_pool``): some grammars never
     return on some inputs.
     """
+    return file_tokens_many([read_syntax(source, spec)])[0]
+
+
+def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
+    """``tokenize_syntax`` before line numbers (``file_tokens_many`` adds them, for several
+    files at once)."""
     parser: Parser = parser_for(spec)
     tree = parser.parse(source)
     has_error = tree.root_node.has_error
@@ -146,7 +153,7 @@ def _tokens(
     spans: list[int],
     definitions: list[tuple[int, int]],
     note: str | None,
-) -> FileTokens:
+) -> RawTokens:
     """The token streams from the walk's (kind, span) records, in source order."""
     # fromiter: about twice as fast as np.array on a list of ints.
     kind = np.fromiter(kinds, dtype=np.intp, count=len(kinds))
@@ -158,7 +165,7 @@ def _tokens(
     code = (action != _COMMENT) & ((action != _DESCEND) | (ends > starts))
     category = table.categories[kind]
     lexical = category != _NO_CATEGORY
-    return file_tokens_from_arrays(
+    return RawTokens(
         source,
         table.symbols[kind[code]],
         starts[code],
