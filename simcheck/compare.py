@@ -43,7 +43,7 @@ from .match.order_free import (
 )
 from .match.seeds import drop_redundant, shared_runs
 from .match.sets import sort_postings
-from .match.trim import definition_bounds, trim
+from .match.trim import definition_bounds, run_cutter, trim
 from .match.work_kgrams import Streams, order_free_containment
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
@@ -360,12 +360,15 @@ def compare_prepared(
             li, ri = int(runs.left[lo]), int(runs.right[lo])
             lf, rf = lfiles[li], rfiles[ri]
             texts = (texts_of(0, li), texts_of(1, ri))
+            bounds = (bounds_of(0, li), bounds_of(1, ri))
+            lt, rt = lf.fp.tokens, rf.fp.tokens
             found = regions(
-                runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
-                rf.fp.tokens.symbols, ms, text_agreement(*texts), literal_support(*texts),
+                runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lt.symbols, rt.symbols, ms,
+                text_agreement(*texts), literal_support(*texts),
+                run_cutter(lt, rt, ms.trim_tokens, ms.trim_lines, bounds)
+                if ms.trim_tokens > 0 else None,
             )
             if found:
-                bounds = (bounds_of(0, li), bounds_of(1, ri))
                 found = [
                     trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines, bounds)
                     for r in found

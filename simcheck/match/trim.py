@@ -35,24 +35,25 @@ def _short(tokens: FileTokens, first: int, end: int, max_tokens: int, max_lines:
     return lines <= max_lines and n < _LINE_SLIVER_FACTOR * max_tokens
 
 
-def _tail_cut(
-    lo: int, hi: int, starts: np.ndarray, ends: np.ndarray, short: Callable[[int, int], bool]
-) -> int:
+Definitions = list[tuple[int, int]]  # token ranges [start, end)
+
+
+def _tail_cut(lo: int, hi: int, defs: Definitions, short: Callable[[int, int], bool]) -> int:
     """The new end of the token range [lo, hi) with its grazing tail cut off (``hi`` when
-    there is none). ``starts``/``ends`` are the definitions' token ranges."""
-    enclosing = (starts <= lo) & (ends >= hi)
-    starts, ends = starts[~enclosing], ends[~enclosing]
-    bounds = np.unique(np.concatenate((starts, ends)))
-    for b in bounds[(bounds > lo) & (bounds < hi)].tolist():  # largest sliver first
+    there is none). ``defs``: the token ranges of the definitions overlapping it (the
+    others cannot bear on it)."""
+    defs = [(s, e) for s, e in defs if not (s <= lo and e >= hi)]  # enclosing ones aside
+    bounds = sorted({x for d in defs for x in d if lo < x < hi})
+    for b in bounds:  # largest sliver first
         if b - lo < hi - b:
             continue  # the sliver would be the bulk
         if not short(b, hi):
             continue
-        if np.any((starts < b) & (ends > b)):
+        if any(s < b < e for s, e in defs):
             continue  # a definition runs from the bulk into the sliver: it continues it
-        if np.any((starts >= b) & (ends <= hi)):
+        if any(s >= b and e <= hi for s, e in defs):
             continue  # the sliver holds a whole definition: matched whole, kept whole
-        if not np.any((starts >= b) & (starts < hi)):
+        if not any(b <= s < hi for s, _ in defs):
             # No other definition in the sliver: it is code around definitions (a module
             # docstring, an import, a class's closing brace), part of a larger copy.
             continue
@@ -81,22 +82,48 @@ def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int,
     # No sliver reaches this many tokens (see ``_short``): only definition bounds this
     # close to an end can cut it, and most ends have none (the common case, checked first).
     reach = _LINE_SLIVER_FACTOR * max_tokens
+    cut_tail = _bound_within(bounds, max(lo, hi - reach), hi)
+    if not cut_tail and not _bound_within(bounds, lo, min(hi, lo + reach)):
+        return lo, hi
+    # The definitions overlapping [lo, hi) (sorted by start: those starting before hi).
+    first_after = int(np.searchsorted(starts, hi))
+    near = np.flatnonzero(ends[:first_after] > lo)
+    defs = list(zip(starts[near].tolist(), ends[near].tolist(), strict=True))
     new_hi = hi
-    if _bound_within(bounds, max(lo, hi - reach), hi):
-        new_hi = _tail_cut(
-            lo, hi, starts.astype(np.int64), ends.astype(np.int64),
-            lambda b, e: _short(tokens, b, e, max_tokens, max_lines),
-        )
+    if cut_tail:
+        new_hi = _tail_cut(lo, hi, defs, lambda b, e: _short(tokens, b, e, max_tokens, max_lines))
     if not _bound_within(bounds, lo, min(new_hi, lo + reach)):
         return lo, new_hi
-    # The head is the tail of the mirrored range: token i becomes n - 1 - i.
+    # The head is the tail of the mirrored range: token i becomes n - i.
     n = len(tokens)
-    starts, ends = starts.astype(np.int64), ends.astype(np.int64)
     mirrored = _tail_cut(
-        n - new_hi, n - lo, n - ends, n - starts,
+        n - new_hi, n - lo, [(n - e, n - s) for s, e in defs],
         lambda b, e: _short(tokens, n - e, n - b, max_tokens, max_lines),
     )
     return n - mirrored, new_hi
+
+
+def run_cutter(a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int, max_lines: int,
+               bounds: tuple[list[int], list[int]]) -> Callable[[int, int, int],
+                                                                tuple[int, int, int]]:
+    """For one file pair: a run (a, b, length) without its grazing slivers (``trim`` of a
+    one-tile region), for the tiling (simcheck.match.align.tile)."""
+
+    reach = _LINE_SLIVER_FACTOR * max_tokens
+    a_bounds, b_bounds = bounds
+
+    def near(side: list[int], lo: int, hi: int) -> bool:
+        """Whether a definition bound lies close enough to an end of [lo, hi) to cut it."""
+        return _bound_within(side, lo, min(hi, lo + reach)) or _bound_within(
+            side, max(lo, hi - reach), hi)
+
+    def cut(a: int, b: int, n: int) -> tuple[int, int, int]:
+        if not (near(a_bounds, a, a + n) or near(b_bounds, b, b + n)):
+            return a, b, n  # the common case: no bound near either end
+        t = trim(Region((Tile(a, b, n),)), a_tokens, b_tokens, max_tokens, max_lines, bounds)
+        return (t.tiles[0].a, t.tiles[0].b, t.tiles[0].length) if len(t.tiles) == 1 else (a, b, n)
+
+    return cut
 
 
 def trim(region: Region, a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int,
