@@ -32,6 +32,7 @@ from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
 from .match.bare import IGNORED_KINDS
+from .match.candidates import candidate_index
 from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
 from .match.evidence import TokenTexts, literal_support, text_agreement, token_texts
@@ -302,16 +303,25 @@ def compare_prepared(
     lfiles, rfiles = left.compared, right.compared
     lmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in lfiles]
     rmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in rfiles]
-    # Both sides' k-grams sorted once (two threads): for the seeding join and the filter's
-    # frequencies. Every file pair sharing a usable k-gram is aligned: the join over all
-    # k-grams finds them anyway, and a pair sharing only runs shorter than the winnowing
-    # guarantee (k + w - 1), which may hold no winnowed fingerprint, can still hold a copy
-    # (its pieces joined by the short runs beside them).
+    # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies;
+    # the two sides and the pairs sharing a winnowed fingerprint are computed at once
+    # (threads). Every file pair sharing a usable k-gram is aligned (the join over all
+    # k-grams finds them): a pair sharing only runs shorter than the winnowing guarantee
+    # (k + w - 1), which may hold no winnowed fingerprint, can still hold a copy, its pieces
+    # joined by the short runs beside them. Such a pair is reported only when one of its
+    # regions reaches the too-short minimum: its shorter chance runs would only add noise.
     lkgrams, rkgrams = [f.fp.kgrams for f in lfiles], [f.fp.kgrams for f in rfiles]
-    lpost, rpost = together([
+    lpost, rpost, candidates = together([
         lambda: sort_postings(lkgrams),
         lambda: sort_postings(rkgrams),
+        lambda: candidate_index(
+            [f.fp.fingerprints for f in lfiles],
+            [f.fp.fingerprints for f in rfiles],
+            options.candidate_max_file_frequency,
+        ),
     ], options.workers)
+    n_right = max(len(rfiles), 1)
+    nominated = set((candidates[:, 0] * n_right + candidates[:, 1]).tolist())
     postings = (lpost, rpost)
     frequencies = (of_postings(postings[0]), of_postings(postings[1]))
     runs = drop_redundant(shared_runs(
@@ -331,9 +341,9 @@ def compare_prepared(
     starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []
     ctx = filter_context(lfiles, rfiles, options, references, frequencies, postings)
-    # The postings are done with: their memory goes back before the aligning builds the
-    # matches (and before it forks).
-    del postings, lpost, rpost
+    # The postings and candidates are done with: their memory goes back before the
+    # aligning builds the matches (and before it forks).
+    del postings, lpost, rpost, candidates
     give_back_freed_memory()
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
@@ -369,6 +379,9 @@ def compare_prepared(
                     trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines, bounds)
                     for r in found
                 ]
+            if found and li * n_right + ri not in nominated and max(
+                    r.matched for r in found) < ctx.min_tokens:
+                found = []  # only chance runs shorter than the guarantee: not reported
             fields = [_match_fields(lf, rf, r) for r in found]
             done.append(_Aligned(
                 li, ri, found, fields,
