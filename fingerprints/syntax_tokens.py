@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,8 +34,11 @@ class _KindTable:
     category (index into LEXICAL_CATEGORIES, 255 = none)."""
 
     descend: bytes  # 1 = walk the children (when there are any)
-    defines: bytes  # 1 = a definition (function, method, class...)
+    # Bit 1: a definition (function, method, class...); bit 2: a constant's declarator
+    # (the spec's ``constants``).
+    marks: bytes
     wraps: bytes  # 1 = a wrapper a definition belongs to (decorators, export, template)
+    functions: bytes  # 1 = a function (a constant declared inside one is not the file's)
     actions: np.ndarray  # uint8
     symbols: np.ndarray  # uint64
     categories: np.ndarray  # uint8
@@ -84,13 +88,19 @@ def _build_kind_table(spec: LanguageSpec) -> _KindTable:
         categories[actions == action] = LEXICAL_CATEGORIES.index(category_name)
     defines = np.zeros(_KIND_IDS, dtype=bool)
     wraps = np.zeros(_KIND_IDS, dtype=bool)
-    for table, names in ((defines, spec.definitions), (wraps, spec.definition_wrappers)):
+    declares = np.zeros(_KIND_IDS, dtype=bool)
+    functions = np.zeros(_KIND_IDS, dtype=bool)
+    for table, names in ((defines, spec.definitions), (wraps, spec.definition_wrappers),
+                         (declares, {c.node for c in spec.constants}),
+                         (functions, spec.functions)):
         for name in names:
             kind_id = language.id_for_node_kind(name, True)
             if kind_id is not None:
                 table[kind_id] = True
+    marks = defines.astype(np.uint8) | (declares.astype(np.uint8) << 1)
     return _KindTable(
-        bytes(actions == _DESCEND), bytes(defines), bytes(wraps), actions, symbols, categories
+        bytes(actions == _DESCEND), bytes(marks), bytes(wraps), bytes(functions), actions,
+        symbols, categories,
     )
 
 
@@ -110,10 +120,11 @@ def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
     tree = parser.parse(source)
     has_error = tree.root_node.has_error
     table = _kind_table(spec)
-    descend, defines, wraps = table.descend, table.defines, table.wraps
+    descend, marks, wraps = table.descend, table.marks, table.wraps
     kinds: list[int] = []
     spans: list[int] = []  # start, end, start, end...
     definitions: list[tuple[int, int]] = []  # byte ranges
+    declarators: list[Node] = []  # of constants, maybe
 
     # The hot loop: one iteration per tree node, recording only each token's kind id and
     # byte range; what the kind means is looked up afterwards, vectorised.
@@ -125,8 +136,11 @@ def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
     while True:
         node = cursor.node
         kind = node.kind_id
-        if defines[kind]:
-            definitions.append(_definition_range(node, wraps))
+        if marks[kind]:
+            if marks[kind] & 1:
+                definitions.append(_definition_range(node, wraps))
+            if marks[kind] & 2:
+                declarators.append(node)
         if descend[kind] and first_child():
             continue
         add_kind(kind)
@@ -134,7 +148,8 @@ def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
         while not next_sibling():
             if not parent():
                 note = "syntax errors tolerated (parser error recovery)" if has_error else None
-                return _tokens(source, table, kinds, spans, definitions, note)
+                constants = _constants(source, spec, table, declarators)
+                return _tokens(source, table, kinds, spans, definitions, note, constants)
 
 
 def _definition_range(node: Node, wraps: bytes) -> tuple[int, int]:
@@ -153,6 +168,7 @@ def _tokens(
     spans: list[int],
     definitions: list[tuple[int, int]],
     note: str | None,
+    constants: _Constants | None = None,
 ) -> RawTokens:
     """The token streams from the walk's (kind, span) records, in source order."""
     # fromiter: about twice as fast as np.array on a list of ints.
@@ -165,9 +181,12 @@ def _tokens(
     code = (action != _COMMENT) & ((action != _DESCEND) | (ends > starts))
     category = table.categories[kind]
     lexical = category != _NO_CATEGORY
+    symbols = table.symbols[kind[code]]
+    if constants:
+        _inline(source, symbols, starts[code], ends[code], action[code] == _IDENT, constants)
     return RawTokens(
         source,
-        table.symbols[kind[code]],
+        symbols,
         starts[code],
         ends[code],
         category[lexical],
@@ -177,3 +196,134 @@ def _tokens(
         note,
         np.array(definitions, dtype=np.int64).reshape(-1, 2),
     )
+
+
+@dataclass(frozen=True)
+class _Constants:
+    """Named constants of one file: each name's literal symbol, and where the names are
+    declared (the declaring identifier keeps its own symbol)."""
+
+    symbols: dict[bytes, int]
+    declared_at: frozenset[int]  # start bytes of the declaring identifiers
+
+    def __bool__(self) -> bool:
+        return bool(self.symbols)
+
+
+# Macro bodies (C ``preproc_arg``) are opaque text: one that is a lone number, string or
+# character literal stands for that literal; any other body (an expression) for nothing.
+_NUMBER_TEXT = re.compile(
+    rb"[+-]?(?:0[xX][0-9a-fA-F']+|[0-9][0-9']*\.?[0-9']*(?:[eE][+-]?[0-9]+)?)[uUlLfF]*"
+)
+_STRING_TEXT = re.compile(rb'"(?:[^"\\\n]|\\.)*"')
+_CHAR_TEXT = re.compile(rb"'(?:[^'\\\n]|\\.)+'")
+
+
+def _literal_symbol(source: bytes, table: _KindTable, node: Node) -> int | None:
+    """The structure symbol of the literal ``node`` is (through wrappers holding only it,
+    such as Go's expression list), or None when it is not one literal."""
+    while True:
+        action = int(table.actions[node.kind_id])
+        if action in (_STRING, _LITERAL):
+            break
+        named = node.named_children
+        if action != _DESCEND or len(named) != 1 or node.child_count != 1:
+            return None
+        node = named[0]
+    symbol = int(table.symbols[node.kind_id])
+    if action == _LITERAL and symbol == symbol_of("<other>"):
+        text = source[node.start_byte : node.end_byte].strip()
+        for pattern, name in ((_NUMBER_TEXT, "<number>"), (_STRING_TEXT, STRING),
+                              (_CHAR_TEXT, "<char>")):
+            if pattern.fullmatch(text):
+                return symbol_of(name)
+        return None
+    return symbol
+
+
+def _has_marker(node: Node, marker: str, up: int) -> bool:
+    """Whether ``marker`` is the type of a child or grandchild of ``node``'s ancestor ``up``
+    levels up."""
+    for _ in range(up):
+        if node.parent is None:
+            return False
+        node = node.parent
+    return any(c.type == marker or any(g.type == marker for g in c.children)
+               for c in node.children)
+
+
+def _outside_functions(node: Node, table: _KindTable) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if table.functions[parent.kind_id]:
+            return False
+        parent = parent.parent
+    return True
+
+
+def _declared(
+    source: bytes, spec: LanguageSpec, table: _KindTable, node: Node
+) -> tuple[Node | None, int | None]:
+    """The identifier a constant declarator declares (None: it names none) and the symbol
+    of its literal (None: no form of the spec qualifies it as a constant of the file)."""
+    name_node = None
+    for form in spec.constants:
+        if form.node != node.type:
+            continue
+        name_node = node.child_by_field_name(form.name)
+        if name_node is None or table.actions[name_node.kind_id] != _IDENT:
+            name_node = None
+            continue
+        name = source[name_node.start_byte : name_node.end_byte].decode("utf-8", "replace")
+        if form.pattern and not re.fullmatch(form.pattern, name):
+            continue
+        if form.marker and not _has_marker(node, form.marker, form.marker_up):
+            continue
+        named = node.named_children
+        value = node.child_by_field_name(form.value) if form.value else (
+            named[-1] if named else None)
+        if value is None or value.start_byte == name_node.start_byte:
+            continue
+        symbol = _literal_symbol(source, table, value)
+        if symbol is not None and _outside_functions(node, table):
+            return name_node, symbol
+    return name_node, None
+
+
+def _constants(
+    source: bytes, spec: LanguageSpec, table: _KindTable, declarators: list[Node]
+) -> _Constants | None:
+    """The file's named constants, from the declarators of its spec's constant forms: a
+    name declared outside any function, by a form whose marker and naming rule it meets,
+    bound to one literal. A name that such a node also declares otherwise (assigns an
+    expression, or a literal of another kind) is no constant."""
+    found: dict[bytes, int] = {}
+    spoilt: set[bytes] = set()
+    declared: set[int] = set()
+    for node in declarators:
+        name_node, symbol = _declared(source, spec, table, node)
+        if name_node is None:
+            continue
+        name = source[name_node.start_byte : name_node.end_byte]
+        if symbol is None or found.get(name, symbol) != symbol:
+            spoilt.add(name)
+        else:
+            found[name] = symbol
+            declared.add(name_node.start_byte)
+    for name in spoilt:
+        found.pop(name, None)
+    return _Constants(found, frozenset(declared)) if found else None
+
+
+def _inline(source: bytes, symbols: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+            identifier: np.ndarray, constants: _Constants) -> None:
+    """Give each identifier token naming a constant (but the declaring one) the symbol of
+    the constant's literal, in place."""
+    idx = np.flatnonzero(identifier)
+    lengths = ends[idx] - starts[idx]
+    wanted = np.fromiter({len(n) for n in constants.symbols}, dtype=np.int64)
+    idx = idx[np.isin(lengths, wanted)]  # few identifiers have a constant's length
+    for i, s, e in zip(idx.tolist(), starts[idx].tolist(), ends[idx].tolist(), strict=True):
+        symbol = constants.symbols.get(source[s:e])
+        if symbol is not None and s not in constants.declared_at:
+            symbols[i] = symbol

@@ -50,7 +50,7 @@ from .match.order_free import (
 )
 from .match.seeds import drop_redundant, shared_runs
 from .match.sets import sort_postings
-from .match.trim import definition_bounds, trim
+from .match.trim import definition_bounds, run_cutter, trim
 from .match.work_kgrams import Streams, order_free_containment
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
@@ -360,7 +360,12 @@ def compare_prepared(
     lmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in lfiles]
     rmasks = [np.zeros(len(f.fp.tokens), dtype=bool) for f in rfiles]
     # Both sides' k-grams sorted once: for the seeding join and the filter's frequencies;
-    # the two sides and the candidate pairs are computed at once (threads).
+    # the two sides and the pairs sharing a winnowed fingerprint are computed at once
+    # (threads). Every file pair sharing a usable k-gram is aligned (the join over all
+    # k-grams finds them): a pair sharing only runs shorter than the winnowing guarantee
+    # (k + w - 1), which may hold no winnowed fingerprint, can still hold a copy, its pieces
+    # joined by the short runs beside them. Such a pair is reported only when one of its
+    # regions reaches the too-short minimum: its shorter chance runs would only add noise.
     lkgrams, rkgrams = [f.fp.kgrams for f in lfiles], [f.fp.kgrams for f in rfiles]
     lpost, rpost, candidates = together([
         lambda: sort_postings(lkgrams),
@@ -371,7 +376,8 @@ def compare_prepared(
             options.candidate_max_file_frequency,
         ),
     ], options.workers)
-    pairs_index = candidates[:, :2]
+    n_right = max(len(rfiles), 1)
+    nominated = set((candidates[:, 0] * n_right + candidates[:, 1]).tolist())
     postings = (lpost, rpost)
     lfreq, rfreq = together([functools.partial(of_postings, p) for p in postings],
                             options.workers)
@@ -379,7 +385,7 @@ def compare_prepared(
     runs = drop_redundant(shared_runs(
         lkgrams,
         rkgrams,
-        pairs_index,
+        None,
         fs.k,
         ms.max_occurrences,
         options.candidate_max_file_frequency,
@@ -395,7 +401,7 @@ def compare_prepared(
     ctx = filter_context(lfiles, rfiles, options, references, frequencies, postings)
     # The postings and candidates are done with: their memory goes back before the
     # aligning builds the matches (and before it forks).
-    del postings, lpost, rpost, candidates, pairs_index
+    del postings, lpost, rpost, candidates
     give_back_freed_memory()
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
@@ -424,16 +430,22 @@ def compare_prepared(
             li, ri = int(runs.left[lo]), int(runs.right[lo])
             lf, rf = lfiles[li], rfiles[ri]
             texts = (texts_of(0, li), texts_of(1, ri))
+            bounds = (bounds_of(0, li), bounds_of(1, ri))
+            lt, rt = lf.fp.tokens, rf.fp.tokens
             found = regions(
-                runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lf.fp.tokens.symbols,
-                rf.fp.tokens.symbols, ms, text_agreement(*texts), literal_support(*texts),
+                runs.a[lo:hi], runs.b[lo:hi], runs.length[lo:hi], lt.symbols, rt.symbols, ms,
+                text_agreement(*texts), literal_support(*texts),
+                run_cutter(lt, rt, ms.trim_tokens, ms.trim_lines, bounds)
+                if ms.trim_tokens > 0 else None,
             )
             if found:
-                bounds = (bounds_of(0, li), bounds_of(1, ri))
                 found = [
                     trim(r, lf.fp.tokens, rf.fp.tokens, ms.trim_tokens, ms.trim_lines, bounds)
                     for r in found
                 ]
+            if found and li * n_right + ri not in nominated and max(
+                    r.matched for r in found) < ctx.min_tokens:
+                found = []  # only chance runs shorter than the guarantee: not reported
             literals = (literals_of(0, li), literals_of(1, ri)) if found else None
             fields = [_match_fields(lf, rf, r, literals) for r in found]
             done.append(_Aligned(

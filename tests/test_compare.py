@@ -26,6 +26,12 @@ def _copy(src: Path, dst_dir: Path, name: str | None = None) -> Path:
     return target
 
 
+def _copy_text(target: Path, text: str) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 def _lines(match, side):
     s = getattr(match, side)
     return (s.start_line, s.end_line)
@@ -54,20 +60,54 @@ def test_reformatted_c_copy_is_classified_reformatted(tmp_path, fast_options):
     assert result.matches[0].literal_similarity == 1.0
 
 
-def test_a_copy_cut_short_by_extracted_constants_is_followed_to_its_end(tmp_path, fast_options):
-    # policy.py is retry.py with literals moved into named constants: its last statement
-    # survives only as a 12-token run, found beside the longer run before it.
+def test_constants_extracted_in_the_file_stand_for_their_literals(fast_options):
+    # policy.py is retry.py with literals moved into named constants declared above it.
     left = FIXTURES / "extracted" / "retry.py"
     right = FIXTURES / "extracted" / "policy.py"
+    (match,) = compare_paths(str(left), str(right), fast_options).matches
+    assert (match.left.start_line, match.left.end_line) == (4, 15)
+    assert (match.right.start_line, match.right.end_line) == (8, 19)
+    assert len(match.segments) == 1
+
+
+def test_a_copy_cut_short_by_imported_constants_is_followed_to_its_end(fast_options):
+    # policy_imported.py imports the constants: they are names here, so its last
+    # statement survives only as a 12-token run, found beside the longer run before it.
+    left = FIXTURES / "extracted" / "retry.py"
+    right = FIXTURES / "extracted" / "policy_imported.py"
     result = compare_paths(str(left), str(right), fast_options)
     assert result.settings.extend_min_tokens == 10
     (match,) = result.matches
-    assert (match.left.start_line, match.left.end_line) == (4, 14)
-    assert (match.right.start_line, match.right.end_line) == (8, 18)
+    assert (match.left.end_line, match.right.end_line) == (14, 16)
     assert match.segments[-1].tokens < fast_options.match.min_tokens
     off = replace(fast_options, match=replace(fast_options.match, extend_min_tokens=0))
     (short,) = compare_paths(str(left), str(right), off).matches
-    assert (short.left.end_line, short.right.end_line) == (13, 17)
+    assert (short.left.end_line, short.right.end_line) == (13, 15)
+
+
+MAP_JS = """export default function map(arr, fn) {{
+    var res = [],
+        i,
+        arrLen = arr.length;
+{loop}
+    return res;
+}}
+"""
+
+
+def test_files_sharing_only_runs_shorter_than_the_guarantee_are_still_compared(
+        tmp_path, fast_options):
+    # The for loop became a while loop: the copy keeps a 24-token run (shorter than the
+    # winnowing guarantee, so it may share no winnowed fingerprint) and a 17-token one.
+    for_loop = "    for (i = 0; i < arrLen; ++i) {\n        res.push(fn(arr[i], i));\n    }"
+    while_loop = ("    i = 0;\n    while (i < arrLen) {\n        res.push(fn(arr[i], i));\n"
+                  "        ++i;\n    }")
+    left = _copy_text(tmp_path / "a" / "map.js", MAP_JS.format(loop=for_loop))
+    right = _copy_text(tmp_path / "b" / "collect.js", MAP_JS.format(loop=while_loop))
+    (match,) = compare_paths(str(left.parent), str(right.parent), fast_options).matches
+    assert (match.left.start_line, match.left.end_line) == (1, 6)
+    assert (match.right.start_line, match.right.end_line) == (1, 7)
+    assert match.filter.classification == "none"
 
 
 def test_identical_files_are_verbatim_and_fully_covered(tmp_path, fast_options):

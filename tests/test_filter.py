@@ -10,14 +10,17 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import numpy as np
 import pytest
 
 from fingerprints.fileprint import FingerprintSettings
 from simcheck.compare import CompareOptions, compare_paths
 from simcheck.errors import InputError
+from simcheck.filter.filtrate import structure_size
 from simcheck.filter.generated import detect_generated
 from simcheck.filter.options import FilterOptions
 from simcheck.filter.vendored import vendored_directory
+from simcheck.match.align import Region, Tile
 from simcheck.result import Result, from_dict, schema, to_dict, to_json
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -195,6 +198,42 @@ def test_a_short_match_with_shared_names_is_not_structure_alone(tmp_path):
     match = _only(compare_paths(str(left), str(right), _options(tmp_path)))
     assert match.kind == "renamed"
     assert match.filter.classification == "none"
+
+
+_FIELDS = "class {cls} {{\n{fields}}}\n"
+_FIELD = "    private final Map<{key}, {value}> {name} = new HashMap<>();\n"
+
+
+def _fields(cls: str, names: list[str], key: str, value: str) -> str:
+    return _FIELDS.format(cls=cls, fields="".join(
+        _FIELD.format(key=key, value=value, name=n) for n in names))
+
+
+def test_a_list_of_declarations_of_one_shape_counts_its_shape_once(tmp_path):
+    # Two unrelated classes each declare eight maps: 120 tokens of the same structure, no
+    # name in common, but one 15-token statement shape repeated; any two lists of maps
+    # look like this.
+    left = _tree(tmp_path / "a", {"A.java": _fields(
+        "Shapes", [f"shape{i}" for i in "ABCDEFGH"], "String", "Path")})
+    right = _tree(tmp_path / "b", {"B.java": _fields(
+        "Markers", [f"marker{i}" for i in "ABCDEFGH"], "Integer", "Pin")})
+    match = _only(compare_paths(str(left), str(right), _options(tmp_path)))
+    assert match.kind == "structural-only"
+    assert match.tokens >= 2 * 54
+    assert match.filter.classification == "short-structural-only"
+    assert "counted once" in match.filter.evidence[0].note
+
+
+def test_structure_size_counts_a_repeated_structure_once():
+    k = 4
+    # A run of 12 tokens whose k-grams repeat with period 3 (three shapes), beside a run of
+    # 6 distinct ones, and 2 tokens matched between them (shorter than k).
+    kgrams = np.array([1, 2, 3] * 4 + [7, 8, 9, 10, 11, 12, 13, 14], dtype=np.uint64)
+    region = Region((Tile(0, 0, 12), Tile(14, 14, 2), Tile(16, 16, 6)))
+    # Periodic run: the k-grams at 0, 1, 2 are new and cover tokens 0..5; the rest repeat.
+    assert structure_size(region, kgrams, k) == 6 + 2 + 6
+    whole = Region((Tile(12, 12, 8),))
+    assert structure_size(whole, kgrams, k) == 8  # nothing repeats
 
 
 # ---- base, corpus, common idiom -----------------------------------------------------

@@ -230,6 +230,17 @@ def test_node_types_exist_in_grammar(spec: LanguageSpec) -> None:
     assert not missing, f"{spec.name}: not in grammar {spec.grammar}: {missing}"
 
 
+@pytest.mark.parametrize("spec", [s for s in LANGUAGES if s.constants], ids=_ids)
+def test_constant_forms_name_grammar_nodes_fields_and_words(spec: LanguageSpec) -> None:
+    lang = get_language(spec.grammar)  # type: ignore[arg-type]
+    for form in spec.constants:
+        assert lang.id_for_node_kind(form.node, True) is not None, form
+        for field_name in (form.name, form.value):
+            assert not field_name or lang.field_id_for_name(field_name) is not None, form
+        if form.marker:
+            assert lang.id_for_node_kind(form.marker, False) is not None, form
+
+
 @pytest.mark.parametrize("spec", LANGUAGES, ids=_ids)
 def test_categories_are_disjoint_except_named_anonymous_twins(spec: LanguageSpec) -> None:
     named, anon = _kinds(spec.grammar)

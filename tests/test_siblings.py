@@ -53,3 +53,41 @@ def test_the_copied_sibling_wins_over_a_twin_whose_run_reaches_further(
     cited = [m for m in result.matches if m.right.start_line == 4]
     assert [m.left.start_line for m in cited] == [8]
     assert cited[0].left.text.startswith("def get_weekdays_short(")
+
+
+SIBLINGS_JS = '''\
+import {{ isMoment }} from './constructor';
+
+export function isAfter(input, units) {{
+{body}
+    return localInput.valueOf() < this.clone().startOf(units).valueOf();
+}}
+
+export function isBefore(input, units) {{
+{body}
+    return this.clone().endOf(units).valueOf() < localInput.valueOf();
+}}
+'''
+BODY_JS = '''\
+    var localInput = isMoment(input) ? input : createLocal(input);
+    if (!(this.isValid() && localInput.isValid())) {
+        return false;
+    }
+    units = normalizeUnits(units) || 'millisecond';'''
+
+
+def test_a_twin_whose_run_starts_in_the_previous_function_does_not_win(
+        tmp_path: Path, fast_options):
+    # The twin's run starts at the closing brace of the function before it, which pairs
+    # with the closing brace of the host's previous function: one token longer than the
+    # copy's run, with as many identical tokens. That brace grazes another definition.
+    donor = SIBLINGS_JS.format(body=BODY_JS)
+    host = ("function route(path) {\n    return path;\n}\n\n"
+            f"export function isAfter(input, units) {{\n{BODY_JS}\n    return null;\n}}\n")
+    for side, name, text in (("a", "compare.js", donor), ("b", "router.js", host)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / name).write_text(text, encoding="utf-8")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    cited = [m for m in result.matches if m.right.start_line == 5]
+    assert [m.left.start_line for m in cited] == [3]
+    assert cited[0].kind == "verbatim"

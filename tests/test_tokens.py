@@ -8,6 +8,7 @@ import pytest
 from fingerprints.languages import get_spec
 from fingerprints.lexical_tokens import tokenize_lexical
 from fingerprints.syntax_tokens import tokenize_syntax
+from fingerprints.tokens import IDENT, symbol_of
 
 # (language, original, renamed and reformatted copy, a comment's text, a string's text)
 FAMILIES = [
@@ -97,3 +98,51 @@ def test_syntax_errors_are_tolerated_and_noted():
     tokens = tokenize_syntax(b"def f(:\n    return 1\n", get_spec("python"))
     assert len(tokens) > 0
     assert tokens.note and "syntax error" in tokens.note
+
+
+@pytest.mark.parametrize(
+    ("language", "inline", "extracted"),
+    [
+        ("python", "def f(v):\n    return v[0] + 'x'\n",
+         "FIRST = 0\nSUFFIX = 'x'\n\ndef f(v):\n    return v[FIRST] + SUFFIX\n"),
+        ("c", "int f(int v) { return v > 32; }\n",
+         "#define LIMIT 32\n\nint f(int v) { return v > LIMIT; }\n"),
+        ("c", "int f(int v) { return v > 32; }\n",
+         "static const int LIMIT = 32;\n\nint f(int v) { return v > LIMIT; }\n"),
+        ("java", "class A { int f(int v) { return v > 32 ? 1 : 0; } }\n",
+         "class A { private static final int LIMIT = 32;\n"
+         " int f(int v) { return v > LIMIT ? 1 : 0; } }\n"),
+        ("javascript", "function f(v) { return v > 32; }\n",
+         "const LIMIT = 32;\nfunction f(v) { return v > LIMIT; }\n"),
+        ("go", "package m\nfunc f(v int) bool { return v > 32 }\n",
+         "package m\nconst limit = 32\nfunc f(v int) bool { return v > limit }\n"),
+    ],
+)
+def test_a_named_constant_stands_for_its_literal(language, inline, extracted):
+    # An extracted constant is the literal it replaced: the function's structure (from
+    # its name on) is the same.
+    def function(code: str) -> list[int]:
+        tokens = tokenize_syntax(code.encode(), get_spec(language))
+        first = tokens.start_byte.tolist().index(code.index("f("))
+        return tokens.symbols[first:].tolist()
+
+    assert function(inline) == function(extracted)
+
+
+@pytest.mark.parametrize(
+    ("language", "code"),
+    [
+        # Not a constant: no marker, a lower-case Python name, an expression, a name
+        # also assigned an expression, a declaration inside a function.
+        ("javascript", "let limit = 32;\nfunction f(v) { return v > limit; }\n"),
+        ("python", "limit = 32\n\ndef f(v):\n    return v > limit\n"),
+        ("c", "#define LIMIT (1 << 5)\n\nint f(int v) { return v > LIMIT; }\n"),
+        ("python", "LIMIT = 32\nLIMIT = compute()\n\ndef f(v):\n    return v > LIMIT\n"),
+        ("java", "class A { int f(int v) { final int limit = 32; return v > limit; } }\n"),
+    ],
+)
+def test_only_declared_constants_stand_for_literals(language, code):
+    tokens = tokenize_syntax(code.encode(), get_spec(language))
+    last_use = code.lower().rfind("limit")  # in the return statement
+    (at,) = [i for i, s in enumerate(tokens.start_byte.tolist()) if s == last_use]
+    assert int(tokens.symbols[at]) == symbol_of(IDENT)

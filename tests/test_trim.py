@@ -100,3 +100,70 @@ def test_each_language_with_definitions_finds_them_in_its_sample_program(spec: L
     # Outer before inner, every range inside the file and holding a token.
     assert np.all(np.diff(tokens.def_start) >= 0)
     assert np.all(tokens.def_end > tokens.def_start) and tokens.def_end.max() <= len(tokens)
+
+
+DONOR_JAR = '''\
+import copy
+
+
+def merge_all(jar, items):
+    out = []
+    for item in jar:
+        out.append(copy.copy(item))
+    return out
+
+
+def build(name, value, **kwargs):
+    return {"name": name, "value": value}
+
+
+class Jar:
+    def get_dict(self, domain=None, path=None):
+        """Takes an optional domain and path and returns a plain dict of the
+        name-value pairs of cookies that meet the requirements."""
+        dictionary = {}
+        for cookie in iter(self):
+            if (domain is None or cookie.domain == domain) and (
+                path is None or cookie.path == path
+            ):
+                dictionary[cookie.name] = cookie.value
+        return dictionary
+'''
+HOST_JAR = '''\
+class Command:
+    def usage(self, ctx):
+        rv = []
+        for param in ctx:
+            rv.extend(param.pieces(ctx))
+        return rv
+
+    def get_dict(self, domain=None, path=None):
+        """Takes an optional domain and path and returns a plain dict of the
+        name-value pairs of cookies that meet the requirements."""
+        self.fill()
+        return dictionary
+
+    def fill(self):
+        dictionary = {}
+        for cookie in iter(self):
+            if (domain is None or cookie.domain == domain) and (
+                path is None or cookie.path == path
+            ):
+                dictionary[cookie.name] = cookie.value
+'''
+
+
+def test_a_chance_run_grazing_a_copied_header_leaves_it_to_the_copy(
+    tmp_path: Path, fast_options: CompareOptions,
+):
+    # The host's get_dict keeps the donor's header and docstring, its body went to an
+    # extracted helper. The structural run from merge_all into build's header pairs with
+    # usage and get_dict's header: cut at the definition, it must leave the header (line 8)
+    # to the copy's match, which extends back to it from the helper's body.
+    for side, name, text in (("a", "jar.py", DONOR_JAR), ("b", "host.py", HOST_JAR)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / name).write_text(text, encoding="utf-8")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    header = [(s.left_start_line, s.right_start_line) for m in result.matches
+              for s in m.segments if s.right_start_line <= 8 <= s.right_end_line]
+    assert header == [(16, 8)]

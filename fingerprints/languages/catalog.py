@@ -11,13 +11,35 @@ Add a language by adding an entry; there is no per-language code.
 
 from __future__ import annotations
 
-from .spec import LanguageSpec
+from .spec import ConstantForm, LanguageSpec
 
 
 def _s(words: str) -> frozenset[str]:
     """Whitespace-separated node types -> frozenset (keeps the tables compact)."""
     return frozenset(words.split())
 
+
+# Named constants (ConstantForm): declared so by a marker (`#define N 100`,
+# `const int N = 100;`, `static final`, enum members) or by the naming convention (capitals),
+# which survives a copy that drops the marker.
+_CAPITALS = r"[A-Z][A-Z0-9_]*"
+_C_CONSTANTS = (
+    ConstantForm("preproc_def"),
+    ConstantForm("init_declarator", name="declarator", marker="const"),
+    ConstantForm("init_declarator", name="declarator", pattern=_CAPITALS),
+    ConstantForm("enumerator"),
+)
+_JS_CONSTANTS = (
+    ConstantForm("variable_declarator", marker="const"),
+    ConstantForm("variable_declarator", pattern=_CAPITALS),
+    ConstantForm("field_definition", name="property", marker="static", marker_up=0),
+)
+_TS_CONSTANTS = (
+    ConstantForm("variable_declarator", marker="const"),
+    ConstantForm("variable_declarator", pattern=_CAPITALS),
+    ConstantForm("public_field_definition", marker="readonly", marker_up=0),
+    ConstantForm("public_field_definition", marker="static", marker_up=0),
+)
 
 # `.h` is shared by C, C++ and Objective-C: these say "C++" (C is the default).
 _CPP_HINTS: tuple[str, ...] = (
@@ -75,6 +97,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
         functions=_s("function_definition"),
         definitions=_s("function_definition"),
+        constants=_C_CONSTANTS,
     ),
     # Same leaves as C plus C++'s own; `auto` and `this` are named leaves here.
     LanguageSpec(
@@ -115,6 +138,12 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         functions=_s("function_definition lambda_expression"),
         definitions=_s("class_specifier function_definition"),
         definition_wrappers=_s("template_declaration"),
+        constants=(
+            *_C_CONSTANTS,
+            ConstantForm("init_declarator", name="declarator", marker="constexpr"),
+            ConstantForm("field_declaration", name="declarator", value="default_value",
+                         marker="const", marker_up=0),
+        ),
     ),
     LanguageSpec(
         name="csharp",
@@ -154,6 +183,11 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "enum_declaration interface_declaration method_declaration operator_declaration "
             "record_declaration struct_declaration"
         ),
+        constants=(
+            ConstantForm("variable_declarator", value="", marker="const", marker_up=2),
+            ConstantForm("variable_declarator", value="", marker="readonly", marker_up=2),
+            ConstantForm("variable_declarator", value="", pattern=_CAPITALS),
+        ),
     ),
     LanguageSpec(
         name="java",
@@ -186,6 +220,10 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "annotation_type_declaration class_declaration compact_constructor_declaration "
             "constructor_declaration enum_declaration interface_declaration "
             "method_declaration record_declaration"
+        ),
+        constants=(
+            ConstantForm("variable_declarator", marker="final"),
+            ConstantForm("variable_declarator", pattern=_CAPITALS),
         ),
     ),
     LanguageSpec(
@@ -220,6 +258,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "method_definition"
         ),
         definition_wrappers=_s("export_statement"),
+        constants=_JS_CONSTANTS,
     ),
     # `number`/`string` are both a named literal and an anonymous type keyword.
     LanguageSpec(
@@ -258,6 +297,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "method_definition"
         ),
         definition_wrappers=_s("export_statement"),
+        constants=_TS_CONSTANTS,
     ),
     # As TypeScript, plus JSX text.
     LanguageSpec(
@@ -295,6 +335,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "method_definition"
         ),
         definition_wrappers=_s("export_statement"),
+        constants=_TS_CONSTANTS,
     ),
     LanguageSpec(
         name="python",
@@ -318,6 +359,10 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         functions=_s("function_definition lambda"),
         definitions=_s("class_definition function_definition"),
         definition_wrappers=_s("decorated_definition"),
+        # No const keyword: PEP 8 names module and class constants in capitals.
+        constants=(
+            ConstantForm("assignment", name="left", value="right", pattern=_CAPITALS),
+        ),
     ),
     LanguageSpec(
         name="go",
@@ -339,6 +384,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
         functions=_s("func_literal function_declaration method_declaration"),
         definitions=_s("function_declaration method_declaration type_declaration"),
+        constants=(ConstantForm("const_spec"),),
     ),
     LanguageSpec(
         name="rust",
@@ -363,6 +409,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
         functions=_s("closure_expression function_item"),
         definitions=_s("enum_item function_item impl_item struct_item trait_item union_item"),
+        constants=(ConstantForm("const_item"),),
     ),
     # Symbols are literal values; hash keys (`key:`) name fields, so are identifiers.
     # i, r, ri are number suffixes, not keywords.

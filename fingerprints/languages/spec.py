@@ -9,6 +9,27 @@ LITERAL_KINDS = ("string", "number", "char", "boolean", "null", "regex", "other"
 
 
 @dataclass(frozen=True)
+class ConstantForm:
+    """A declaration binding a name to one literal that the language makes a constant: by a
+    marker word (``const``, ``final``) or, where it has none, by its naming convention.
+    Elsewhere in the file the name stands for that literal (an extracted constant is the
+    literal it replaced), if the declaration lies outside any function.
+
+    ``node`` is the declarator's node type, ``name`` and ``value`` its fields holding the
+    identifier and the literal (``value`` "": its last named child). ``marker`` is a keyword
+    that must appear among the children or grandchildren of the declarator's ancestor
+    ``marker_up`` levels up (0: the declarator itself). ``pattern``: a regex the whole name
+    must match."""
+
+    node: str
+    name: str = "name"
+    value: str = "value"
+    marker: str | None = None
+    marker_up: int = 1
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
 class LanguageSpec:
     """One language: how to recognise its files and how to read its tree-sitter grammar.
 
@@ -56,3 +77,6 @@ class LanguageSpec:
     # Node types that wrap a definition and belong to it (Python decorators, JavaScript
     # ``export``, C++ ``template<...>``): the definition then starts where its wrapper does.
     definition_wrappers: frozenset[str] = field(default_factory=frozenset)
+    # Declarations of named constants (see ConstantForm); several forms may share a node
+    # type (any of them qualifies it).
+    constants: tuple[ConstantForm, ...] = ()

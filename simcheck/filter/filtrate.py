@@ -218,6 +218,19 @@ def _cited(
     ]
 
 
+def structure_size(region: Region, kgrams: np.ndarray, k: int) -> int:
+    """What structure alone shows of a match: its matched tokens, a structure repeated
+    inside it counted once (a list of declarations of one form shows one form, however
+    long). Each k-gram of its runs (``kgrams``: the k-gram hashes of its left file) that
+    repeats an earlier one of the match takes off one token: a run of one repeated
+    statement shape counts as that shape and a k-gram's worth of tokens."""
+    at = [np.arange(t.a, t.a + t.length - k + 1) for t in region.tiles if t.length >= k]
+    if not at:
+        return region.matched
+    hashes = kgrams[np.concatenate(at)]
+    return region.matched - hashes.size + np.unique(hashes).size
+
+
 def _classify(
     ctx: _Context, li: int, ri: int, region: Region, structural_only: bool
 ) -> tuple[np.ndarray, MatchFilter]:
@@ -238,11 +251,14 @@ def _classify(
         stage[:] = st.STAGES.index(st.TOO_SHORT)
         evidence.append(FilterEvidence(st.TOO_SHORT, "match", "", None, None,
                                  f"{n} matched tokens; the minimum is {ctx.min_tokens}"))
-    elif structural_only and n < ctx.min_structural:
+    elif structural_only and (
+            shown := structure_size(region, lf.fp.kgrams, ctx.k)) < ctx.min_structural:
         stage[:] = st.STAGES.index(st.SHORT_STRUCTURAL)
+        repeats = "" if shown == n else (
+            f" ({shown} with each structure repeated inside the match counted once)")
         evidence.append(FilterEvidence(st.SHORT_STRUCTURAL, "match", "", None, None,
-                                 f"{n} matched tokens supported by structure alone; the"
-                                 f" minimum is {ctx.min_structural}"))
+                                 f"{n} matched tokens supported by structure alone{repeats};"
+                                 f" the minimum is {ctx.min_structural}"))
     else:
         for role in (st.BASE, st.CORPUS):
             lr, rr = ctx.runs(role, 0, li), ctx.runs(role, 1, ri)

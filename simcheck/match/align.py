@@ -89,6 +89,9 @@ def _overlapping(runs: list[tuple[int, int, int]], side: int) -> bool:
 
 # Tokens of a run (a, b, length) whose original text is the same on both sides.
 Agreement = Callable[[int, int, int], int]
+# A run (a, b, length) without the edges that only graze a neighbouring definition
+# (simcheck.match.trim); the same run when there are none.
+Cut = Callable[[int, int, int], tuple[int, int, int]]
 
 
 def _contested(start: np.ndarray, length: np.ndarray) -> np.ndarray:
@@ -106,12 +109,13 @@ def _contested(start: np.ndarray, length: np.ndarray) -> np.ndarray:
 
 
 def _greedy_order(
-    runs: list[tuple[int, int, int]], agreement: Agreement | None
+    runs: list[tuple[int, int, int]], agreement: Agreement | None, cut: Cut | None = None
 ) -> list[tuple[int, int, int]]:
     """Runs longest first. Runs competing for the same tokens of one side (sibling
     functions of similar structure, one of them the real source) are ordered by how many
     of their tokens have the same text on both sides, then by length: the literal copy wins
-    over its structural twin even when the twin's run reaches a few tokens further."""
+    over its structural twin even when the twin's run reaches a few tokens further. Both
+    are measured on the run without its grazing edges (``cut``)."""
     if agreement is None:
         return sorted(runs, key=lambda r: (-r[2], r[0], r[1]))
     arr = np.asarray(runs, dtype=np.int64).reshape(-1, 3)
@@ -119,6 +123,8 @@ def _greedy_order(
 
     def key(item: tuple[tuple[int, int, int], bool]) -> tuple[int, int, int, int]:
         (x, y, m), hot = item
+        if cut is not None:
+            x, y, m = cut(x, y, m)
         # An uncontested run takes its tokens whatever its place in the order.
         return (-agreement(x, y, m) if hot else -m, -m, x, y)
 
@@ -133,22 +139,31 @@ def tile(
     n_b: int,
     min_tokens: int,
     agreement: Agreement | None = None,
+    cut: Cut | None = None,
 ) -> list[Tile]:
     """Greedy string tiling over the shared runs of one file pair: longest first, no token
-    used twice on either side. When no runs overlap, every run is a tile as it is."""
+    used twice on either side. When no runs overlap, every run is a tile as it is.
+
+    ``cut`` takes off a run's edges that only graze a neighbouring definition: a run is
+    maximal on its diagonal, so it tends to reach into the look-alike end of the previous
+    function or header of the next one. Competing runs are ranked on what is left of them
+    (a sibling's run one closing brace longer must not beat the copy), and each tile gives
+    its grazing edges back before the tiles are extended (a chance run's tail must not
+    hold the copied header its true match would extend over)."""
     # A file pair has few runs: plain lists beat array calls here.
     runs = [
         r for r in zip(a.tolist(), b.tolist(), length.tolist(), strict=True)
         if r[2] >= min_tokens
     ]
     if len(runs) <= 1 or not (_overlapping(runs, 0) or _overlapping(runs, 1)):
-        return sorted((Tile(x, y, n) for x, y, n in runs), key=lambda t: (t.a, t.b))
+        tiles = [Tile(*(cut(*r) if cut else r)) for r in runs]
+        return sorted(tiles, key=lambda t: (t.a, t.b))
     # Byte flags with array views of them (to mark free stretches).
     used_a, used_b = _used([], n_a, n_b)
     flags_a = np.frombuffer(used_a, dtype=np.bool_)
     flags_b = np.frombuffer(used_b, dtype=np.bool_)
     tiles = []
-    for x, y, n in _greedy_order(runs, agreement):
+    for x, y, n in _greedy_order(runs, agreement, cut):
         if _free(used_a, used_b, x, y, n):
             _take(used_a, used_b, x, y, n)
             tiles.append(Tile(x, y, n))
@@ -160,6 +175,8 @@ def tile(
             flags_a[x + s : x + e] = True
             flags_b[y + s : y + e] = True
             tiles.append(Tile(x + s, y + s, e - s))
+    if cut is not None:
+        tiles = [Tile(*cut(t.a, t.b, t.length)) for t in tiles]
     return sorted(tiles, key=lambda t: (t.a, t.b))
 
 
@@ -307,11 +324,13 @@ def regions(
     settings: MatchSettings,
     agreement: Agreement | None = None,
     supported: Support | None = None,
+    cut: Cut | None = None,
 ) -> list[Region]:
     """Regions of one file pair from its shared runs and both token symbol streams;
     ``agreement`` (optional) breaks ties between equally long competing runs; with
-    ``supported`` (whether a run's text agrees), tiles are extended by shorter runs."""
-    tiles = tile(a, b, length, sa.size, sb.size, settings.min_tokens, agreement)
+    ``supported`` (whether a run's text agrees), tiles are extended by shorter runs;
+    ``cut`` trims runs at definition bounds before they compete (see ``tile``)."""
+    tiles = tile(a, b, length, sa.size, sb.size, settings.min_tokens, agreement, cut)
     if supported is not None and 0 < settings.extend_min_tokens < settings.min_tokens:
         tiles = extend(tiles, sa, sb, settings.merge_gap, settings.extend_min_tokens, supported)
     merged = merge(tiles, settings.merge_gap)

@@ -126,7 +126,7 @@ def _sides(
 def shared_runs(
     left: Sequence[np.ndarray],
     right: Sequence[np.ndarray],
-    pairs: np.ndarray,
+    pairs: np.ndarray | None,
     k: int,
     max_occurrences: int,
     max_file_frequency: int,
@@ -134,7 +134,8 @@ def shared_runs(
     sorted_postings: tuple[SortedPostings, SortedPostings] | None = None,
     workers: int = 1,
 ) -> Runs:
-    """Runs of shared k-grams for the file pairs in ``pairs`` (rows of left, right index).
+    """Runs of shared k-grams for the file pairs in ``pairs`` (rows of left, right index;
+    None: every pair of files that shares a usable k-gram).
 
     A k-gram found in more than ``max_file_frequency`` files, or more than
     ``max_occurrences`` times, on either side seeds nothing: it is boilerplate of that
@@ -149,7 +150,7 @@ def shared_runs(
     # hash order, so every per-seed array below is read almost sequentially.
     starts, ends = _run_bounds(ls, rs, workers)
     n_right = max(len(right), 1)
-    wanted = distinct(pairs[:, 0] * n_right + pairs[:, 1])
+    wanted = None if pairs is None else distinct(pairs[:, 0] * n_right + pairs[:, 1])
     first, last = together([
         lambda: _in_pairs(starts, ls, rs, n_right, wanted),
         lambda: _in_pairs(ends, ls, rs, n_right, wanted),
@@ -159,7 +160,7 @@ def shared_runs(
     pair, a, b = first
     length = last[1] - a + k
     final = _order(pair, a, b)
-    run_key = wanted[pair[final]] if wanted.size else pair
+    run_key = wanted[pair[final]] if wanted is not None and wanted.size else pair[final]
     return Runs(run_key // n_right, run_key % n_right, a[final], b[final], length[final])
 
 
@@ -231,14 +232,16 @@ def _in_pairs(
     ls: _Side,
     rs: _Side,
     n_right: int,
-    wanted: np.ndarray,
+    wanted: np.ndarray | None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(pair, left position, right position) of the hits in the ``wanted`` pairs (sorted
-    keys left * n_right + right; pair = index into them), ordered by (pair, diagonal,
-    left position)."""
+    keys left * n_right + right; pair = index into them; None: every pair, and pair is
+    the key itself), ordered by (pair, diagonal, left position)."""
     li, ri = hits
     key = ls.file[li] * n_right + rs.file[ri]
-    if wanted.size:
+    if wanted is None:
+        pair, inside = key, np.ones(key.size, dtype=bool)
+    elif wanted.size:
         pair = np.minimum(np.searchsorted(wanted, key), wanted.size - 1)
         inside = wanted[pair] == key
     else:

@@ -105,6 +105,35 @@ def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int,
     return _head_cut(lo, hi, starts, ends, bounds, short, reach), hi
 
 
+def _bound_within(bounds: list[int], lo: int, hi: int) -> bool:
+    """Whether a definition starts or ends strictly between token ``lo`` and ``hi``."""
+    i = bisect_right(bounds, lo)
+    return i < len(bounds) and bounds[i] < hi
+
+
+def run_cutter(a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int, max_lines: int,
+               bounds: tuple[list[int], list[int]]) -> Callable[[int, int, int],
+                                                                tuple[int, int, int]]:
+    """For one file pair: a run (a, b, length) without its grazing slivers (``trim`` of a
+    one-tile region), for the tiling (simcheck.match.align.tile)."""
+
+    reach = _LINE_SLIVER_FACTOR * max_tokens
+    a_bounds, b_bounds = bounds
+
+    def near(side: list[int], lo: int, hi: int) -> bool:
+        """Whether a definition bound lies close enough to an end of [lo, hi) to cut it."""
+        return _bound_within(side, lo, min(hi, lo + reach)) or _bound_within(
+            side, max(lo, hi - reach), hi)
+
+    def cut(a: int, b: int, n: int) -> tuple[int, int, int]:
+        if not (near(a_bounds, a, a + n) or near(b_bounds, b, b + n)):
+            return a, b, n  # the common case: no bound near either end
+        t = trim(Region((Tile(a, b, n),)), a_tokens, b_tokens, max_tokens, max_lines, bounds)
+        return (t.tiles[0].a, t.tiles[0].b, t.tiles[0].length) if len(t.tiles) == 1 else (a, b, n)
+
+    return cut
+
+
 def trim(region: Region, a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int,
          max_lines: int, bounds: tuple[list[int], list[int]] | None = None) -> Region:
     """``region`` without the slivers at its ends that only graze another definition than
