@@ -36,7 +36,7 @@ def pair_score(result: Result) -> float:
     too short, keyword-only and short structure-only matches set aside, as in the
     expert's filtered figures), and the order-free structure channel (short k-grams
     anywhere, rarity-weighted; the larger of its measurements with and without braces,
-    semicolons and modifiers; definitions a program never mentions left out), which still
+    semicolons and modifiers; definitions a program never reaches left out), which still
     sees copies whose functions or statements were reordered or re-punctuated, and is not
     diluted by unused template helpers that differ between the two sides. Containment
     rather than overlap: a copy padded with new code, or cut down to its essentials,
@@ -96,7 +96,7 @@ def run_benchmark(
     prepared = dict(zip(names, fingerprinted, strict=True))
     # The dataset's works are each other's reference corpus (never their labels).
     corpus = [[f.fp.kgrams for f in w.compared] for w in fingerprinted]
-    # The order-free channel's streams: without the definitions a work never mentions.
+    # The order-free channel's streams: without the definitions a program never reaches.
     streams = [referenced_streams(w.compared)[0] for w in fingerprinted]
     options = replace(
         options,

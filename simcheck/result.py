@@ -52,8 +52,8 @@ class WorkSummary:
     order_free: float
     # The same after filtration: only matched tokens no filter stage explained.
     coverage_filtered: Coverage = field(default_factory=lambda: Coverage(0, 0, 0, 0))
-    # Tokens of definitions this work never mentions elsewhere, which the order-free
-    # figure leaves out (fingerprints.unreferenced).
+    # Tokens of definitions no chain of mentions by name reaches from this program's main
+    # entry point, which the order-free figure leaves out (fingerprints.unreferenced).
     order_free_set_aside: int = 0
 
 

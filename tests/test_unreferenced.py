@@ -1,4 +1,4 @@
-"""Definitions a program never mentions are left out of the order-free structure channel."""
+"""Definitions a program never reaches are left out of the order-free structure channel."""
 
 from __future__ import annotations
 
@@ -42,6 +42,24 @@ int main(void) { return used(2); }
     set_aside, kept = _masked_text(source, "c")
     assert "unused" in set_aside and "unused" not in kept
     assert "used ( 2 )" in kept
+
+
+def test_a_helper_called_only_from_unused_code_is_set_aside_too():
+    source = b"""
+int square(int n) { return n * n; }
+int sum_of_squares(int n) { int s = 0; for (int i = 1; i <= n; i++) s += square(i); return s; }
+int twice(int n) { return 2 * n; }
+int main(void) {
+    int total = 0;
+    for (int i = 0; i < 10; i++) { total += twice(i); if (total > 50) { total -= 7; } }
+    for (int j = 10; j > 0; j--) { total = total * 3 % 101 + twice(j); }
+    return total;
+}
+"""
+    set_aside, kept = _masked_text(source, "c")
+    # square is called, but only by sum_of_squares, which nothing reachable calls.
+    assert "int square ( int n )" in set_aside and "sum_of_squares" in set_aside
+    assert "twice" in kept and "square" not in kept
 
 
 def test_without_an_entry_point_nothing_is_set_aside():

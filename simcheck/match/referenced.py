@@ -1,5 +1,5 @@
-"""A work's structure streams without the definitions it never mentions (the order-free
-channel's input; ``fingerprints.unreferenced`` says which and why)."""
+"""A work's structure streams without the definitions its program never reaches (the
+order-free channel's input; ``fingerprints.unreferenced`` says which and why)."""
 
 from __future__ import annotations
 
