@@ -182,8 +182,10 @@ def _tokens(
     category = table.categories[kind]
     lexical = category != _NO_CATEGORY
     symbols = table.symbols[kind[code]]
+    inlined = None
     if constants:
-        _inline(source, symbols, starts[code], ends[code], action[code] == _IDENT, constants)
+        inlined = _inline(source, symbols, starts[code], ends[code], action[code] == _IDENT,
+                          constants)
     return RawTokens(
         source,
         symbols,
@@ -195,6 +197,7 @@ def _tokens(
         "tree-sitter",
         note,
         np.array(definitions, dtype=np.int64).reshape(-1, 2),
+        inlined,
     )
 
 
@@ -316,14 +319,17 @@ def _constants(
 
 
 def _inline(source: bytes, symbols: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-            identifier: np.ndarray, constants: _Constants) -> None:
+            identifier: np.ndarray, constants: _Constants) -> np.ndarray:
     """Give each identifier token naming a constant (but the declaring one) the symbol of
-    the constant's literal, in place."""
+    the constant's literal, in place; the indexes of those tokens (sorted)."""
     idx = np.flatnonzero(identifier)
     lengths = ends[idx] - starts[idx]
     wanted = np.fromiter({len(n) for n in constants.symbols}, dtype=np.int64)
     idx = idx[np.isin(lengths, wanted)]  # few identifiers have a constant's length
+    done = []
     for i, s, e in zip(idx.tolist(), starts[idx].tolist(), ends[idx].tolist(), strict=True):
         symbol = constants.symbols.get(source[s:e])
         if symbol is not None and s not in constants.declared_at:
             symbols[i] = symbol
+            done.append(i)
+    return np.asarray(done, dtype=np.int64)

@@ -62,6 +62,8 @@ class FileTokens:
     def_end: np.ndarray = field(  # exclusive
         default_factory=lambda: np.zeros(0, dtype=np.int32)
     )
+    # Structure tokens (sorted indexes) naming a constant, whose symbol is its literal's.
+    inlined: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def __len__(self) -> int:
         return int(self.symbols.shape[0])
@@ -180,6 +182,7 @@ class RawTokens:
     tokenizer: str
     note: str | None = None
     definitions: np.ndarray | None = None  # int64, n x 2 byte ranges, any order
+    inlined: np.ndarray | None = None  # int64, FileTokens.inlined
 
 
 def file_tokens_many(raws: Sequence[RawTokens]) -> list[FileTokens]:
@@ -233,9 +236,13 @@ def file_tokens_many(raws: Sequence[RawTokens]) -> list[FileTokens]:
             note=r.note,
             def_start=def_start[d[i] : d[i + 1]],
             def_end=def_end[d[i] : d[i + 1]],
+            inlined=_NONE_INLINED if r.inlined is None else r.inlined,
         )
         for i, r in enumerate(raws)
     ]
+
+
+_NONE_INLINED = np.zeros(0, dtype=np.int64)
 
 
 def _bounds(counts: list[int]) -> np.ndarray:

@@ -43,15 +43,28 @@ def pair_score(result: Result) -> float:
     still scores high.
     c, comments: the larger rarity-weighted share of one side's comments found on the
     other: a copy rewritten until its structure is gone often keeps its author's comments.
+    Independent works started from one IDE or judge template share its comments too, and
+    often nothing else; how common a comment is cannot tell the two apart (a task's given
+    comment that its copies keep is as common in a set as a template's). So a shared
+    comment that no other work of the reference has counts in full, and one that other
+    works also have counts as far as the rest of the evidence corroborates it:
+    1 - (1-s)(1-u), u the larger share of string literals found on the other side.
     t, strings: the smaller rarity-weighted share of string literals found on the other
     side, times s. Independent programs for one task print the strings the task dictates,
     so shared strings count only as far as the structure corroborates them."""
     runs = max(result.left.coverage_filtered.fraction, result.right.coverage_filtered.fraction)
     order_free = max(result.left.order_free, result.right.order_free)
     structure = (runs + order_free) / 2
-    shares = {c.name: (c.left_share, c.right_share) for c in result.channels}
-    comments = max(shares["comments"])
-    strings = min(shares["strings"]) * structure
+    channel = {c.name: c for c in result.channels}
+    strings_shares = (channel["strings"].left_share, channel["strings"].right_share)
+    corroboration = 1 - (1 - structure) * (1 - max(strings_shares))
+    c = channel["comments"]
+    comments = max(
+        exclusive + (share - exclusive) * corroboration
+        for share, exclusive in ((c.left_share, c.left_share_exclusive),
+                                 (c.right_share, c.right_share_exclusive))
+    )
+    strings = min(strings_shares) * structure
     return 1 - (1 - structure) * (1 - comments) * (1 - strings)
 
 

@@ -18,7 +18,7 @@ import orjson
 
 from .heap import paused
 
-SCHEMA_VERSION = "1.8.0"
+SCHEMA_VERSION = "1.9.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -484,6 +484,10 @@ class Channel:
     items: list[SharedItem]  # the rarest shared items
     similar: int = 0  # items without an identical partner but a near-identical one
     similar_items: list[SharedItem] = field(default_factory=list)
+    # The part of left_share (right_share) made of items no other work of the reference
+    # population has: all of it when the reference is the two works' own files.
+    left_share_exclusive: float = 0.0
+    right_share_exclusive: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,35 @@ def test_a_copy_cut_short_by_imported_constants_is_followed_to_its_end(fast_opti
     assert (short.left.end_line, short.right.end_line) == (13, 15)
 
 
+PDU_PY = """import struct
+
+
+def request(address, values):
+    pdu = struct.pack(">BHHB", {code}, address, len(values), 2 * len(values))
+    return pdu
+{tail}"""
+
+
+@pytest.mark.parametrize(("left_code", "counted"), [("FC_WRITE", True), ("16", False)])
+def test_a_match_must_reach_the_minimum_without_tokens_agreeing_through_a_constant(
+        tmp_path, fast_options, left_code, counted):
+    # The right side names function code 16 FC_WRITE. The match is set exactly at the
+    # minimum size: against the same name it counts; against the bare literal 16 it agrees
+    # there only through the constant, and is one token short of the minimum.
+    tail = "\n\nFC_WRITE = 16\n"
+    left = _copy_text(tmp_path / "a" / "a.py", PDU_PY.format(
+        code=left_code, tail=tail if left_code == "FC_WRITE" else ""))
+    right = _copy_text(tmp_path / "b" / "b.py", PDU_PY.format(code="FC_WRITE", tail=tail))
+    (found,) = compare_paths(str(left), str(right), fast_options).matches
+    options = replace(fast_options, filtration=replace(fast_options.filtration,
+                                                       min_tokens=found.tokens))
+    match = next(m for m in compare_paths(str(left), str(right), options).matches
+                 if m.left.start_line <= 4 <= m.left.end_line)
+    assert (match.filter.classification == "none") is counted
+    if not counted:
+        assert "agree only through a named constant" in match.filter.evidence[0].note
+
+
 MAP_JS = """export default function map(arr, fn) {{
     var res = [],
         i,

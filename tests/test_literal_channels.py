@@ -127,21 +127,35 @@ def test_pair_score_adds_comments_and_corroborated_strings_to_structure(
 ):
     left, right = _write(tmp_path / "a", ORIGINAL), _write(tmp_path / "b", INDEPENDENT)
     result = compare_paths(str(left), str(right), fast_options)
-    none = [replace(c, left_share=0.0, right_share=0.0) for c in result.channels]
+    none = [replace(c, left_share=0.0, right_share=0.0, left_share_exclusive=0.0,
+                    right_share_exclusive=0.0) for c in result.channels]
     structure = pair_score(replace(result, channels=none))
     assert 0 < structure < 1
 
-    def score(name: str, left: float, right: float) -> float:
-        channels = [replace(c, left_share=left, right_share=right) if c.name == name else c
-                    for c in none]
+    def score(*shares: tuple[str, float, float, float, float]) -> float:
+        given = {name: values for name, *values in shares}
+        channels = [
+            replace(c, left_share=given[c.name][0], right_share=given[c.name][1],
+                    left_share_exclusive=given[c.name][2],
+                    right_share_exclusive=given[c.name][3]) if c.name in given else c
+            for c in none
+        ]
         return pair_score(replace(result, channels=channels))
 
-    # Comments: the larger share counts, as independent evidence.
-    assert score("comments", 0.5, 0.0) == pytest.approx(1 - (1 - structure) * 0.5)
+    # Comments no other work has: the larger share counts, as independent evidence.
+    assert score(("comments", 0.5, 0.0, 0.5, 0.0)) == pytest.approx(1 - (1 - structure) * 0.5)
+    # Comments other works also have (a template's): as far as the structure corroborates
+    # them, so that a template's comments alone never make a certain pair...
+    assert score(("comments", 1.0, 0.5, 0.0, 0.0)) == pytest.approx(1 - (1 - structure) ** 2)
+    # ...or as far as shared strings do (an original's comment and messages kept by a copy).
+    assert score(("comments", 1.0, 0.0, 0.0, 0.0), ("strings", 0.0, 1.0, 0.0, 0.0)) == 1.0
+    # Partly exclusive: the exclusive part in full, the rest corroborated.
+    assert score(("comments", 1.0, 0.0, 0.25, 0.0)) == pytest.approx(
+        1 - (1 - structure) * (1 - 0.25 - 0.75 * structure))
     # Strings: the smaller share counts, only as far as the structure corroborates it.
-    assert score("strings", 1.0, 0.5) == pytest.approx(
+    assert score(("strings", 1.0, 0.5, 0.0, 0.0)) == pytest.approx(
         1 - (1 - structure) * (1 - 0.5 * structure))
-    assert score("strings", 1.0, 0.0) == pytest.approx(structure)
+    assert score(("strings", 1.0, 0.0, 0.0, 0.0)) == pytest.approx(structure)
 
 
 def test_channels_reach_the_csv_and_the_report(rewritten, tmp_path):

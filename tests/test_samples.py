@@ -82,6 +82,15 @@ def test_the_independent_codebase_scores_low(knockoff):
     assert independent.left.coverage.fraction < knockoff.left.coverage.fraction / 5
 
 
+def test_no_match_with_the_independent_codebase_survives_filtration():
+    # EXPECTED.md: the BT-40 shares no code; Modbus frames and constants are convention.
+    assert EXPECTED["independent"]["derived"] == []
+    independent = compare_paths(str(SAMPLES / "original"), str(SAMPLES / "independent"))
+    counted = [m for m in independent.matches if m.filter.classification == "none"]
+    assert counted == []
+    assert independent.left.coverage_filtered.fraction == 0.0
+
+
 def _filter_lines(result: Result, region: dict) -> dict[str, set[int]]:
     """Original-side lines of ``region`` by the filter stage of the match tokens on them."""
     lines: dict[str, set[int]] = {}

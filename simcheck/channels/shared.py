@@ -17,6 +17,9 @@ from .items import ItemIndex, displayed, index, normalised, place
 LISTED = 25  # shared items listed per channel, rarest first
 _CONSIDERED = 8 * LISTED  # the rarest shared items read to choose those listed
 SIMILAR_LISTED = 10
+# A reference table counts works, these two among them: an item in more than two of them
+# was also found elsewhere (an IDE or judge template, a convention, a task's given text).
+_PAIR_WORKS = 2
 FUZZY_CHANNELS = ("strings", "comments")
 
 
@@ -26,13 +29,19 @@ def measure(
     right: Sequence[PreparedFile],
     table: KgramRarity | None,
 ) -> Channel:
+    """``table``: the items' frequencies among a reference population of works, these two
+    among them (default: among the files of both works, which are then the whole
+    reference, so every shared item is exclusive to them)."""
     lside = index(left, lambda lit: lit.channel(name))
     rside = index(right, lambda lit: lit.channel(name))
+    reference = table
     table = table or _file_rarity(lside, rside)
     share = containment(lside.symbols, rside.symbols, table)
     shared = np.intersect1d(lside.symbols, rside.symbols, assume_unique=True)
-    # Rarest first; among equally rare, the longest (more telling), then by text.
     df = table.frequencies(shared)
+    exclusive = share if reference is None else containment(
+        lside.symbols, rside.symbols, table, shared[df <= _PAIR_WORKS])
+    # Rarest first; among equally rare, the longest (more telling), then by text.
     order = np.lexsort((shared, df))[:_CONSIDERED]
     lplaces, rplaces = lside.locate(shared[order]), rside.locate(shared[order])
     items = [
@@ -53,6 +62,8 @@ def measure(
         items=items[:LISTED],
         similar=similar,
         similar_items=similar_items,
+        left_share_exclusive=exclusive.left_in_right,
+        right_share_exclusive=exclusive.right_in_left,
     )
 
 

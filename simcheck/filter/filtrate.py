@@ -231,6 +231,24 @@ def structure_size(region: Region, kgrams: np.ndarray, k: int) -> int:
     return region.matched - hashes.size + np.unique(hashes).size
 
 
+def through_constants(left: PreparedFile, right: PreparedFile, la: np.ndarray,
+                      rb: np.ndarray) -> int:
+    """How many matched token pairs (positions ``la`` on the left, ``rb`` on the right)
+    agree only because a named constant was read as its literal: a name on one side
+    facing the literal, or another name, on the other. They keep a copy that extracted its
+    constants in one piece, but are not themselves evidence of copying, so they do not
+    count towards the minimum size (``FOO = 16`` then ``pack(FOO)`` is not ``pack(16)``)."""
+    lt, rt = left.fp.tokens, right.fp.tokens
+    hit = np.flatnonzero(member(la, lt.inlined) | member(rb, rt.inlined))
+    if not hit.size:
+        return 0
+    ltext, rtext = left.text, right.text
+    return sum(
+        ltext[lt.start_byte[i] : lt.end_byte[i]] != rtext[rt.start_byte[j] : rt.end_byte[j]]
+        for i, j in zip(la[hit].tolist(), rb[hit].tolist(), strict=True)
+    )
+
+
 def _classify(
     ctx: _Context, li: int, ri: int, region: Region, structural_only: bool
 ) -> tuple[np.ndarray, MatchFilter]:
@@ -247,10 +265,13 @@ def _classify(
         evidence.append(FilterEvidence(st.KEYWORD_ONLY, "match", "", None, None,
                                  f"{content} identifier/literal token(s); the minimum is"
                                  f" {ctx.min_content}"))
-    elif n < ctx.min_tokens:
+    elif (own := n - through_constants(lf, ctx.file(1, ri), la, rb)) < ctx.min_tokens:
         stage[:] = st.STAGES.index(st.TOO_SHORT)
+        constants = "" if own == n else (
+            f" ({own} without those that agree only through a named constant)")
         evidence.append(FilterEvidence(st.TOO_SHORT, "match", "", None, None,
-                                 f"{n} matched tokens; the minimum is {ctx.min_tokens}"))
+                                 f"{n} matched tokens{constants}; the minimum is"
+                                 f" {ctx.min_tokens}"))
     elif structural_only and (
             shown := structure_size(region, lf.fp.kgrams, ctx.k)) < ctx.min_structural:
         stage[:] = st.STAGES.index(st.SHORT_STRUCTURAL)

@@ -75,9 +75,12 @@ class Containment:
     right_in_left: float
 
 
-def containment(left: np.ndarray, right: np.ndarray, table: KgramRarity) -> Containment:
-    """Weighted containment both ways of two sorted unique k-gram sets."""
-    shared = np.intersect1d(left, right, assume_unique=True)
+def containment(left: np.ndarray, right: np.ndarray, table: KgramRarity,
+                shared: np.ndarray | None = None) -> Containment:
+    """Weighted containment both ways of two sorted unique k-gram sets; ``shared``, if
+    given, counts only those of their common k-grams."""
+    if shared is None:
+        shared = np.intersect1d(left, right, assume_unique=True)
     total_l = float(table.weights(left).sum())
     total_r = float(table.weights(right).sum())
     common = float(table.weights(shared).sum())
