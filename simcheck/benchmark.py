@@ -18,6 +18,7 @@ from .ingest import ingest
 from .match.bare import bare_kgram_set
 from .match.common import common_kgrams
 from .match.order_free import KgramRarity, kgram_set, rarity, union
+from .match.referenced import referenced_streams
 from .metrics import Metrics, evaluate
 from .prepare import PreparedWork, prepare
 from .progress import Progress, silent
@@ -35,9 +36,11 @@ def pair_score(result: Result) -> float:
     too short, keyword-only and short structure-only matches set aside, as in the
     expert's filtered figures), and the order-free structure channel (short k-grams
     anywhere, rarity-weighted; the larger of its measurements with and without braces,
-    semicolons and modifiers), which still sees copies whose functions or statements
-    were reordered or re-punctuated. Containment rather than overlap: a copy padded with
-    new code, or cut down to its essentials, still scores high.
+    semicolons and modifiers; definitions a program never reaches left out), which still
+    sees copies whose functions or statements were reordered or re-punctuated, and is not
+    diluted by unused template helpers that differ between the two sides. Containment
+    rather than overlap: a copy padded with new code, or cut down to its essentials,
+    still scores high.
     c, comments: the larger rarity-weighted share of one side's comments found on the
     other: a copy rewritten until its structure is gone often keeps its author's comments.
     Independent works started from one IDE or judge template share its comments too, and
@@ -106,7 +109,8 @@ def run_benchmark(
     prepared = dict(zip(names, fingerprinted, strict=True))
     # The dataset's works are each other's reference corpus (never their labels).
     corpus = [[f.fp.kgrams for f in w.compared] for w in fingerprinted]
-    streams = [[f.fp.tokens.symbols for f in w.compared] for w in fingerprinted]
+    # The order-free channel's streams: without the definitions a program never reaches.
+    streams = [referenced_streams(w.compared)[0] for w in fingerprinted]
     options = replace(
         options,
         common=common_kgrams(corpus, COMMON_FRACTION),

@@ -332,7 +332,8 @@ def benchmark(
     console.print(
         "score = 1 - (1 - s)(1 - c)(1 - t): s (structure) is the mean of the larger coverage "
         "by matched regions after filtration and the larger order-free structure "
-        "containment, c the larger share of one side's comments found on the other, t the "
+        "containment (definitions a program never reaches left out), c the larger share "
+        "of one side's comments found on the other, t the "
         "smaller share of string literals found on the other times s; k-grams in "
         f"more than {COMMON_FRACTION:.0%} of the dataset's works are treated as common, and "
         "its works weight the rarity of k-grams, comments and strings (labels are never used)."

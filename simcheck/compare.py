@@ -48,6 +48,7 @@ from .match.order_free import (
     Containment,
     KgramRarity,
 )
+from .match.referenced import referenced_streams
 from .match.seeds import drop_redundant, shared_runs
 from .match.sets import sort_postings
 from .match.trim import definition_bounds, run_cutter, trim
@@ -111,7 +112,10 @@ DEFINITIONS: dict[str, str] = {
     f" {ORDER_FREE_K} normalised tokens) found anywhere in the other side, in any order:"
     " survives reordered functions and statements; rare k-grams weigh more; the larger of"
     " two measurements, on the structure tokens and on them without braces, semicolons"
-    " and declaration modifiers (settings.order_free_ignored), which copies add and drop",
+    " and declaration modifiers (settings.order_free_ignored), which copies add and drop;"
+    " in a program with a main entry point, definitions that no chain of mentions by name"
+    " reaches from it (unused template helpers, inserted dead methods) are left out"
+    " (order_free_set_aside tokens), unless that would be more than half of the work",
     "channels": "literal evidence over the whole works: identifiers (names of at least"
     " 3 characters, exact), identifier_parts (names split at camelCase, snake_case and"
     " digits, case-folded), strings (string literals without their quotes) and comments"
@@ -498,12 +502,14 @@ def compare_prepared(
         result = filter_result(
             result, located, lfiles, rfiles, options, references, ctx, classified
         )
-        free, literal, anomalies = background()
+        free, set_aside, literal, anomalies = background()
         advance(1)
         return replace(
             result,
-            left=replace(result.left, order_free=free.left_in_right),
-            right=replace(result.right, order_free=free.right_in_left),
+            left=replace(result.left, order_free=free.left_in_right,
+                         order_free_set_aside=set_aside[0]),
+            right=replace(result.right, order_free=free.right_in_left,
+                          order_free_set_aside=set_aside[1]),
             channels=literal,
             code_anomalies=anomalies,
         )
@@ -542,16 +548,18 @@ BESIDE_MIN_FILES = 200
 
 def _whole_work_channels(
     lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], options: CompareOptions
-) -> tuple[Containment, list[Channel], list[CodeAnomaly]]:
-    """The order-free structure containment and the literal channels of two works.
+) -> tuple[Containment, tuple[int, int], list[Channel], list[CodeAnomaly]]:
+    """The order-free structure containment (and the tokens of unreferenced definitions
+    it left out on each side) and the literal channels of two works.
 
     Each side's order-free share is the larger of its containment over the structure
     tokens and over the bare ones (no delimiters or modifiers): a copy that only added or
     dropped braces, semicolons or modifiers keeps its k-grams in the latter."""
-    lstreams = Streams.of([f.fp.tokens.symbols for f in lfiles])
-    rstreams = Streams.of([f.fp.tokens.symbols for f in rfiles])
+    lkept, lset_aside = referenced_streams(lfiles)
+    rkept, rset_aside = referenced_streams(rfiles)
+    lstreams, rstreams = Streams.of(lkept), Streams.of(rkept)
     plain = order_free_containment(lstreams, rstreams, options.rarity)
     stripped = order_free_containment(lstreams.bare(), rstreams.bare(), options.rarity_bare)
     free = Containment(max(plain[0], stripped[0]), max(plain[1], stripped[1]))
     literal, anomalies = channels(lfiles, rfiles, options.literal_rarity)
-    return free, literal, anomalies
+    return free, (lset_aside, rset_aside), literal, anomalies

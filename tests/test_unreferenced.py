@@ -1,0 +1,117 @@
+"""Definitions a program never reaches are left out of the order-free structure channel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from fingerprints.fileprint import tokenize
+from fingerprints.unreferenced import unreferenced
+from simcheck.compare import compare_paths
+from simcheck.render.html import render_html
+
+FIXTURES = Path(__file__).parent / "fixtures" / "unreferenced"
+
+
+def _masked_text(source: bytes, language: str) -> tuple[str, str]:
+    """The source of the tokens set aside and of those kept, each joined by spaces."""
+    tokens = tokenize(source, language)
+    [mask] = unreferenced([(tokens, source)])
+    pieces = [source[s:e].decode() for s, e in zip(tokens.start_byte.tolist(),
+                                                    tokens.end_byte.tolist(), strict=True)]
+    return (" ".join(p for p, m in zip(pieces, mask, strict=True) if m),
+            " ".join(p for p, m in zip(pieces, mask, strict=True) if not m))
+
+
+def test_helpers_never_called_from_the_program_are_set_aside():
+    set_aside, kept = _masked_text((FIXTURES / "Towers.java").read_bytes(), "java")
+    for unused in ("isPrime", "power", "sieveTable"):
+        assert unused in set_aside and unused not in kept
+    # main (the entry point), the class holding it and the method main calls stay.
+    for used in ("main", "class Towers", "nearest"):
+        assert used in kept and used not in set_aside
+
+
+def test_a_recursive_helper_that_only_calls_itself_is_set_aside():
+    source = b"""
+int unused(int n) { return n <= 1 ? 1 : n * unused(n - 1); }
+int used(int n) { return n + 1; }
+int main(void) { return used(2); }
+"""
+    set_aside, kept = _masked_text(source, "c")
+    assert "unused" in set_aside and "unused" not in kept
+    assert "used ( 2 )" in kept
+
+
+def test_a_helper_called_only_from_unused_code_is_set_aside_too():
+    source = b"""
+int square(int n) { return n * n; }
+int sum_of_squares(int n) { int s = 0; for (int i = 1; i <= n; i++) s += square(i); return s; }
+int twice(int n) { return 2 * n; }
+int main(void) {
+    int total = 0;
+    for (int i = 0; i < 10; i++) { total += twice(i); if (total > 50) { total -= 7; } }
+    for (int j = 10; j > 0; j--) { total = total * 3 % 101 + twice(j); }
+    return total;
+}
+"""
+    set_aside, kept = _masked_text(source, "c")
+    # square is called, but only by sum_of_squares, which nothing reachable calls.
+    assert "int square ( int n )" in set_aside and "sum_of_squares" in set_aside
+    assert "twice" in kept and "square" not in kept
+
+
+def test_without_an_entry_point_nothing_is_set_aside():
+    # A library: its functions are its interface, whether or not it calls them itself.
+    source = b"""
+int area(int w, int h) { return w * h; }
+int perimeter(int w, int h) { return 2 * (w + h); }
+"""
+    tokens = tokenize(source, "c")
+    [mask] = unreferenced([(tokens, source)])
+    assert len(tokens) > 0 and not mask.any()
+
+
+def test_nothing_is_set_aside_when_that_would_be_most_of_the_work():
+    # A stub main beside the real work (a class handed in for a test harness).
+    source = b"""
+int first(int a, int b) { int s = 0; for (int i = a; i < b; i++) { s += i * i; } return s; }
+int second(int a, int b) { int p = 1; for (int i = a; i < b; i++) { p *= i + 1; } return p; }
+int main(void) { return 0; }
+"""
+    tokens = tokenize(source, "c")
+    [mask] = unreferenced([(tokens, source)])
+    assert not mask.any()
+
+
+def test_a_name_mentioned_in_another_file_of_the_work_keeps_the_definition():
+    helper = b"int scale(int x) { return 3 * x; }\nint unused_here(int x) { return x - 1; }\n"
+    program = b"int scale(int x);\nint main(void) { return scale(2); }\n"
+    files = [(tokenize(helper, "c"), helper), (tokenize(program, "c"), program)]
+    masks = unreferenced(files)
+    tokens = files[0][0]
+    aside = {helper[s:e].decode() for s, e, m in zip(tokens.start_byte.tolist(),
+                                                     tokens.end_byte.tolist(), masks[0],
+                                                     strict=True) if m}
+    assert "unused_here" in aside and "scale" not in aside
+    assert isinstance(masks[1], np.ndarray) and not masks[1].any()
+
+
+def test_programs_sharing_their_working_code_are_not_diluted_by_different_unused_templates(
+    fast_options,
+):
+    result = compare_paths(str(FIXTURES / "Towers.java"), str(FIXTURES / "Heaters.java"),
+                           fast_options)
+    # Each side's unused template is left out of the order-free figure, and said so...
+    assert result.left.order_free_set_aside > 0 and result.right.order_free_set_aside > 0
+    # ...so all that is left of each (the working code) is found in the other.
+    assert result.left.order_free > 0.95 and result.right.order_free > 0.95
+
+
+def test_the_report_says_how_much_the_order_free_figure_left_out(fast_options):
+    result = compare_paths(str(FIXTURES / "Towers.java"), str(FIXTURES / "Heaters.java"),
+                           fast_options)
+    text = " ".join(render_html(result).split())
+    assert (f"Left out of it: {result.left.order_free_set_aside} tokens of the left side and "
+            f"{result.right.order_free_set_aside} of the right side's") in text
