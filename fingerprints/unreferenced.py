@@ -29,8 +29,6 @@ import numpy as np
 
 from .tokens import LEXICAL_CATEGORIES, FileTokens
 
-# Names a runtime calls without the program mentioning them.
-ENTRY_POINTS = frozenset({b"main"})
 # Leaving out more than this share of a work means its entry point is a stub.
 MAX_SHARE = 0.5
 _IDENTIFIER = LEXICAL_CATEGORIES.index("identifier")
@@ -38,56 +36,75 @@ _ANNOTATIONS = re.compile(rb"(?:\s*@[\w.]+\s*(?:\([^()]*\))?)*")
 _HEADER_END = re.compile(rb"[({:=]")
 
 
-def unreferenced(files: Sequence[tuple[FileTokens, bytes]]) -> list[np.ndarray]:
-    """For each file of one work, a boolean mask over its structure tokens: True inside a
-    definition the program never reaches by name (all False when the work has no entry
-    point or the definitions found would exceed ``MAX_SHARE`` of its tokens)."""
-    names: list[list[bytes]] = []
-    nodes: list[tuple[int, int, int, bytes]] = []  # file, first token, last token, name
-    parent: list[int] = []  # the nearest enclosing named definition, -1 at top level
-    direct: list[list[bytes]] = []  # names mentioned in a definition, not in a nested one
-    top: list[bytes] = []  # names mentioned outside every definition
-    for index, (tokens, source) in enumerate(files):
+def unreferenced(
+    files: Sequence[tuple[FileTokens, bytes, frozenset[str]]],
+) -> list[np.ndarray]:
+    """For each file of one work (its tokens, its source and the names its language's
+    runtime starts a program at, the registry's ``entry_points``), a boolean mask over its
+    structure tokens: True inside a definition the program never reaches by name (all
+    False when the work has no entry point or the definitions found would exceed
+    ``MAX_SHARE`` of its tokens)."""
+    masks = [np.zeros(len(tokens), dtype=bool) for tokens, _, _ in files]
+    if not any(entry for _, _, entry in files):
+        return masks  # no language of the work starts at a named definition
+    spans = []  # per file: its identifiers' byte spans and its definitions
+    entries: list[tuple[int, int]] = []  # (file, definition) of each entry point
+    for index, (tokens, source, entry) in enumerate(files):
         pick = np.flatnonzero(tokens.lex_category == _IDENTIFIER)
         begin, end = tokens.lex_start_byte[pick], tokens.lex_end_byte[pick]
+        defs = _definitions(tokens, source, begin, end)
+        spans.append((begin, end, defs))
+        starts = {name.encode() for name in entry}
+        entries.extend((index, j) for j, d in enumerate(defs) if d[2] in starts)
+    if not entries:
+        return masks  # no entry point (a library): the common case, decided cheaply
+    nodes: list[tuple[int, int, int, bytes]] = []  # file, first token, last token, name
+    parent: list[int] = []  # the nearest enclosing named definition, -1 at top level
+    direct: list[set[bytes]] = []  # names mentioned in a definition, not in a nested one
+    top: set[bytes] = set()  # names mentioned outside every definition
+    node_of: dict[tuple[int, int], int] = {}  # (file, definition) -> node
+    for index, ((_, source, _), (begin, end, defs)) in enumerate(
+            zip(files, spans, strict=True)):
         found = [source[b:e] for b, e in zip(begin.tolist(), end.tolist(), strict=True)]
-        names.append(found)
         owner = np.full(len(found), -1, dtype=np.int64)
         # Outer definitions come first, so an inner one takes its identifiers over.
-        for first, last, name, (lo, hi) in _definitions(tokens, source, found, begin):
+        for j, (first, last, name, (lo, hi)) in enumerate(defs):
             if name is None:  # anonymous: its mentions are its enclosing definition's
                 continue
+            node_of[index, j] = len(nodes)
             parent.append(int(owner[lo]) if lo < hi else -1)
             owner[lo:hi] = len(nodes)
             nodes.append((index, first, last, name))
-        direct.extend([] for _ in range(len(nodes) - len(direct)))
-        for name, who in zip(found, owner.tolist(), strict=True):
-            (top if who < 0 else direct[who]).append(name)
-    masks = [np.zeros(len(tokens), dtype=bool) for tokens, _ in files]
-    entries = [i for i, node in enumerate(nodes) if node[3] in ENTRY_POINTS]
-    if not entries:
-        return masks
+        # Each owner's mentions as one set: identifiers grouped by owner (-1 first).
+        order = np.argsort(owner, kind="stable")
+        grouped = [found[i] for i in order.tolist()]
+        who, at = np.unique(owner[order], return_index=True)
+        bounds = [*at.tolist(), len(grouped)]
+        direct.extend(set() for _ in range(len(nodes) - len(direct)))
+        for w, b, e in zip(who.tolist(), bounds, bounds[1:], strict=False):
+            (top if w < 0 else direct[w]).update(grouped[b:e])
     by_name: dict[bytes, list[int]] = {}
     for i, node in enumerate(nodes):
         by_name.setdefault(node[3], []).append(i)
     reached: set[int] = set()
-    pending = list(top)
+    pending = set(top)  # names mentioned by what is reached, not yet followed
 
     def reach(i: int) -> None:
         # Running a definition needs the definitions around it (a method its class).
         while i >= 0 and i not in reached:
             reached.add(i)
-            pending.extend(direct[i])
+            pending.update(direct[i])
             i = parent[i]
 
-    for i in entries:
-        reach(i)
+    for key in entries:
+        reach(node_of[key])
     seen: set[bytes] = set()
     while pending:
-        name = pending.pop()
-        if name not in seen:
-            seen.add(name)
-            for i in by_name.get(name, ()):
+        names = pending - seen
+        seen |= names
+        pending.clear()
+        for name in names & by_name.keys():
+            for i in by_name[name]:
                 reach(i)
     for i, (index, first, last, _) in enumerate(nodes):
         if i not in reached:
@@ -99,22 +116,29 @@ def unreferenced(files: Sequence[tuple[FileTokens, bytes]]) -> list[np.ndarray]:
 
 
 def _definitions(
-    tokens: FileTokens, source: bytes, names: list[bytes], starts: np.ndarray
+    tokens: FileTokens, source: bytes, starts: np.ndarray, ends: np.ndarray
 ) -> list[tuple[int, int, bytes | None, tuple[int, int]]]:
     """Each definition of a file: its token range, its name (None when its header shows
     none) and the range of the file's identifiers inside it."""
+    keep = tokens.def_start < tokens.def_end
+    first, last = tokens.def_start[keep], tokens.def_end[keep]
+    if not first.size:
+        return []
+    begin = tokens.start_byte[first].tolist()
+    end = tokens.end_byte[last - 1].tolist()
+    after, header_end = [], []
+    for b, e in zip(begin, end, strict=True):
+        head = _ANNOTATIONS.match(source, b, e)
+        a = head.end() if head else b
+        stop = _HEADER_END.search(source, a, e)
+        after.append(a)
+        header_end.append(stop.start() if stop else e)
+    lo, hi, inside_lo, inside_hi = (
+        np.searchsorted(starts, x).tolist() for x in (after, header_end, begin, end))
     found = []
-    for first, last in zip(tokens.def_start.tolist(), tokens.def_end.tolist(), strict=True):
-        if first >= last:
-            continue
-        begin, end = int(tokens.start_byte[first]), int(tokens.end_byte[last - 1])
-        head = _ANNOTATIONS.match(source, begin, end)
-        after = head.end() if head else begin
-        stop = _HEADER_END.search(source, after, end)
-        header_end = stop.start() if stop else end
-        lo, hi = np.searchsorted(starts, [after, header_end]).tolist()
-        inside = tuple(np.searchsorted(starts, [begin, end]).tolist())
+    for f, la, l0, h0, i0, i1 in zip(first.tolist(), last.tolist(), lo, hi, inside_lo,
+                                     inside_hi, strict=True):
         # The name right before the parameters or body: past return types and modifiers.
-        found.append((first, last, names[hi - 1] if hi > lo else None,
-                      (inside[0], inside[1])))
+        name = source[int(starts[h0 - 1]) : int(ends[h0 - 1])] if h0 > l0 else None
+        found.append((f, la, name, (i0, i1)))
     return found

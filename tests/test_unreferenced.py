@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from fingerprints.fileprint import tokenize
+from fingerprints.languages import get_spec
 from fingerprints.unreferenced import unreferenced
 from simcheck.compare import compare_paths
 from simcheck.render.html import render_html
@@ -14,10 +15,14 @@ from simcheck.render.html import render_html
 FIXTURES = Path(__file__).parent / "fixtures" / "unreferenced"
 
 
+def _file(source: bytes, language: str):
+    return tokenize(source, language), source, get_spec(language).entry_points
+
+
 def _masked_text(source: bytes, language: str) -> tuple[str, str]:
     """The source of the tokens set aside and of those kept, each joined by spaces."""
-    tokens = tokenize(source, language)
-    [mask] = unreferenced([(tokens, source)])
+    tokens, _, _ = file = _file(source, language)
+    [mask] = unreferenced([file])
     pieces = [source[s:e].decode() for s, e in zip(tokens.start_byte.tolist(),
                                                     tokens.end_byte.tolist(), strict=True)]
     return (" ".join(p for p, m in zip(pieces, mask, strict=True) if m),
@@ -68,8 +73,8 @@ def test_without_an_entry_point_nothing_is_set_aside():
 int area(int w, int h) { return w * h; }
 int perimeter(int w, int h) { return 2 * (w + h); }
 """
-    tokens = tokenize(source, "c")
-    [mask] = unreferenced([(tokens, source)])
+    tokens, _, _ = file = _file(source, "c")
+    [mask] = unreferenced([file])
     assert len(tokens) > 0 and not mask.any()
 
 
@@ -80,15 +85,38 @@ int first(int a, int b) { int s = 0; for (int i = a; i < b; i++) { s += i * i; }
 int second(int a, int b) { int p = 1; for (int i = a; i < b; i++) { p *= i + 1; } return p; }
 int main(void) { return 0; }
 """
-    tokens = tokenize(source, "c")
-    [mask] = unreferenced([(tokens, source)])
+    tokens, _, _ = file = _file(source, "c")
+    [mask] = unreferenced([file])
     assert not mask.any()
+
+
+def test_a_main_in_a_language_that_starts_at_top_level_code_is_no_entry_point():
+    # Python runs a module's top-level code; a ``main`` there is a convention, and a
+    # framework holding one (a project template's) is still a library.
+    source = b"""
+def main():
+    helper()
+
+def helper():
+    return 1
+
+def handler(request):
+    return request
+"""
+    tokens, _, _ = file = _file(source, "python")
+    [mask] = unreferenced([file])
+    assert len(tokens) > 0 and not mask.any()
+    # The same shape in C does start at main: the handler nothing calls is set aside.
+    c_source = b"int helper(void) { return 1; }\nint handler(int r) { return r; }\n" \
+        b"int main(void) { return helper(); }\n"
+    set_aside, kept = _masked_text(c_source, "c")
+    assert "handler" in set_aside and "helper" in kept
 
 
 def test_a_name_mentioned_in_another_file_of_the_work_keeps_the_definition():
     helper = b"int scale(int x) { return 3 * x; }\nint unused_here(int x) { return x - 1; }\n"
     program = b"int scale(int x);\nint main(void) { return scale(2); }\n"
-    files = [(tokenize(helper, "c"), helper), (tokenize(program, "c"), program)]
+    files = [_file(helper, "c"), _file(program, "c")]
     masks = unreferenced(files)
     tokens = files[0][0]
     aside = {helper[s:e].decode() for s, e, m in zip(tokens.start_byte.tolist(),

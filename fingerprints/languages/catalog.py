@@ -41,6 +41,9 @@ _TS_CONSTANTS = (
     ConstantForm("public_field_definition", marker="static", marker_up=0),
 )
 
+# The definition a compiled program starts at.
+_MAIN = _s("main")
+
 # `.h` is shared by C, C++ and Objective-C: these say "C++" (C is the default).
 _CPP_HINTS: tuple[str, ...] = (
     r"^\s*class\s+\w+(\s*:\s*(public|protected|private)?\s*[\w:<>]+)?\s*\{",
@@ -73,6 +76,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
     # preproc_arg (a macro body) is opaque text to this grammar: one literal token.
     LanguageSpec(
         name="c",
+        entry_points=_MAIN,
         display="C",
         grammar="c",
         extensions=(".c", ".h"),
@@ -102,6 +106,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
     # Same leaves as C plus C++'s own; `auto` and `this` are named leaves here.
     LanguageSpec(
         name="cpp",
+        entry_points=_MAIN,
         display="C++",
         grammar="cpp",
         extensions=(
@@ -147,6 +152,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
     ),
     LanguageSpec(
         name="csharp",
+        entry_points=_s("Main"),
         display="C#",
         grammar="csharp",
         extensions=(".cs", ".csx"),
@@ -191,6 +197,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
     ),
     LanguageSpec(
         name="java",
+        entry_points=_MAIN,
         display="Java",
         grammar="java",
         extensions=(".java",),
@@ -366,6 +373,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
     ),
     LanguageSpec(
         name="go",
+        entry_points=_MAIN,
         display="Go",
         grammar="go",
         extensions=(".go",),
@@ -388,6 +396,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
     ),
     LanguageSpec(
         name="rust",
+        entry_points=_MAIN,
         display="Rust",
         grammar="rust",
         extensions=(".rs",),
@@ -473,6 +482,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
     # Most *_modifier nodes wrap an anonymous keyword; the two listed are leaves.
     LanguageSpec(
         name="kotlin",
+        entry_points=_MAIN,
         display="Kotlin",
         grammar="kotlin",
         extensions=(".kt", ".kts"),
@@ -504,6 +514,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
     ),
     LanguageSpec(
         name="scala",
+        entry_points=_MAIN,
         display="Scala",
         grammar="scala",
         extensions=(".sc", ".scala"),

@@ -80,3 +80,7 @@ class LanguageSpec:
     # Declarations of named constants (see ConstantForm); several forms may share a node
     # type (any of them qualifies it).
     constants: tuple[ConstantForm, ...] = ()
+    # Names of the definition the runtime starts a program at (C's ``main``). A language
+    # whose programs start with their top-level code (Python, JavaScript) has none: a
+    # ``main`` there is a convention, and a library or framework may hold one anywhere.
+    entry_points: frozenset[str] = field(default_factory=frozenset)
