@@ -105,31 +105,22 @@ def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int,
     return _head_cut(lo, hi, starts, ends, bounds, short, reach), hi
 
 
-def _bound_within(bounds: list[int], lo: int, hi: int) -> bool:
-    """Whether a definition starts or ends strictly between token ``lo`` and ``hi``."""
-    i = bisect_right(bounds, lo)
-    return i < len(bounds) and bounds[i] < hi
-
-
 def run_cutter(a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int, max_lines: int,
                bounds: tuple[list[int], list[int]]) -> Callable[[int, int, int],
                                                                 tuple[int, int, int]]:
     """For one file pair: a run (a, b, length) without its grazing slivers (``trim`` of a
     one-tile region), for the tiling (simcheck.match.align.tile)."""
-
-    reach = _LINE_SLIVER_FACTOR * max_tokens
     a_bounds, b_bounds = bounds
-
-    def near(side: list[int], lo: int, hi: int) -> bool:
-        """Whether a definition bound lies close enough to an end of [lo, hi) to cut it."""
-        return _bound_within(side, lo, min(hi, lo + reach)) or _bound_within(
-            side, max(lo, hi - reach), hi)
+    done: dict[tuple[int, int, int], tuple[int, int, int]] = {}  # a run is cut up to twice
 
     def cut(a: int, b: int, n: int) -> tuple[int, int, int]:
-        if not (near(a_bounds, a, a + n) or near(b_bounds, b, b + n)):
-            return a, b, n  # the common case: no bound near either end
-        t = trim(Region((Tile(a, b, n),)), a_tokens, b_tokens, max_tokens, max_lines, bounds)
-        return (t.tiles[0].a, t.tiles[0].b, t.tiles[0].length) if len(t.tiles) == 1 else (a, b, n)
+        key = (a, b, n)
+        if key not in done:
+            a_lo, a_hi = _cuts(a_tokens, a, a + n, max_tokens, max_lines, a_bounds)
+            b_lo, b_hi = _cuts(b_tokens, b, b + n, max_tokens, max_lines, b_bounds)
+            skip, keep = max(0, a_lo - a, b_lo - b), min(n, a_hi - a, b_hi - b)
+            done[key] = (a + skip, b + skip, keep - skip) if keep > skip else key
+        return done[key]
 
     return cut
 
