@@ -93,14 +93,15 @@ def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int,
     """[lo, hi) of one side with grazing slivers cut off at both ends; ``bounds``: its
     ``definition_bounds``. Only definition bounds within a sliver's reach of an end can
     cut it (see ``_short``), and most ends have none."""
+    reach = _LINE_SLIVER_FACTOR * max_tokens
+    first, last = bisect_right(bounds, lo), bisect_left(bounds, hi)  # bounds inside
+    if first >= last or (bounds[first] >= lo + reach and bounds[last - 1] <= hi - reach):
+        return lo, hi  # no bound within a sliver's reach of either end: the common case
     starts, ends = tokens.def_start, tokens.def_end
-    if starts.size == 0:
-        return lo, hi
 
     def short(first: int, end: int) -> bool:
         return _short(tokens, first, end, max_tokens, max_lines)
 
-    reach = _LINE_SLIVER_FACTOR * max_tokens
     hi = _tail_cut(lo, hi, starts, ends, bounds, short, reach)
     return _head_cut(lo, hi, starts, ends, bounds, short, reach), hi
 
