@@ -113,7 +113,8 @@ DEFINITIONS: dict[str, str] = {
     " survives reordered functions and statements; rare k-grams weigh more; the larger of"
     " two measurements, on the structure tokens and on them without braces, semicolons"
     " and declaration modifiers (settings.order_free_ignored), which copies add and drop;"
-    " in a program with a main entry point, definitions that no chain of mentions by name"
+    " in a program with a main entry point (in a language whose runtime starts there: C,"
+    " C++, C#, Java, Go, Rust, Kotlin, Scala), definitions that no chain of mentions by name"
     " reaches from it (unused template helpers, inserted dead methods) are left out"
     " (order_free_set_aside tokens), unless that would be more than half of the work",
     "channels": "literal evidence over the whole works: identifiers (names of at least"
