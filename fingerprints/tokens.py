@@ -101,51 +101,10 @@ def symbol_of(text: str) -> int:
     return value
 
 
-def line_starts(source: bytes) -> np.ndarray:
-    """Byte offset at which each line starts (line 1 at index 0)."""
-    buf = np.frombuffer(source, dtype=np.uint8)
-    newlines = np.flatnonzero(buf == 0x0A) + 1
-    return np.concatenate(([0], newlines)).astype(np.int64)
-
-
 def count_lines(source: bytes) -> int:
     if not source:
         return 0
     return source.count(b"\n") + (0 if source.endswith(b"\n") else 1)
-
-
-def lines_for_spans(
-    starts_of_lines: np.ndarray, start_byte: np.ndarray, end_byte: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """1-based first and last line of each [start, end) byte span, vectorised."""
-    first = np.searchsorted(starts_of_lines, start_byte, side="right").astype(np.int32)
-    last_byte = np.maximum(end_byte - 1, start_byte)
-    last = np.searchsorted(starts_of_lines, last_byte, side="right").astype(np.int32)
-    return first, last
-
-
-def build_file_tokens(
-    source: bytes,
-    symbols: list[int],
-    starts: list[int],
-    ends: list[int],
-    lexical_raw: list[tuple[LexicalCategory, int, int]],
-    tokenizer: str,
-    note: str | None = None,
-) -> FileTokens:
-    """Assemble arrays and line numbers from the raw spans a tokenizer collected."""
-    codes = {name: i for i, name in enumerate(LEXICAL_CATEGORIES)}
-    return file_tokens_from_arrays(
-        source,
-        np.asarray(symbols, dtype=np.uint64),
-        np.asarray(starts, dtype=np.int64),
-        np.asarray(ends, dtype=np.int64),
-        np.asarray([codes[c] for c, _, _ in lexical_raw], dtype=np.uint8),
-        np.asarray([s for _, s, _ in lexical_raw], dtype=np.int64),
-        np.asarray([e for _, _, e in lexical_raw], dtype=np.int64),
-        tokenizer,
-        note,
-    )
 
 
 def file_tokens_from_arrays(
@@ -254,8 +213,10 @@ def _bounds(counts: list[int]) -> np.ndarray:
 def _definition_tokens(
     raws: Sequence[RawTokens], offset: np.ndarray, bounds: np.ndarray, starts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``definition_tokens`` of every file: where each file's ranges are, then the ranges
-    (token indexes within the file), one file after the other."""
+    """Token ranges [start, end) of every file's definitions (given as byte ranges: the
+    tokens that start inside each; a range holding no token is dropped), sorted by start,
+    outer first: where each file's ranges are, then the ranges (token indexes within the
+    file), one file after the other."""
     ranges = [np.zeros((0, 2), dtype=np.int64) if r.definitions is None else r.definitions
               for r in raws]
     counts = [d.shape[0] for d in ranges]
@@ -278,22 +239,3 @@ def _definition_tokens(
     owner = owner[new]
     return (np.searchsorted(owner, np.arange(len(raws) + 1)), first[new].astype(np.int32),
             end[new].astype(np.int32))
-
-
-def definition_tokens(
-    token_starts: np.ndarray, definitions: np.ndarray | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Token ranges [start, end) of definitions given as byte ranges: the tokens that start
-    inside each; definitions holding no token are dropped. Sorted by start, outer first."""
-    if definitions is None or definitions.shape[0] == 0:
-        empty = np.zeros(0, dtype=np.int32)
-        return empty, empty.copy()
-    first = np.searchsorted(token_starts, definitions[:, 0], side="left")
-    end = np.searchsorted(token_starts, definitions[:, 1], side="left")
-    keep = end > first
-    # Distinct (first, end) pairs: token indexes fit 32 bits, so each pair is one int64
-    # (np.unique over rows, axis=0, is many times slower).
-    pairs = np.unique((first[keep].astype(np.int64) << 32) | end[keep])
-    first, end = pairs >> 32, pairs & 0xFFFFFFFF
-    order = np.lexsort((-end, first))
-    return first[order].astype(np.int32), end[order].astype(np.int32)
