@@ -106,6 +106,14 @@ def _cuts(tokens: FileTokens, lo: int, hi: int, max_tokens: int, max_lines: int,
     return _head_cut(lo, hi, starts, ends, bounds, short, reach), hi
 
 
+def _clipped(t: Tile, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> Tile | None:
+    """The part of tile ``t`` inside [a_lo, a_hi) on side A and [b_lo, b_hi) on side B (a
+    tile keeps its token-to-token pairing); None when nothing is left."""
+    skip = max(0, a_lo - t.a, b_lo - t.b)
+    keep = min(t.length, a_hi - t.a, b_hi - t.b)
+    return Tile(t.a + skip, t.b + skip, keep - skip) if keep > skip else None
+
+
 def run_cutter(a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int, max_lines: int,
                bounds: tuple[list[int], list[int]]) -> Callable[[int, int, int],
                                                                 tuple[int, int, int]]:
@@ -117,10 +125,10 @@ def run_cutter(a_tokens: FileTokens, b_tokens: FileTokens, max_tokens: int, max_
     def cut(a: int, b: int, n: int) -> tuple[int, int, int]:
         key = (a, b, n)
         if key not in done:
-            a_lo, a_hi = _cuts(a_tokens, a, a + n, max_tokens, max_lines, a_bounds)
-            b_lo, b_hi = _cuts(b_tokens, b, b + n, max_tokens, max_lines, b_bounds)
-            skip, keep = max(0, a_lo - a, b_lo - b), min(n, a_hi - a, b_hi - b)
-            done[key] = (a + skip, b + skip, keep - skip) if keep > skip else key
+            t = _clipped(Tile(a, b, n),
+                         *_cuts(a_tokens, a, a + n, max_tokens, max_lines, a_bounds),
+                         *_cuts(b_tokens, b, b + n, max_tokens, max_lines, b_bounds))
+            done[key] = (t.a, t.b, t.length) if t is not None else key
         return done[key]
 
     return cut
@@ -141,10 +149,6 @@ def trim(region: Region, a_tokens: FileTokens, b_tokens: FileTokens, max_tokens:
     b_lo, b_hi = _cuts(b_tokens, region.b_start, region.b_end, max_tokens, max_lines, b_bounds)
     if (a_lo, a_hi, b_lo, b_hi) == (region.a_start, region.a_end, region.b_start, region.b_end):
         return region
-    tiles = []
-    for t in region.tiles:
-        skip = max(0, a_lo - t.a, b_lo - t.b)
-        keep = min(t.length, a_hi - t.a, b_hi - t.b)
-        if keep > skip:
-            tiles.append(Tile(t.a + skip, t.b + skip, keep - skip))
-    return Region(tuple(tiles)) if tiles else region
+    clipped = (_clipped(t, a_lo, a_hi, b_lo, b_hi) for t in region.tiles)
+    tiles = tuple(t for t in clipped if t is not None)
+    return Region(tiles) if tiles else region
