@@ -399,7 +399,7 @@ def compare_prepared(
         options.workers,
     ), options.workers)
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
-    group_keys = runs.left * max(len(rfiles), 1) + runs.right
+    group_keys = runs.left * n_right + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
     starts = np.concatenate(([0], bounds)).tolist() if len(runs) else []
     ends = np.concatenate((bounds, [len(runs)])).tolist() if len(runs) else []

@@ -162,13 +162,10 @@ def _rarities(ctx: _Context, located: Sequence[Located]) -> list[Rarity]:
     """The rarity of every match, computed together: one frequency lookup per table."""
     hashes, owner, sizes = [], [], []
     for m, (li, _ri, region) in enumerate(located):
-        kg = ctx.file(0, li).fp.kgrams
-        for t in region.tiles:
-            if t.length >= ctx.k:
-                # Inside a tile the k-grams are the same on both sides (identical runs).
-                hashes.append(kg[t.a : t.a + t.length - ctx.k + 1])
-                owner.append(m)
-                sizes.append(t.length - ctx.k + 1)
+        for part in _tile_kgrams(region, ctx.file(0, li).fp.kgrams, ctx.k):
+            hashes.append(part)
+            owner.append(m)
+            sizes.append(part.size)
     if not hashes:
         return [Rarity() for _ in located]
     h, who = np.concatenate(hashes), np.repeat(np.asarray(owner, dtype=np.int64), sizes)
@@ -218,16 +215,22 @@ def _cited(
     ]
 
 
+def _tile_kgrams(region: Region, kgrams: np.ndarray, k: int) -> list[np.ndarray]:
+    """The k-gram hashes of each of a match's tiles (``kgrams``: those of its left file;
+    inside a tile they are the same on both sides: identical runs)."""
+    return [kgrams[t.a : t.a + t.length - k + 1] for t in region.tiles if t.length >= k]
+
+
 def structure_size(region: Region, kgrams: np.ndarray, k: int) -> int:
     """What structure alone shows of a match: its matched tokens, a structure repeated
     inside it counted once (a list of declarations of one form shows one form, however
     long). Each k-gram of its runs (``kgrams``: the k-gram hashes of its left file) that
     repeats an earlier one of the match takes off one token: a run of one repeated
     statement shape counts as that shape and a k-gram's worth of tokens."""
-    at = [np.arange(t.a, t.a + t.length - k + 1) for t in region.tiles if t.length >= k]
-    if not at:
+    parts = _tile_kgrams(region, kgrams, k)
+    if not parts:
         return region.matched
-    hashes = kgrams[np.concatenate(at)]
+    hashes = np.concatenate(parts)
     return region.matched - hashes.size + np.unique(hashes).size
 
 
@@ -257,7 +260,7 @@ def _classify(
     la, rb = _positions(region)
     n = la.size
     stage = np.full(n, _KEEP, dtype=np.int8)
-    lf = ctx.file(0, li)
+    lf, rf = ctx.file(0, li), ctx.file(1, ri)
     content = int(np.count_nonzero(member(lf.fp.tokens.symbols[la], CONTENT_SYMBOLS)))
     evidence: list[FilterEvidence] = []
     if content < ctx.min_content:
@@ -265,7 +268,7 @@ def _classify(
         evidence.append(FilterEvidence(st.KEYWORD_ONLY, "match", "", None, None,
                                  f"{content} identifier/literal token(s); the minimum is"
                                  f" {ctx.min_content}"))
-    elif (own := n - through_constants(lf, ctx.file(1, ri), la, rb)) < ctx.min_tokens:
+    elif (own := n - through_constants(lf, rf, la, rb)) < ctx.min_tokens:
         stage[:] = st.STAGES.index(st.TOO_SHORT)
         constants = "" if own == n else (
             f" ({own} without those that agree only through a named constant)")
@@ -323,7 +326,7 @@ def _classify(
             StageTokens(s, int(c)) for s, c in zip(st.STAGES, counts.tolist(), strict=False) if c
         ],
         evidence=evidence,
-        spans=_spans(lf, ctx.file(1, ri), region, la, rb, stage),
+        spans=_spans(lf, rf, region, la, rb, stage),
     )
     return stage, verdict
 
