@@ -10,6 +10,7 @@ import jsonschema
 
 from simcheck.compare import CompareOptions, compare_paths
 from simcheck.documents.settings import DocumentSettings
+from simcheck.filter.options import FilterOptions
 from simcheck.result import schema, to_dict, to_json
 
 ORIGINAL = """# Installation
@@ -50,6 +51,25 @@ replaced. The reference source you need must be three times more accurate than t
 tolerance you aim to achieve.
 """
 
+RING = """def push(ring, value, size):
+    ring.items[ring.head] = value
+    ring.head = (ring.head + 1) % size
+    if ring.count < size:
+        ring.count += 1
+    else:
+        ring.tail = (ring.tail + 1) % size
+    return ring
+
+
+def pop(ring, size):
+    if ring.count == 0:
+        raise IndexError("empty ring")
+    value = ring.items[ring.tail]
+    ring.tail = (ring.tail + 1) % size
+    ring.count -= 1
+    return value
+"""
+
 UNRELATED = """# Installation
 
 The leaflet explains how the heater controller clips onto a top-hat rail. Press the lower
@@ -87,6 +107,28 @@ def test_the_words_of_a_document_match_count_in_coverage_and_similarity(tmp_path
     assert result.similarity > 0.9  # nothing but documents in this comparison
     pair = result.file_pairs[0]
     assert pair.left == "a.md" and len(pair.matches) == 3
+
+
+def test_matched_document_words_count_after_filtration_in_one_denominator_with_code(tmp_path):
+    left, right = tmp_path / "left", tmp_path / "right"
+    for side, text in ((left, ORIGINAL), (right, COPY)):
+        side.mkdir()
+        (side / "manual.md").write_text(text)
+        (side / "ring.py").write_text(RING)
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "ring.py").write_text(RING)
+    options = CompareOptions(filtration=FilterOptions(base=str(base),
+                                                      cache_dir=str(tmp_path / "cache")))
+    result = compare_paths(str(left), str(right), options)
+    words = result.documents.left.words_total + result.documents.right.words_total
+    matched_words = result.documents.left.words_matched + result.documents.right.words_matched
+    code = result.left.coverage.tokens_total + result.right.coverage.tokens_total
+    kept = (result.left.coverage_filtered.tokens_matched
+            + result.right.coverage_filtered.tokens_matched)
+    assert matched_words > 0 and kept == 0  # the code is all explained by the base
+    assert result.similarity_filtered == (kept + matched_words) / (code + words)
+    assert 0 < result.similarity_filtered < result.similarity
 
 
 def test_unrelated_text_on_the_same_subject_does_not_match(tmp_path):

@@ -21,6 +21,9 @@ TEXT_DEFINITIONS: dict[str, str] = {
     "documents.similarity": "matched words of both sides divided by all words of both sides",
     "similarity (overall)": "matched code tokens and document words of both sides divided by"
     " all code tokens and document words of both sides",
+    "similarity_filtered (overall)": "the same, counting only the matched code tokens that no"
+    " filter stage explained; documents pass no filter stage, so all their matched words"
+    " count",
     **{f"kind.{k}": f"documents: {v}" for k, v in TEXT_KIND_MEANING.items()},
     "kind.verbatim (documents)": "the same words in the same order after normalisation and"
     " aliases",
@@ -84,15 +87,20 @@ def add_documents(
     )
     merged = replace(result, files=files)
     lcode, rcode = result.left.coverage, result.right.coverage
-    total = lcode.tokens_total + rcode.tokens_total + docs.report.left.words_total + (
-        docs.report.right.words_total)
-    matched = lcode.tokens_matched + rcode.tokens_matched + docs.report.left.words_matched + (
-        docs.report.right.words_matched)
+    words_total = docs.report.left.words_total + docs.report.right.words_total
+    words_matched = docs.report.left.words_matched + docs.report.right.words_matched
+    total = lcode.tokens_total + rcode.tokens_total + words_total
+    matched = lcode.tokens_matched + rcode.tokens_matched + words_matched
+    # No filter stage applies to documents: their matched words count after filtration too,
+    # so the two overall figures share one denominator and the filtered one is never larger.
+    kept = (result.left.coverage_filtered.tokens_matched
+            + result.right.coverage_filtered.tokens_matched + words_matched)
     return replace(
         merged,
         left=_summary(result.left, "left", merged),
         right=_summary(result.right, "right", merged),
         similarity=matched / total if total else 0.0,
+        similarity_filtered=kept / total if total else 0.0,
         file_pairs=pairs,
         matches=result.matches + docs.matches,
         definitions={**result.definitions, **TEXT_DEFINITIONS},
