@@ -302,6 +302,28 @@ def test_k_grams_common_across_many_reference_files_are_common_idiom(tmp_path):
 
 # ---- ledger, schema, determinism ----------------------------------------------------
 
+def _table(name: str, seed: int, size: int = 120) -> str:
+    """A module holding one table of ``size`` numbers (each seed gives other values)."""
+    values = ", ".join(str((i * 7919 + seed * 104729) % 65521) for i in range(size))
+    return f"{name} = ({values})\n"
+
+
+def test_a_table_of_values_identical_on_both_sides_counts_though_its_shape_is_common(
+        tmp_path):
+    # A table of 120 numbers repeats the k-gram "number, number, ..." a hundred times in
+    # one file (more than max_occurrences): the shape is common idiom. Only
+    # calibration.py holds the same values on both sides; its match counts whole.
+    left = _tree(tmp_path / "left", {"calibration.py": _table("GAINS", 99),
+                                     "curve.py": _table("CURVE", 1)})
+    right = _tree(tmp_path / "right", {"calibration.py": _table("GAINS", 99),
+                                       "curve.py": _table("CURVE", 2)})
+    result = compare_paths(str(left), str(right), _options(tmp_path))
+    table = [m for m in result.matches if m.left.path == m.right.path == "calibration.py"]
+    assert len(table) == 1 and table[0].filter.classification == "none"
+    assert table[0].filter.tokens_filtered == table[0].tokens
+    assert "identical on both sides" in table[0].filter.evidence[0].note
+
+
 def test_ledger_stages_chain_and_add_up_per_pair_and_overall(tmp_path):
     options = _options(tmp_path, base=str(SAMPLES / "base"),
                        corpora=(str(SAMPLES / "thirdparty"),))

@@ -29,6 +29,7 @@ from . import stages as st
 from .aligned import ReferenceRuns, reference_runs
 from .citations import cite
 from .corpus import ReferenceIndex, References
+from .data_tables import identical_data
 from .frequency import Frequency, combined, of_files
 from .generated import GeneratedMarker, detect_generated, generator_names
 from .ledger import Occurrences, counts, filtered_coverage, rows
@@ -313,7 +314,16 @@ def _classify(
                     for (s, d), i in zip(vendored, (li, ri), strict=True) if d
                 ]
         take = (stage == _KEEP) & ctx.common(0, li)[la] & ctx.common(1, ri)[rb]
-        stage[take] = st.STAGES.index(st.COMMON)
+        if take.any():
+            data = identical_data(lf, rf, la, rb, 2 * ctx.k)
+            if (take & data).any():
+                evidence.append(FilterEvidence(
+                    st.COMMON, "match", "", None, None,
+                    f"{int(np.count_nonzero(take & data))} token(s) in common k-grams still"
+                    " count: they lie in literal data (numbers, strings) identical on both"
+                    " sides"))
+                take &= ~data
+            stage[take] = st.STAGES.index(st.COMMON)
     counts = np.bincount(stage, minlength=_KEEP + 1)
     removed = n - int(counts[_KEEP])
     label = st.NONE

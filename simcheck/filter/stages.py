@@ -51,6 +51,7 @@ def meanings(
         COMMON: f"the code is made of k-grams found in more than {common_files} files of"
         f" one work or of the reference corpora, or more than {common_occurrences} times in"
         " one work (or in a benchmark's reference set): common idiom, not evidence of"
-        " copying",
+        " copying. Literal data identical on both sides (a table of numbers or strings"
+        " whose values agree) is not idiom even where its shape is common: it still counts",
         NONE: "no filter explains most of the match: it counts as evidence",
     }

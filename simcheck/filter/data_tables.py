@@ -1,0 +1,53 @@
+"""Literal data that both sides hold value for value: content, not idiom.
+
+A table of numbers or strings (a calibration curve, a lookup or CRC table, a register map,
+test vectors, a word list) has the shape of every other table: a list of literals, whose
+k-grams recur in many files and many times in one, so they lie in common k-grams. What a
+copy of it shares is the values, in their order, and those are not idiom: the common-idiom
+stage leaves them counted (a reference corpus can still explain them, citing its file).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from fingerprints.languages.spec import LITERAL_KINDS
+from fingerprints.tokens import STRING, symbol_of
+
+from ..match.sets import member
+from ..prepare import PreparedFile
+from .masks import covered
+
+LITERAL_SYMBOLS = np.sort(np.asarray(
+    [symbol_of(STRING)] + [symbol_of(f"<{k}>") for k in LITERAL_KINDS], dtype=np.uint64,
+))
+# In a stretch of the match twice the fingerprints' k long (40 tokens by default), at
+# least this share of the tokens are literals with the same text on both sides: a list
+# ``1, 2, 3`` has one in two, a call ``f(1, 2)`` one in three, a loop header
+# ``for (i = 0; i < 10; i++)`` two in 13. The stretch is long so that a short idiomatic
+# array (``dx = {0, 1, 0, -1}``) is not a table.
+DATA_SHARE = 0.4
+
+
+def identical_data(left: PreparedFile, right: PreparedFile, la: np.ndarray, rb: np.ndarray,
+                   width: int) -> np.ndarray:
+    """Which matched token pairs (positions ``la`` on the left, ``rb`` on the right, in
+    match order) lie in a stretch of ``width`` pairs of which at least ``DATA_SHARE`` are
+    literals whose text is the same on both sides."""
+    n = la.size
+    width = max(1, min(width, n))
+    lt, rt = left.fp.tokens, right.fp.tokens
+    both = np.flatnonzero(
+        member(lt.symbols[la], LITERAL_SYMBOLS) & member(rt.symbols[rb], LITERAL_SYMBOLS)
+    )
+    if both.size < DATA_SHARE * width:
+        return np.zeros(n, dtype=bool)
+    ltext, rtext = left.text, right.text
+    same = np.zeros(n, dtype=np.int64)
+    same[both] = [
+        ltext[lt.start_byte[i] : lt.end_byte[i]] == rtext[rt.start_byte[j] : rt.end_byte[j]]
+        for i, j in zip(la[both].tolist(), rb[both].tolist(), strict=True)
+    ]
+    # Identical literals in the stretch starting at each pair.
+    per_stretch = np.convolve(same, np.ones(width, dtype=np.int64), mode="valid")
+    return covered(per_stretch >= DATA_SHARE * width, n, width)
