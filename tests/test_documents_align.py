@@ -131,6 +131,20 @@ def test_matched_document_words_count_after_filtration_in_one_denominator_with_c
     assert 0 < result.similarity_filtered < result.similarity
 
 
+def test_text_before_the_first_heading_counts_as_a_section(tmp_path):
+    untitled = "\n\n".join(block.strip() for block in ORIGINAL.split("#") if block.strip())
+    untitled = "\n\n".join(line for line in untitled.splitlines()
+                            if line not in ("Installation", "Alarms", "Calibration"))
+    result = _compare(tmp_path, untitled, untitled)
+    (order,) = result.documents.section_order
+    assert order.left_sections == order.right_sections == len(order.sections) == 1
+    headed = _compare(tmp_path, "Preface words of an opening paragraph that says little.\n\n"
+                      + ORIGINAL, ORIGINAL)
+    (order,) = headed.documents.section_order
+    assert order.left_sections == 4 and order.right_sections == 3
+    assert len(order.sections) <= order.left_sections
+
+
 def test_unrelated_text_on_the_same_subject_does_not_match(tmp_path):
     result = _compare(tmp_path, ORIGINAL, UNRELATED)
     assert result.matches == [] and result.documents.left.fraction == 0.0

@@ -18,6 +18,14 @@ def _number(f: TextFile, heading_block: int) -> int:
     return sum(1 for b in f.document.blocks[: heading_block + 1] if b.kind == "heading")
 
 
+def _sections(f: TextFile) -> int:
+    """Sections of a document: one per heading, and the text before the first heading
+    (section 0) when there is any, since its passages are reported as a section too."""
+    blocks = f.document.blocks
+    headings = sum(1 for b in blocks if b.kind == "heading")
+    return headings + (1 if blocks and blocks[0].kind != "heading" else 0)
+
+
 def _kept(values: list[int]) -> list[bool]:
     """Which elements form a longest non-decreasing subsequence (earliest such)."""
     tails: list[int] = []
@@ -67,8 +75,8 @@ def section_order(left: TextFile, right: TextFile, passages: list[Passage]) -> S
     return SectionOrder(
         left=left.path,
         right=right.path,
-        left_sections=sum(1 for b in left.document.blocks if b.kind == "heading"),
-        right_sections=sum(1 for b in right.document.blocks if b.kind == "heading"),
+        left_sections=_sections(left),
+        right_sections=_sections(right),
         sections=sections,
         kept_in_order=sum(kept),
         moved=len(kept) - sum(kept),
