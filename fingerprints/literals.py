@@ -41,6 +41,8 @@ MIN_COMMENT = 4  # letters or digits
 MIN_WORD = 5  # letters, for misspellings
 MIN_CODE_LINE = 12  # bytes without whitespace
 _CODE_MARKS = re.compile(rb"[;(){}=\[\]]")
+# Code names something: a rule of ``====`` or ``----`` under a heading has marks, no name.
+_NAME = re.compile(rb"[A-Za-z_]")
 _COMMENT_MARKERS = re.compile(rb"^(?://+|/\*+|\*+/?|#+|--+|;+|%+|!+|'+|REM\b|\*)")
 
 
@@ -172,7 +174,7 @@ def _commented_code(raw: bytes, line: int, bodies: list[bytes], wheres: list[Whe
     for offset, text in enumerate(raw.split(b"\n")):
         body = _COMMENT_MARKERS.sub(b"", text.strip()).strip()
         body = body.removesuffix(b"*/").translate(None, _SPACE)
-        if len(body) >= MIN_CODE_LINE and _CODE_MARKS.search(body):
+        if len(body) >= MIN_CODE_LINE and _CODE_MARKS.search(body) and _NAME.search(body):
             bodies.append(body)
             wheres.append((start, end, line + offset))
 

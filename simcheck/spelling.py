@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib.metadata import version
+from importlib.resources import files
 from typing import Any
 
-COMMON_COUNT = 1000  # a misspelling is one edit from a word used at least this often
+COMMON_COUNT = 50  # a misspelling is one edit from a word used at least this often
 
 # British spellings the (American) dictionary lacks: a word that is a dictionary word
 # after one of these rewrites is a spelling variant, not an anomaly.
@@ -42,12 +43,31 @@ def in_dictionary(word: str) -> bool:
     return word in _speller().word_frequency.dictionary
 
 
+# Inflections the frequency list often lacks for technical words (``globals``,
+# ``representer``, ``encodings``): suffix and what replaces it to give the stem.
+_INFLECTIONS = [
+    (re.compile(r"(?<=[a-z]{3})(s|es|ed|er|ers|ing|ings)$"), ""),
+    (re.compile(r"(?<=[a-z]{3})(d|r|rs)$"), ""),  # "initialized" -> "initialize"
+    (re.compile(r"(?<=[a-z]{3})(ed|er|ers|ing|ings)$"), "e"),  # "encoding" -> "encode"
+]
+
+
+@lru_cache(maxsize=1)
+def _computing_words() -> frozenset[str]:
+    text = files("simcheck").joinpath("spelling_data/computing.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
 def known(word: str) -> str | None:
-    """The dictionary form of ``word`` (itself or its American spelling), if any."""
+    """The dictionary form of ``word`` (itself, its American spelling, or the dictionary
+    word it inflects), if any. Software's own words (``spelling_data/computing.txt``)
+    are known too."""
     spell = _speller()
-    if word in spell:
+    if word in spell or word in _computing_words():
         return word
-    for pattern, repl in _BRITISH:
+    for pattern, repl in _BRITISH + _INFLECTIONS:
         variant = pattern.sub(repl, word)
         if variant != word and variant in spell:
             return variant
@@ -61,12 +81,20 @@ def frequency(word: str) -> int:
 
 def misspelling_of(word: str) -> str | None:
     """The common word ``word`` (lower case, not in the dictionary) is one edit from (one
-    deletion, insertion, replacement or transposition): the most frequent such dictionary
-    word used at least COMMON_COUNT times (ties: alphabetical), or None."""
+    deletion, insertion, replacement or transposition; the first two letters kept, but
+    for a replacement or transposition of the second): the most
+    frequent such dictionary word used at least COMMON_COUNT times (ties: alphabetical),
+    or None."""
+    if not word.strip("abcdef"):
+        return None  # hexadecimal digits ("acfebe"), not a word
     counts = _speller().word_frequency.dictionary
     index = _deletions_index()
     candidates = {c for d in _deletions(word) for c in index.get(d, ())}
-    hits = [(counts[c], c) for c in candidates if _one_edit(word, c)]
+    # Typing errors rarely touch a word's first letter, nor add or drop its second; names
+    # made of a word and a prefix letter do (``nbits``, ``mhash``, ``lname``).
+    hits = [(counts[c], c) for c in candidates
+            if c[0] == word[0] and (len(c) == len(word) or c[1] == word[1])
+            and _one_edit(word, c)]
     best = min(hits, key=lambda h: (-h[0], h[1]), default=None)
     return best[1] if best is not None else None
 

@@ -114,6 +114,16 @@ def test_a_shared_misspelling_and_code_left_commented_out_are_oddities(rewritten
     assert "commented out on the right" in dead.note
 
 
+def test_a_rule_of_punctuation_in_a_comment_is_not_commented_out_code(tmp_path, fast_options):
+    rule = "=" * 40
+    left = _write(tmp_path / "a", f"/* Pump control\n   {rule} */\n" + ORIGINAL)
+    right = tmp_path / "b"
+    right.mkdir()
+    (right / "NOTES").write_text(f"Release notes\n{rule}\nFixed the valve.\n")
+    result = compare_paths(str(left), str(right), fast_options)
+    assert not [a for a in result.code_anomalies if a.kind == "commented-out code"]
+
+
 def test_independent_work_shares_no_comment_and_no_oddity(tmp_path, fast_options):
     left, right = _write(tmp_path / "a", ORIGINAL), _write(tmp_path / "b", INDEPENDENT)
     result = compare_paths(str(left), str(right), fast_options)

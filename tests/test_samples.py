@@ -156,6 +156,14 @@ def test_filtered_coverage_excludes_the_explained_code(filtered, knockoff):
     ]
 
 
+def test_every_planted_misspelling_is_a_shared_oddity_and_software_words_are_not(knockoff):
+    # EXPECTED.md's markers; "stdout" (a help text on both sides) is one edit from "stout"
+    # but is software's own word.
+    found = {a.text for a in knockoff.code_anomalies if a.kind == "misspelling"}
+    assert {"recieve", "threshhold", "oscilation", "succesfully", "seperator"} <= found
+    assert "stdout" not in found
+
+
 def test_without_references_the_vendored_copy_is_still_classified(knockoff):
     vendored = [m for m in knockoff.matches if m.filter.classification == "vendored"]
     assert {m.left.path for m in vendored} == {

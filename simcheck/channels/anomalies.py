@@ -4,6 +4,7 @@ or the original's abandoned code carried along)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -37,7 +38,7 @@ def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
         if lraw not in words_by_text:
             words_by_text[lraw] = {form_hash(w): w for w in words_of(lraw)}
         word = words_by_text[lraw].get(symbol)
-        if word is None or in_dictionary(word):
+        if word is None or in_dictionary(word) or _not_prose(word, lraw):
             continue
         suggestion = misspelling_of(word)
         if suggestion is not None and known(word) is None:  # not a British spelling
@@ -54,6 +55,20 @@ def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
         ))
     found.sort(key=lambda a: a.text)
     return found[:MAX_LISTED]
+
+
+def _not_prose(word: str, text: str) -> bool:
+    """Whether every use of ``word`` in ``text`` is something other than a word of prose:
+    a name (always capitalised: "Paulo Barreto"), the first part of a contraction
+    ("shouldn't"), a doc tag or a name in code ("@param", "isFinite", "x.fname()")."""
+    uses = re.findall(
+        rf"([@.$#]?)(?<![^\W\d_])({re.escape(word)})(?![^\W\d_])(['\u2019]t|\(|\.\w)?",
+        text, re.IGNORECASE,
+    )
+    return bool(uses) and all(
+        before or after or found[0].isupper() or not found[1:].islower()
+        for before, found, after in uses
+    )
 
 
 def commented_out(left: Sequence[PreparedFile], right: Sequence[PreparedFile]

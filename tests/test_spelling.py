@@ -1,0 +1,43 @@
+"""The misspelling check: typing errors of English words are reported; software's own
+words, inflections, names, contractions, code names and hex digits are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from simcheck.channels.anomalies import _not_prose
+from simcheck.spelling import known, misspelling_of
+
+
+@pytest.mark.parametrize("typo, word", [
+    ("lenth", "length"), ("seqence", "sequence"), ("recieve", "receive"),
+    ("seperator", "separator"), ("oscilation", "oscillation"), ("threshhold", "threshold"),
+])
+def test_a_typing_error_is_one_edit_from_its_word(typo, word):
+    assert known(typo) is None and misspelling_of(typo) == word
+
+
+@pytest.mark.parametrize("name", ["nbits", "mhash", "lname", "bcatch", "acfebe"])
+def test_a_letter_prefixed_name_or_hex_digits_is_no_misspelling(name):
+    assert misspelling_of(name) is None
+
+
+@pytest.mark.parametrize("word, form", [
+    ("globals", "global"), ("representer", "represent"), ("encodings", "encode"),
+    ("stdout", "stdout"), ("callee", "callee"), ("colour", "color"),
+])
+def test_inflections_british_spellings_and_software_words_are_known(word, form):
+    assert known(word) == form
+
+
+@pytest.mark.parametrize("word, text, expected", [
+    ("paulo", "Written by Paulo Barreto.", True),
+    ("couln", "It couln't be read.", True),
+    ("param", "@param key the name", True),
+    ("isfinite", "uses isFinite and isNaN", True),
+    ("fnames", "see self.fnames.sort()", True),
+    ("recieve", "Recieve a frame; every recieve resets the timer.", False),
+    ("lenth", "the lenth of the key", False),
+])
+def test_names_contractions_and_code_in_comments_are_not_prose(word, text, expected):
+    assert _not_prose(word, text) is expected
