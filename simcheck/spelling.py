@@ -11,7 +11,7 @@ from importlib.metadata import version
 from importlib.resources import files
 from typing import Any
 
-COMMON_COUNT = 50  # a misspelling is one edit from a word used at least this often
+COMMON_COUNT = 1000  # a misspelling is one edit from a word used at least this often
 
 # British spellings the (American) dictionary lacks: a word that is a dictionary word
 # after one of these rewrites is a spelling variant, not an anomaly.
@@ -81,20 +81,16 @@ def frequency(word: str) -> int:
 
 def misspelling_of(word: str) -> str | None:
     """The common word ``word`` (lower case, not in the dictionary) is one edit from (one
-    deletion, insertion, replacement or transposition; the first two letters kept, but
-    for a replacement or transposition of the second): the most
+    deletion, insertion, replacement or transposition that ``_kept`` allows): the most
     frequent such dictionary word used at least COMMON_COUNT times (ties: alphabetical),
     or None."""
     if not word.strip("abcdef"):
         return None  # hexadecimal digits ("acfebe"), not a word
     counts = _speller().word_frequency.dictionary
     index = _deletions_index()
-    candidates = {c for d in _deletions(word) for c in index.get(d, ())}
-    # Typing errors rarely touch a word's first letter, nor add or drop its second; names
-    # made of a word and a prefix letter do (``nbits``, ``mhash``, ``lname``).
-    hits = [(counts[c], c) for c in candidates
-            if c[0] == word[0] and (len(c) == len(word) or c[1] == word[1])
-            and _one_edit(word, c)]
+    candidates = {c for d in _deletions(word) for c in index.get(d, ())
+                  if _kept(word, c) and _one_edit(word, c)}
+    hits = [(counts[c], c) for c in candidates]
     best = min(hits, key=lambda h: (-h[0], h[1]), default=None)
     return best[1] if best is not None else None
 
@@ -114,6 +110,13 @@ def _deletions_index() -> dict[str, tuple[str, ...]]:
             for d in _deletions(w):
                 index.setdefault(d, []).append(w)
     return {d: tuple(ws) for d, ws in index.items()}
+
+
+def _kept(word: str, other: str) -> bool:
+    """Whether ``other`` keeps ``word``'s first letter and, when one is a letter longer,
+    its second: typing errors rarely touch a word's first letter, while names made of a
+    word and a prefix letter do (``nbits``, ``mhash``, ``lname``)."""
+    return other[0] == word[0] and (len(other) == len(word) or other[1] == word[1])
 
 
 def _one_edit(a: str, b: str) -> bool:

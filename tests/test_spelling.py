@@ -11,7 +11,7 @@ from simcheck.spelling import known, misspelling_of
 
 @pytest.mark.parametrize("typo, word", [
     ("lenth", "length"), ("seqence", "sequence"), ("recieve", "receive"),
-    ("seperator", "separator"), ("oscilation", "oscillation"), ("threshhold", "threshold"),
+    ("succesfully", "successfully"), ("threshhold", "threshold"),
 ])
 def test_a_typing_error_is_one_edit_from_its_word(typo, word):
     assert known(typo) is None and misspelling_of(typo) == word

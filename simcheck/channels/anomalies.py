@@ -18,6 +18,12 @@ from .items import index, place
 
 MAX_LISTED = 50  # of each kind
 MAX_FILES = 2  # a word in more files of a side than this is vocabulary, not a typo
+# A typo stands out in English prose: comments and strings are read for typos when they
+# hold at least PROSE_WORDS words of four letters or more, and the dictionary has at
+# least ENGLISH_SHARE of them besides the typo (a translation's or a lone key's words are
+# not English prose: "Les accions seleccionades", "Agost").
+PROSE_WORDS = 3
+ENGLISH_SHARE = 0.5
 
 
 def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
@@ -32,16 +38,23 @@ def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
     shared = np.intersect1d(lrare, rrare, assume_unique=True)
     lplaces = lside.locate(shared)
     hits = []
-    words_by_text: dict[str, dict[int, str]] = {}  # a comment's words by hash, read once
+    # A comment's words by hash and whether it reads as English, worked out once.
+    texts: dict[str, tuple[dict[int, str], bool]] = {}
     for symbol in shared.tolist():
         lf, lraw, lline = lplaces[symbol]
-        if lraw not in words_by_text:
-            words_by_text[lraw] = {form_hash(w): w for w in words_of(lraw)}
-        word = words_by_text[lraw].get(symbol)
-        if word is None or in_dictionary(word) or _not_prose(word, lraw):
+        if lraw not in texts:
+            words = words_of(lraw)
+            long = [w for w in words if len(w) >= 4]  # "de", "la", "per" are English too
+            english = len(long) >= PROSE_WORDS and (
+                sum(map(in_dictionary, long)) >= ENGLISH_SHARE * (len(long) - 1))
+            texts[lraw] = ({form_hash(w): w for w in words}, english)
+        by_hash, english = texts[lraw]
+        word = by_hash.get(symbol)
+        # known: a dictionary word, its British spelling, an inflection, software's own.
+        if word is None or not english or known(word) is not None:
             continue
         suggestion = misspelling_of(word)
-        if suggestion is not None and known(word) is None:  # not a British spelling
+        if suggestion is not None and not _not_prose(word, lraw):
             hits.append((symbol, word, suggestion, place(lf, lline)))
     # The right side's places are read for the misspellings found only.
     rplaces = rside.locate(np.asarray([h[0] for h in hits], dtype=np.uint64))
