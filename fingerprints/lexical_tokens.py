@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 
-from .languages import LanguageSpec, canonical_kinds
+from .languages import LanguageSpec
 from .tokens import (
     IDENT,
     LEXICAL_CATEGORIES,
@@ -121,13 +121,12 @@ def read_lexical(
         symbols[is_op] = _OP_SYMBOLS[raw[starts[is_op]]]
     identifier = is_word
     keywords = {k.lower() for k in spec.keywords} if spec else set()
-    canonical = {k.lower(): c.lower() for k, c in canonical_kinds(spec).items()} if spec else {}
     if keywords:
         identifier = is_word.copy()
         for i in np.flatnonzero(is_word).tolist():
             word = source[starts[i] : ends[i]].decode("utf-8", errors="replace").lower()
             if word in keywords:
-                symbols[i] = symbol_of(canonical.get(word, word))
+                symbols[i] = symbol_of(word)
                 identifier[i] = False
 
     code = group != _COMMENT

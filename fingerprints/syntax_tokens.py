@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from tree_sitter import Language, Node, Parser
 
-from .languages import LanguageSpec, canonical_kinds, leaf_category, parser_for
+from .languages import LanguageSpec, leaf_category, parser_for
 from .tokens import (
     IDENT,
     LEXICAL_CATEGORIES,
@@ -61,7 +61,6 @@ def _build_kind_table(spec: LanguageSpec) -> _KindTable:
     count = language.node_kind_count
     actions = np.full(_KIND_IDS, _DESCEND, dtype=np.uint8)
     symbols = np.zeros(_KIND_IDS, dtype=np.uint64)
-    canonical = canonical_kinds(spec)
     for kind_id in range(_KIND_IDS):
         name = language.node_kind_for_id(kind_id)
         if kind_id >= count:
@@ -81,9 +80,8 @@ def _build_kind_table(spec: LanguageSpec) -> _KindTable:
         elif category == "identifier":
             actions[kind_id], symbols[kind_id] = _IDENT, symbol_of(IDENT)
         else:
-            # Keywords, operators and other leaves keep their kind: it is the structure
-            # (interchangeable kinds, the spec's synonyms, their group's canonical one).
-            symbols[kind_id] = symbol_of(canonical.get(name, name).lower())
+            # Keywords, operators and other leaves keep their kind: it is the structure.
+            symbols[kind_id] = symbol_of(name.lower())
     categories = np.full(_KIND_IDS, _NO_CATEGORY, dtype=np.uint8)
     for action, category_name in ((_IDENT, "identifier"), (_STRING, "string"),
                                   (_COMMENT, "comment")):

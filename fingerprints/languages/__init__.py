@@ -16,7 +16,6 @@ __all__ = [
     "LANGUAGES",
     "LITERAL_KINDS",
     "LanguageSpec",
-    "canonical_kinds",
     "detect_language",
     "get_spec",
     "grammar_version",
@@ -93,9 +92,3 @@ def leaf_category(spec: LanguageSpec, node_type: str, is_named: bool) -> str | N
     if node_type in spec.keywords:
         return "keyword"
     return None
-
-
-def canonical_kinds(spec: LanguageSpec) -> dict[str, str]:
-    """Each leaf kind of ``spec.synonyms`` that is not its group's first, mapped to that
-    first kind: the one form the structure stream writes for all of them."""
-    return {kind: group[0] for group in spec.synonyms for kind in group[1:]}

@@ -41,18 +41,6 @@ _TS_CONSTANTS = (
     ConstantForm("public_field_definition", marker="static", marker_up=0),
 )
 
-# Interchangeable leaf kinds (LanguageSpec.synonyms): the first of each group stands for
-# all. Loops rewritten into one another, counting down instead of up, comparisons written
-# the other way round, an equality test negated with its branches swapped.
-_LOOPS = ("for", "while", "do")
-_STEPS = ("++", "--")
-_COMPOUND = ("+=", "-=")
-_ORDER = ("<", ">", "<=", ">=")
-_EQUALITY = ("==", "!=")
-_C_SYNONYMS = (_LOOPS, _STEPS, _COMPOUND, _ORDER, _EQUALITY)
-_JS_SYNONYMS = (_LOOPS, _STEPS, _COMPOUND, _ORDER, ("==", "!=", "===", "!=="))
-_PYTHON_SYNONYMS = (("for", "while"), _COMPOUND, _ORDER, _EQUALITY)
-
 # The definition a compiled program starts at.
 _MAIN = _s("main")
 
@@ -114,7 +102,6 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         functions=_s("function_definition"),
         definitions=_s("function_definition"),
         constants=_C_CONSTANTS,
-        synonyms=_C_SYNONYMS,
     ),
     # Same leaves as C plus C++'s own; `auto` and `this` are named leaves here.
     LanguageSpec(
@@ -162,7 +149,6 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             ConstantForm("field_declaration", name="declarator", value="default_value",
                          marker="const", marker_up=0),
         ),
-        synonyms=_C_SYNONYMS,
     ),
     LanguageSpec(
         name="csharp",
@@ -208,7 +194,6 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             ConstantForm("variable_declarator", value="", marker="readonly", marker_up=2),
             ConstantForm("variable_declarator", value="", pattern=_CAPITALS),
         ),
-        synonyms=_C_SYNONYMS,
     ),
     LanguageSpec(
         name="java",
@@ -247,7 +232,6 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             ConstantForm("variable_declarator", marker="final"),
             ConstantForm("variable_declarator", pattern=_CAPITALS),
         ),
-        synonyms=_C_SYNONYMS,
     ),
     LanguageSpec(
         name="javascript",
@@ -282,7 +266,6 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
         definition_wrappers=_s("export_statement"),
         constants=_JS_CONSTANTS,
-        synonyms=_JS_SYNONYMS,
     ),
     # `number`/`string` are both a named literal and an anonymous type keyword.
     LanguageSpec(
@@ -322,7 +305,6 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
         definition_wrappers=_s("export_statement"),
         constants=_TS_CONSTANTS,
-        synonyms=_JS_SYNONYMS,
     ),
     # As TypeScript, plus JSX text.
     LanguageSpec(
@@ -361,7 +343,6 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
         definition_wrappers=_s("export_statement"),
         constants=_TS_CONSTANTS,
-        synonyms=_JS_SYNONYMS,
     ),
     LanguageSpec(
         name="python",
@@ -389,7 +370,6 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         constants=(
             ConstantForm("assignment", name="left", value="right", pattern=_CAPITALS),
         ),
-        synonyms=_PYTHON_SYNONYMS,
     ),
     LanguageSpec(
         name="go",

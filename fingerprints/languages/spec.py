@@ -84,10 +84,3 @@ class LanguageSpec:
     # whose programs start with their top-level code (Python, JavaScript) has none: a
     # ``main`` there is a convention, and a library or framework may hold one anywhere.
     entry_points: frozenset[str] = field(default_factory=frozenset)
-    # Groups of leaf kinds (keywords, operators) a copy may write for one another without
-    # changing what the program computes: a ``for`` loop rewritten as ``while`` or
-    # ``do...while``, ``i++`` as ``i--`` counting down, ``a < b`` as ``b > a``, an ``if``
-    # on ``==`` as one on ``!=`` with its branches swapped. The structure stream gives every
-    # kind of a group the symbol of the group's first kind (its canonical form), so such a
-    # rewrite no longer breaks the k-grams around it.
-    synonyms: tuple[tuple[str, ...], ...] = ()

@@ -20,7 +20,6 @@ import numpy as np
 import platformdirs
 
 from fingerprints.fileprint import FingerprintSettings
-from fingerprints.languages import LANGUAGES
 
 from .. import __version__
 from ..ingest.model import IngestedFile, IngestOptions
@@ -64,8 +63,6 @@ def cache_key(
         "tree-sitter": version("tree-sitter"),
         "grammars": version("tree-sitter-language-pack"),
         "k": fingerprint.k,
-        # The structure symbols depend on them: an index built with other groups is stale.
-        "synonyms": {spec.name: spec.synonyms for spec in LANGUAGES if spec.synonyms},
         "parse_timeout": fingerprint.parse_timeout,
         "max_file_bytes": ingest.max_file_bytes,
         "ignore_patterns": list(ingest.ignore_patterns),
