@@ -77,6 +77,11 @@ def options_to_dict(options: CompareOptions) -> dict[str, Any]:
         raise ValueError("runs with a reference corpus cannot be recorded yet")
     data = asdict(options)
     data.pop("common")
+    cache = data["filtration"].get("cache_dir")
+    if cache:
+        # Where this run kept it, so that ``verify`` run from elsewhere uses the same cache
+        # rather than creating one under its own working directory.
+        data["filtration"]["cache_dir"] = str(Path(cache).resolve())
     return data
 
 

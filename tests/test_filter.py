@@ -4,6 +4,7 @@ for unusable reference corpora, and the reference fingerprint cache."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -434,6 +435,29 @@ def test_a_corpus_is_fingerprinted_once_and_then_read_from_the_cache(tmp_path):
     assert len(list((tmp_path / "cache").glob("*.parquet"))) == 2
 
 
+def test_the_cache_key_follows_the_language_registry_and_is_stable_across_processes(
+        monkeypatch):
+    from fingerprints.languages import registry_digest
+    from simcheck.filter import cache
+    from simcheck.ingest.model import IngestOptions
+
+    settings, ingest_options = FingerprintSettings(), IngestOptions()
+    key = cache.cache_key([], settings, ingest_options)
+    monkeypatch.setattr(cache, "registry_digest", lambda: "another registry")
+    assert cache.cache_key([], settings, ingest_options) != key
+    # The registry holds frozensets, whose order varies with the interpreter's hash seed.
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", "from fingerprints.languages import registry_digest;"
+             "print(registry_digest())"],
+            env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert digests == {registry_digest()}
+
+
 def test_a_damaged_cache_entry_is_rebuilt_not_trusted(tmp_path):
     corpus = _tree(tmp_path / "libs", {"strutil.go": FILTER / "strutil.go"})
     left = _tree(tmp_path / "a", {"x.go": FILTER / "strutil.go"})
@@ -459,9 +483,12 @@ def test_the_manifest_records_the_references_and_verify_passes(tmp_path):
     manifest = json.loads((tmp_path / "out/manifest.json").read_text())
     assert [r["label"] for r in manifest["references"]] == ["base", "thirdparty"]
     assert manifest["options"]["filtration"]["base"] == "base"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
     check = subprocess.run(
         [sys.executable, "-m", "simcheck.cli", "verify", str(tmp_path / "out/manifest.json")],
-        capture_output=True, text=True, timeout=300,
+        cwd=elsewhere, capture_output=True, text=True, timeout=300,
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "PASS" in check.stdout
+    assert not any(elsewhere.iterdir())  # the run's own cache was used, not a new one

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+from dataclasses import asdict
 from importlib import metadata
+from typing import Any
 
 from tree_sitter import Parser
 from tree_sitter_language_pack import get_language, get_parser
@@ -21,6 +25,7 @@ __all__ = [
     "grammar_version",
     "leaf_category",
     "parser_for",
+    "registry_digest",
 ]
 
 _BY_NAME: dict[str, LanguageSpec] = {spec.name: spec for spec in LANGUAGES}
@@ -33,6 +38,24 @@ def get_spec(name: str) -> LanguageSpec:
     except KeyError:
         known = ", ".join(sorted(_BY_NAME))
         raise KeyError(f"unknown language {name!r}; known languages: {known}") from None
+
+
+@functools.cache
+def registry_digest() -> str:
+    """SHA-256 of the registry's data (every entry, sets sorted): what a stored fingerprint
+    depends on besides the grammars, so a cache keyed by it never outlives a change."""
+
+    def canonical(value: Any) -> Any:
+        if isinstance(value, (set, frozenset)):
+            return sorted(value)
+        if isinstance(value, dict):
+            return {k: canonical(v) for k, v in sorted(value.items())}
+        if isinstance(value, (list, tuple)):
+            return [canonical(v) for v in value]
+        return value
+
+    text = json.dumps([canonical(asdict(spec)) for spec in LANGUAGES], sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def grammar_version(spec: LanguageSpec) -> str:

@@ -1,6 +1,7 @@
 """The reference fingerprint cache: a reference corpus (often far larger than the works)
 is fingerprinted once and its k-gram index stored as Parquet, keyed by the SHA-256 of
-its files' contents, the fingerprint settings and the tool and grammar versions.
+its files' contents, the fingerprint settings, the tool and grammar versions and the
+language registry's data.
 
 The cache holds hashes and line numbers, never source text."""
 
@@ -20,6 +21,7 @@ import numpy as np
 import platformdirs
 
 from fingerprints.fileprint import FingerprintSettings
+from fingerprints.languages import registry_digest
 
 from .. import __version__
 from ..ingest.model import IngestedFile, IngestOptions
@@ -62,6 +64,7 @@ def cache_key(
         "simcheck": __version__,
         "tree-sitter": version("tree-sitter"),
         "grammars": version("tree-sitter-language-pack"),
+        "languages": registry_digest(),
         "k": fingerprint.k,
         "parse_timeout": fingerprint.parse_timeout,
         "max_file_bytes": ingest.max_file_bytes,
