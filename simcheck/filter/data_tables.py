@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from fingerprints.languages.spec import LITERAL_KINDS
-from fingerprints.tokens import STRING, symbol_of
+from fingerprints.tokens import STRING, FileTokens, symbol_of
 
 from ..match.sets import member
 from ..prepare import PreparedFile
@@ -29,19 +29,23 @@ LITERAL_SYMBOLS = np.sort(np.asarray(
 DATA_SHARE = 0.4
 
 
+def literal_mask(tokens: FileTokens) -> np.ndarray:
+    """Which tokens of a file are literals (numbers, strings, characters...)."""
+    return member(tokens.symbols, LITERAL_SYMBOLS)
+
+
 def identical_data(left: PreparedFile, right: PreparedFile, la: np.ndarray, rb: np.ndarray,
-                   width: int) -> np.ndarray:
+                   literals: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
     """Which matched token pairs (positions ``la`` on the left, ``rb`` on the right, in
     match order) lie in a stretch of ``width`` pairs of which at least ``DATA_SHARE`` are
-    literals whose text is the same on both sides."""
+    literals whose text is the same on both sides; ``literals``: each file's
+    ``literal_mask``."""
     n = la.size
     width = max(1, min(width, n))
-    lt, rt = left.fp.tokens, right.fp.tokens
-    both = np.flatnonzero(
-        member(lt.symbols[la], LITERAL_SYMBOLS) & member(rt.symbols[rb], LITERAL_SYMBOLS)
-    )
+    both = np.flatnonzero(literals[0][la] & literals[1][rb])
     if both.size < DATA_SHARE * width:
         return np.zeros(n, dtype=bool)
+    lt, rt = left.fp.tokens, right.fp.tokens
     ltext, rtext = left.text, right.text
     same = np.zeros(n, dtype=np.int64)
     same[both] = [

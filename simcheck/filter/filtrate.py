@@ -29,7 +29,7 @@ from . import stages as st
 from .aligned import ReferenceRuns, reference_runs
 from .citations import cite
 from .corpus import ReferenceIndex, References
-from .data_tables import identical_data
+from .data_tables import identical_data, literal_mask
 from .frequency import Frequency, combined, of_files
 from .generated import GeneratedMarker, detect_generated, generator_names
 from .ledger import Occurrences, counts, filtered_coverage, rows
@@ -107,6 +107,7 @@ class _Context:
             ], options.workers)
         self._runs: dict[tuple[str, int, int], ReferenceRuns] = {}
         self._common: dict[tuple[int, int], np.ndarray] = {}
+        self._literal: dict[tuple[int, int], np.ndarray] = {}
         self._generated: dict[tuple[int, int], GeneratedMarker | None] = {}
         self._vendored: dict[tuple[int, int], str | None] = {}
 
@@ -125,6 +126,12 @@ class _Context:
                 self._distinct[role],
             )
         return self._runs[key]
+
+    def literal(self, side: int, i: int) -> np.ndarray:
+        """Which tokens of one file are literals (``data_tables.literal_mask``)."""
+        if (side, i) not in self._literal:
+            self._literal[(side, i)] = literal_mask(self.file(side, i).fp.tokens)
+        return self._literal[(side, i)]
 
     def common(self, side: int, i: int) -> np.ndarray:
         """Tokens of one file covered by a k-gram common across files (``common_set``)."""
@@ -315,7 +322,8 @@ def _classify(
                 ]
         take = (stage == _KEEP) & ctx.common(0, li)[la] & ctx.common(1, ri)[rb]
         if take.any():
-            data = identical_data(lf, rf, la, rb, 2 * ctx.k)
+            data = identical_data(lf, rf, la, rb, (ctx.literal(0, li), ctx.literal(1, ri)),
+                                  2 * ctx.k)
             if (take & data).any():
                 evidence.append(FilterEvidence(
                     st.COMMON, "match", "", None, None,
