@@ -23,7 +23,7 @@ from .channels import settings as channel_settings
 from .documents.merge import add_documents, document_reader, split_work
 from .documents.settings import DocumentSettings
 from .filter.corpus import References, load_references
-from .filter.filtrate import Classified, classify_match, filter_context, filter_result
+from .filter.filtrate import Classified, classify_pair, filter_context, filter_result
 from .filter.frequency import of_postings
 from .filter.options import FilterOptions
 from .fork_split import beside, split_map
@@ -49,7 +49,7 @@ from .match.order_free import (
     KgramRarity,
 )
 from .match.referenced import referenced_streams
-from .match.seeds import drop_redundant, shared_runs
+from .match.seeds import Runs, drop_redundant, shared_runs, twinned
 from .match.sets import sort_postings
 from .match.trim import definition_bounds, run_cutter, trim
 from .match.work_kgrams import Streams, order_free_containment
@@ -387,7 +387,7 @@ def compare_prepared(
     lfreq, rfreq = together([functools.partial(of_postings, p) for p in postings],
                             options.workers)
     frequencies = (lfreq, rfreq)
-    runs = drop_redundant(shared_runs(
+    runs = shared_runs(
         lkgrams,
         rkgrams,
         None,
@@ -397,7 +397,9 @@ def compare_prepared(
         options.common.hashes if options.common else None,
         postings,
         options.workers,
-    ), options.workers)
+    )
+    runs = drop_redundant(runs, options.workers,
+                          _twin_rank(runs, lfiles, rfiles, fs.guarantee))
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
     group_keys = runs.left * n_right + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
@@ -455,8 +457,8 @@ def compare_prepared(
             fields = [_match_fields(lf, rf, r, literals) for r in found]
             done.append(_Aligned(
                 li, ri, found, fields,
-                [classify_match(ctx, li, ri, r, f["kind"] == "structural-only")
-                 for r, f in zip(found, fields, strict=True)],
+                classify_pair(ctx, li, ri, found,
+                              [f["kind"] == "structural-only" for f in fields], ms.merge_gap),
             ))
             if os.getpid() == here:
                 advance(1)
@@ -514,6 +516,38 @@ def compare_prepared(
             channels=literal,
             code_anomalies=anomalies,
         )
+
+
+def _twin_rank(
+    runs: Runs, lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], min_len: int
+) -> np.ndarray | None:
+    """Per run of at least ``min_len`` tokens with a structural twin (``twinned``), how
+    many of its identifiers and literals have the same text on both sides, when that is
+    at least half of them (a copy's run); 0 for the others, whose twins are told apart by
+    position, as any run's (a shorter run is no match on its own: repeated short
+    statements pair with each other's copies by chance). None when no run has a rank."""
+    twins = twinned(runs)
+    if not twins.size:
+        return None
+    rank = np.zeros(len(runs), dtype=np.int64)
+    texts: dict[tuple[int, int], TokenTexts] = {}
+
+    def texts_of(side: int, i: int) -> TokenTexts:
+        if (side, i) not in texts:
+            f = (lfiles, rfiles)[side][i]
+            texts[(side, i)] = token_texts(f.text, f.fp.tokens)
+        return texts[(side, i)]
+
+    for r in twins.tolist():
+        a, b, n = int(runs.a[r]), int(runs.b[r]), int(runs.length[r])
+        if n < min_len:
+            continue
+        x, y = texts_of(0, int(runs.left[r])), texts_of(1, int(runs.right[r]))
+        content = x.content[a : a + n]
+        agree = int(np.count_nonzero(content & (x.exact[a : a + n] == y.exact[b : b + n])))
+        if 2 * agree >= int(np.count_nonzero(content)) and agree:
+            rank[r] = agree
+    return rank if rank.any() else None
 
 
 def _settings(options: CompareOptions) -> Settings:
