@@ -128,7 +128,8 @@ DEFINITIONS: dict[str, str] = {
     " of code live on one side and inside a comment on the other (whitespace ignored)",
     "evidence.channels": "what supports a match: structure (always), identifiers (at least"
     " half of the distinct names on one side reappear on the other), strings (an"
-    " identical string literal), comments (an identical comment)",
+    " identical string literal), comments (an identical comment), numbers (at least two"
+    " identical numeric literals of 10 or more, or with two decimals: magic numbers)",
     "literal_similarity": "Indel similarity (0..1) of the two sides' token texts in a match,"
     " whitespace and comments ignored",
     **{f"kind.{k}": v for k, v in KIND_MEANING.items()},

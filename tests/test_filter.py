@@ -443,3 +443,36 @@ def test_the_manifest_records_the_references_and_verify_passes(tmp_path):
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "PASS" in check.stdout
+
+
+# ---- what the stages leave of a match --------------------------------------------------
+
+_IDIOM = """        for index in range(len(self.children)):
+            child = self.children[index]
+            if isinstance(child, Renderable):
+                child.reset_properties(index, self.children)
+                child.invalidate(self.children[index - 1], index)
+"""
+
+
+def test_a_copy_around_a_common_idiom_still_counts_when_what_is_left_is_a_match(tmp_path):
+    # Six files of the left work walk their children with the same loop (a common idiom);
+    # the right work copies one method: its own code, then that loop.
+    copied = ("        owner = self.owner_view(registry, 'markers', 16)\n"
+              "        owner.define_marker(self, registry.scope)\n")
+    left = {"view0.py": "class MarkerView:\n    def save_definition(self, registry):\n"
+                        + copied + _IDIOM}
+    for i in range(1, 6):
+        own = "".join(f"        self.weight_{j} = registry[{j}]\n" for j in range(i))
+        left[f"view{i}.py"] = f"class View{i}:\n    def reset(self, registry):\n" + own + _IDIOM
+    for name, text in left.items():
+        (tmp_path / "a").mkdir(exist_ok=True)
+        (tmp_path / "a" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "marker.py").write_text(left["view0.py"], encoding="utf-8")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), _options(tmp_path))
+    (match,) = [m for m in result.matches if m.left.path == "view0.py"]
+    explained = {s.stage: s.tokens for s in match.filter.explained}
+    assert explained["common-idiom"] >= match.tokens / 2  # the idiom is most of it
+    assert match.filter.tokens_filtered >= result.settings.filtration.min_tokens
+    assert match.filter.classification == "none"

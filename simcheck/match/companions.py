@@ -14,23 +14,25 @@ from collections.abc import Sequence
 from .align import Region
 
 
-def _apart(start: int, end: int, other_start: int, other_end: int) -> int:
-    """Tokens between [start, end) and [other_start, other_end), whichever comes first
-    (negative when they overlap)."""
-    return max(other_start - end, start - other_end)
+def _near(start: int, end: int, spans: list[tuple[int, int]], gap: int) -> bool:
+    """Whether [start, end) lies within ``gap`` tokens of one of ``spans``."""
+    return any(max(s - end, start - e) <= gap for s, e in spans)
 
 
 def companions(
     found: Sequence[Region], counted: Sequence[bool], short: Sequence[bool], gap: int
 ) -> list[int]:
     """Indices of the ``short`` regions of one file pair that lie within ``gap`` tokens,
-    on both sides, of a ``counted`` region."""
-    anchors = [r for r, c in zip(found, counted, strict=True) if c]
+    on both sides, of the tiles of one ``counted`` region (before, after, or in a gap
+    between two of its tiles: where an extracted helper's code was)."""
+    anchors = [
+        ([(t.a, t.a + t.length) for t in q.tiles], [(t.b, t.b + t.length) for t in q.tiles])
+        for q, c in zip(found, counted, strict=True) if c
+    ]
     return [
         i for i, (r, s) in enumerate(zip(found, short, strict=True))
         if s and any(
-            0 <= _apart(r.a_start, r.a_end, q.a_start, q.a_end) <= gap
-            and 0 <= _apart(r.b_start, r.b_end, q.b_start, q.b_end) <= gap
-            for q in anchors
+            _near(r.a_start, r.a_end, a, gap) and _near(r.b_start, r.b_end, b, gap)
+            for a, b in anchors
         )
     ]
