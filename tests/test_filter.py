@@ -295,8 +295,13 @@ def test_k_grams_common_across_many_reference_files_are_common_idiom(tmp_path):
     assert 0 < common < match.tokens  # the idiom's tokens, not the function's own code
     assert match.filter.classification == "none"
     assert match.rarity.reference_files == 0  # the match as a whole is rare
-    named = compare_paths(str(left), str(right),
-                          _options(tmp_path, corpora=(str(corpus),), explained_fraction=0.1))
+    # Named after the idiom once it explains a tenth of the match, unless what it leaves
+    # is as large as a match must be: the function's own 61 tokens are, under a minimum
+    # of 27, and are not under one of 80.
+    low = _options(tmp_path, corpora=(str(corpus),), explained_fraction=0.1)
+    assert _only(compare_paths(str(left), str(right), low)).filter.classification == "none"
+    named = compare_paths(str(left), str(right), _options(
+        tmp_path, corpora=(str(corpus),), explained_fraction=0.1, min_tokens=80))
     assert _only(named).filter.classification == "common-idiom"
 
 
@@ -447,7 +452,7 @@ def test_the_manifest_records_the_references_and_verify_passes(tmp_path):
 
 # ---- what the stages leave of a match --------------------------------------------------
 
-_IDIOM = """        for index in range(len(self.children)):
+_CHILDREN_LOOP = """        for index in range(len(self.children)):
             child = self.children[index]
             if isinstance(child, Renderable):
                 child.reset_properties(index, self.children)
@@ -461,10 +466,11 @@ def test_a_copy_around_a_common_idiom_still_counts_when_what_is_left_is_a_match(
     copied = ("        owner = self.owner_view(registry, 'markers', 16)\n"
               "        owner.define_marker(self, registry.scope)\n")
     left = {"view0.py": "class MarkerView:\n    def save_definition(self, registry):\n"
-                        + copied + _IDIOM}
+                        + copied + _CHILDREN_LOOP}
     for i in range(1, 6):
         own = "".join(f"        self.weight_{j} = registry[{j}]\n" for j in range(i))
-        left[f"view{i}.py"] = f"class View{i}:\n    def reset(self, registry):\n" + own + _IDIOM
+        head = f"class View{i}:\n    def reset(self, registry):\n"
+        left[f"view{i}.py"] = head + own + _CHILDREN_LOOP
     for name, text in left.items():
         (tmp_path / "a").mkdir(exist_ok=True)
         (tmp_path / "a" / name).write_text(text, encoding="utf-8")

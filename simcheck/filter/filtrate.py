@@ -322,12 +322,15 @@ def _classify(
     kept = int(counts[_KEEP])
     removed = n - kept
     label = st.NONE
-    # What the stages leave of a match still counts as a match of its own when it is as
-    # large as one must be (a copied method around a common loop idiom, a copy extending
-    # past the base code): the match is not named after a stage then.
-    floor = ctx.min_structural if structural_only else ctx.min_tokens
-    if removed and removed >= ctx.options.explained_fraction * n and kept < floor:
+    if removed and removed >= ctx.options.explained_fraction * n:
         label = st.STAGES[int(np.argmax(counts[:_KEEP]))]
+        # An idiom inside a copy does not make the copy an idiom: when what the stages
+        # leave is as large as a match must be (a copied method around a common loop),
+        # the match is not named after the common-idiom stage. (A base or corpus names
+        # where most of it came from, with citations: it keeps that name.)
+        floor = ctx.min_structural if structural_only else ctx.min_tokens
+        if label == st.COMMON and kept >= floor:
+            label = st.NONE
     verdict = MatchFilter(
         classification=label,
         tokens_filtered=kept,
