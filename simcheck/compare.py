@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from fingerprints.fileprint import FingerprintSettings
+from fingerprints.literals import span_hashes
 from fingerprints.minhash import estimate_jaccard
 from fingerprints.parse_pool import warm_up
 
@@ -25,6 +26,7 @@ from .documents.settings import DocumentSettings
 from .filter.corpus import References, load_references
 from .filter.filtrate import Classified, classify_pair, filter_context, filter_result
 from .filter.frequency import of_postings
+from .filter.masks import CONTENT_SYMBOLS
 from .filter.options import FilterOptions
 from .fork_split import beside, split_map
 from .heap import give_back_freed_memory, paused
@@ -50,7 +52,7 @@ from .match.order_free import (
 )
 from .match.referenced import referenced_streams
 from .match.seeds import Runs, drop_redundant, shared_runs, twinned
-from .match.sets import sort_postings
+from .match.sets import member, sort_postings
 from .match.trim import definition_bounds, run_cutter, trim
 from .match.work_kgrams import Streams, order_free_containment
 from .prepare import PreparedFile, PreparedWork, prepare
@@ -528,26 +530,41 @@ def _twin_rank(
     position, as any run's (a shorter run is no match on its own: repeated short
     statements pair with each other's copies by chance). None when no run has a rank."""
     twins = twinned(runs)
+    twins = twins[runs.length[twins] >= min_len]
     if not twins.size:
         return None
     rank = np.zeros(len(runs), dtype=np.int64)
-    texts: dict[tuple[int, int], TokenTexts] = {}
+    right_texts: dict[int, np.ndarray] = {}
 
-    def texts_of(side: int, i: int) -> TokenTexts:
-        if (side, i) not in texts:
-            f = (lfiles, rfiles)[side][i]
-            texts[(side, i)] = token_texts(f.text, f.fp.tokens)
-        return texts[(side, i)]
+    def exact(f: PreparedFile) -> np.ndarray:
+        t = f.fp.tokens
+        return span_hashes(np.frombuffer(f.text, dtype=np.uint8),
+                           t.start_byte.astype(np.int64), t.end_byte.astype(np.int64))
 
-    for r in twins.tolist():
-        a, b, n = int(runs.a[r]), int(runs.b[r]), int(runs.length[r])
-        if n < min_len:
-            continue
-        x, y = texts_of(0, int(runs.left[r])), texts_of(1, int(runs.right[r]))
-        content = x.content[a : a + n]
-        agree = int(np.count_nonzero(content & (x.exact[a : a + n] == y.exact[b : b + n])))
-        if 2 * agree >= int(np.count_nonzero(content)) and agree:
-            rank[r] = agree
+    # Runs come ordered by left file: each left file's texts are read once, with its runs
+    # measured together (one gather over all their tokens).
+    left = runs.left[twins]
+    cuts = np.flatnonzero(np.diff(left)) + 1
+    for group in np.split(twins, cuts):
+        lf = lfiles[int(runs.left[group[0]])]
+        lx = exact(lf)
+        content = member(lf.fp.tokens.symbols, CONTENT_SYMBOLS)
+        n = runs.length[group]
+        first = np.cumsum(n) - n
+        offset = np.arange(int(n.sum()), dtype=np.int64) - np.repeat(first, n)
+        ia = np.repeat(runs.a[group], n) + offset
+        ib = np.repeat(runs.b[group], n) + offset
+        ry = np.empty(ia.size, dtype=np.uint64)
+        right = runs.right[group]
+        for ri in np.unique(right).tolist():
+            if ri not in right_texts:
+                right_texts[ri] = exact(rfiles[ri])
+            rows = np.repeat(right == ri, n)
+            ry[rows] = right_texts[ri][ib[rows]]
+        c = content[ia]
+        agree = np.add.reduceat((c & (lx[ia] == ry)).astype(np.int64), first)
+        named = np.add.reduceat(c.astype(np.int64), first)
+        rank[group] = np.where((2 * agree >= named) & (agree > 0), agree, 0)
     return rank if rank.any() else None
 
 

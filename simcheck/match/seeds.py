@@ -256,8 +256,9 @@ def _contained(
     group: np.ndarray, start: np.ndarray, end: np.ndarray, rank: np.ndarray | None = None
 ) -> np.ndarray:
     """Mask of spans lying inside another span of the same group (of two identical
-    spans, the later one in the arrays is the contained one; with ``rank``, twin spans
-    (``_twin_spans``) of different ranks count as identical, the lower ranks contained)."""
+    spans, the later one in the arrays is the contained one; with ``rank`` (non-negative),
+    twin spans (``_twin_spans``) of different ranks count as identical, the lower ranks
+    contained)."""
     if group.size == 0:
         return np.zeros(0, dtype=bool)
     # Order by (group, start, longest first), ties in array order: a stable sort of one
@@ -266,10 +267,17 @@ def _contained(
     bits = [int(group.max()).bit_length(), int(start.max()).bit_length(), top.bit_length()]
     if rank is not None:
         # Twins of different ranks count as one span: the one of highest rank holds the
-        # others; among equals, the longest, then the first in the arrays.
-        own_end = end
+        # others; among equals, the first in the arrays.
         start, end, _ = _twin_spans(group, start, end, rank)
-        order = np.lexsort((np.arange(group.size), -own_end, -rank, -end, start, group))
+        top_rank = int(rank.max())
+        bits.append(top_rank.bit_length())
+        if sum(bits) <= 62:
+            packed = (group << (bits[1] + bits[2] + bits[3])) | (start << (bits[2] + bits[3]))
+            packed |= (top - end) << bits[3]
+            packed |= top_rank - rank
+            order = np.argsort(packed, kind="stable")
+        else:
+            order = np.lexsort((np.arange(group.size), -rank, -end, start, group))
     elif sum(bits) <= 62:
         packed = (group << (bits[1] + bits[2])) | (start << bits[2]) | (top - end)
         order = np.argsort(packed, kind="stable")
@@ -298,7 +306,11 @@ def _twin_spans(
     group, each within ``TWIN_SLACK`` tokens of the previous one at both ends), and the
     mask of spans with a twin. With ``rank``, only the clusters whose ranks differ are
     made one span (the others keep their own spans)."""
-    order = np.lexsort((end, start, group))
+    bits = [int(x.max()).bit_length() for x in (group, start, end)]
+    if sum(bits) <= 62:  # one packed key: a single sort
+        order = np.argsort((group << (bits[1] + bits[2])) | (start << bits[2]) | end)
+    else:
+        order = np.lexsort((end, start, group))
     g, s, e = group[order], start[order], end[order]
     near = np.zeros(g.size, dtype=bool)
     near[1:] = (g[1:] == g[:-1]) & (s[1:] - s[:-1] <= TWIN_SLACK) & (
