@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from fingerprints.fileprint import FingerprintSettings
+from fingerprints.literals import span_hashes
 from fingerprints.minhash import estimate_jaccard
 from fingerprints.parse_pool import warm_up
 
@@ -23,8 +24,9 @@ from .channels import settings as channel_settings
 from .documents.merge import add_documents, document_reader, split_work
 from .documents.settings import DocumentSettings
 from .filter.corpus import References, load_references
-from .filter.filtrate import Classified, classify_match, filter_context, filter_result
+from .filter.filtrate import Classified, classify_pair, filter_context, filter_result
 from .filter.frequency import of_postings
+from .filter.masks import CONTENT_SYMBOLS
 from .filter.options import FilterOptions
 from .fork_split import beside, split_map
 from .heap import give_back_freed_memory, paused
@@ -49,8 +51,8 @@ from .match.order_free import (
     KgramRarity,
 )
 from .match.referenced import referenced_streams
-from .match.seeds import drop_redundant, shared_runs
-from .match.sets import sort_postings
+from .match.seeds import Runs, drop_redundant, shared_runs, twinned
+from .match.sets import member, sort_postings
 from .match.trim import definition_bounds, run_cutter, trim
 from .match.work_kgrams import Streams, order_free_containment
 from .prepare import PreparedFile, PreparedWork, prepare
@@ -128,7 +130,8 @@ DEFINITIONS: dict[str, str] = {
     " of code live on one side and inside a comment on the other (whitespace ignored)",
     "evidence.channels": "what supports a match: structure (always), identifiers (at least"
     " half of the distinct names on one side reappear on the other), strings (an"
-    " identical string literal), comments (an identical comment)",
+    " identical string literal), comments (an identical comment), numbers (at least two"
+    " identical numeric literals of 10 or more, or with two decimals: magic numbers)",
     "literal_similarity": "Indel similarity (0..1) of the two sides' token texts in a match,"
     " whitespace and comments ignored",
     **{f"kind.{k}": v for k, v in KIND_MEANING.items()},
@@ -387,7 +390,7 @@ def compare_prepared(
     lfreq, rfreq = together([functools.partial(of_postings, p) for p in postings],
                             options.workers)
     frequencies = (lfreq, rfreq)
-    runs = drop_redundant(shared_runs(
+    runs = shared_runs(
         lkgrams,
         rkgrams,
         None,
@@ -397,7 +400,9 @@ def compare_prepared(
         options.common.hashes if options.common else None,
         postings,
         options.workers,
-    ), options.workers)
+    )
+    runs = drop_redundant(runs, options.workers,
+                          _twin_rank(runs, lfiles, rfiles, fs.guarantee))
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
     group_keys = runs.left * n_right + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
@@ -455,8 +460,8 @@ def compare_prepared(
             fields = [_match_fields(lf, rf, r, literals) for r in found]
             done.append(_Aligned(
                 li, ri, found, fields,
-                [classify_match(ctx, li, ri, r, f["kind"] == "structural-only")
-                 for r, f in zip(found, fields, strict=True)],
+                classify_pair(ctx, li, ri, found,
+                              [f["kind"] == "structural-only" for f in fields], ms.merge_gap),
             ))
             if os.getpid() == here:
                 advance(1)
@@ -514,6 +519,53 @@ def compare_prepared(
             channels=literal,
             code_anomalies=anomalies,
         )
+
+
+def _twin_rank(
+    runs: Runs, lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], min_len: int
+) -> np.ndarray | None:
+    """Per run of at least ``min_len`` tokens with a structural twin (``twinned``), how
+    many of its identifiers and literals have the same text on both sides, when that is
+    at least half of them (a copy's run); 0 for the others, whose twins are told apart by
+    position, as any run's (a shorter run is no match on its own: repeated short
+    statements pair with each other's copies by chance). None when no run has a rank."""
+    twins = twinned(runs)
+    twins = twins[runs.length[twins] >= min_len]
+    if not twins.size:
+        return None
+    rank = np.zeros(len(runs), dtype=np.int64)
+    right_texts: dict[int, np.ndarray] = {}
+
+    def exact(f: PreparedFile) -> np.ndarray:
+        t = f.fp.tokens
+        return span_hashes(np.frombuffer(f.text, dtype=np.uint8),
+                           t.start_byte.astype(np.int64), t.end_byte.astype(np.int64))
+
+    # Runs come ordered by left file: each left file's texts are read once, with its runs
+    # measured together (one gather over all their tokens).
+    left = runs.left[twins]
+    cuts = np.flatnonzero(np.diff(left)) + 1
+    for group in np.split(twins, cuts):
+        lf = lfiles[int(runs.left[group[0]])]
+        lx = exact(lf)
+        content = member(lf.fp.tokens.symbols, CONTENT_SYMBOLS)
+        n = runs.length[group]
+        first = np.cumsum(n) - n
+        offset = np.arange(int(n.sum()), dtype=np.int64) - np.repeat(first, n)
+        ia = np.repeat(runs.a[group], n) + offset
+        ib = np.repeat(runs.b[group], n) + offset
+        ry = np.empty(ia.size, dtype=np.uint64)
+        right = runs.right[group]
+        for ri in np.unique(right).tolist():
+            if ri not in right_texts:
+                right_texts[ri] = exact(rfiles[ri])
+            rows = np.repeat(right == ri, n)
+            ry[rows] = right_texts[ri][ib[rows]]
+        c = content[ia]
+        agree = np.add.reduceat((c & (lx[ia] == ry)).astype(np.int64), first)
+        named = np.add.reduceat(c.astype(np.int64), first)
+        rank[group] = np.where((2 * agree >= named) & (agree > 0), agree, 0)
+    return rank if rank.any() else None
 
 
 def _settings(options: CompareOptions) -> Settings:

@@ -18,7 +18,7 @@ import orjson
 
 from .heap import paused
 
-SCHEMA_VERSION = "1.9.0"
+SCHEMA_VERSION = "1.10.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -183,7 +183,8 @@ class TextEvidence:
 class Evidence:
     """The channels that support a match, with the shared texts an examiner can cite."""
 
-    channels: list[str]  # "structure" always; "identifiers", "strings", "comments" if shared
+    # "structure" always; "identifiers", "strings", "comments", "numbers" if shared
+    channels: list[str]
     identifiers_shared: int  # distinct identifier names present on both sides
     identifiers_left: int  # distinct identifier names on each side
     identifiers_right: int
@@ -192,6 +193,9 @@ class Evidence:
     shared_strings: list[str]
     comments_shared: int  # distinct comments (whitespace-normalised) on both sides
     shared_comments: list[str]
+    # distinct numeric literals of two significant digits or more on both sides
+    numbers_shared: int = 0
+    shared_numbers: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

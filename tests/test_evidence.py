@@ -53,8 +53,9 @@ def test_a_copy_lists_its_shared_names_strings_and_comments(tmp_path, fast_optio
     right = _write(tmp_path / "b", "pump.py", "import os\n\n" + ORIGINAL.replace("level", "lvl"))
     (match,) = compare_paths(str(left), str(right), fast_options).matches
     ev = match.evidence
-    assert ev.channels == ["structure", "identifiers", "strings", "comments"]
+    assert ev.channels == ["structure", "identifiers", "strings", "comments", "numbers"]
     assert "pump_duty" in ev.shared_identifiers and "lvl" not in ev.shared_identifiers
+    assert ev.shared_numbers == ["100.0", "100"]  # the clamp bounds and the scale
     assert ev.shared_strings == ['"pump duty out of range, clamped"']
     assert ev.shared_comments == ["# clamp teh error before scaling (sic: the typo is evidence)"]
     assert match.kind == "renamed"
@@ -64,9 +65,11 @@ def test_same_structure_with_nothing_literal_in_common_is_structural_only(
     tmp_path, fast_options
 ):
     left = _write(tmp_path / "a", "pump.py", ORIGINAL)
-    right = _write(tmp_path / "b", "f.py", STRUCTURAL)
+    # Other bounds too: shared magic numbers would support the match.
+    right = _write(tmp_path / "b", "f.py", STRUCTURAL.replace("100", "64"))
     (match,) = compare_paths(str(left), str(right), fast_options).matches
     assert match.evidence.channels == ["structure"]
+    assert match.evidence.numbers_shared == 0
     assert match.kind == "structural-only"
     assert match.evidence.identifiers_shared < 0.5 * match.evidence.identifiers_left
 

@@ -296,8 +296,13 @@ def test_k_grams_common_across_many_reference_files_are_common_idiom(tmp_path):
     assert 0 < common < match.tokens  # the idiom's tokens, not the function's own code
     assert match.filter.classification == "none"
     assert match.rarity.reference_files == 0  # the match as a whole is rare
-    named = compare_paths(str(left), str(right),
-                          _options(tmp_path, corpora=(str(corpus),), explained_fraction=0.1))
+    # Named after the idiom once it explains a tenth of the match, unless what it leaves
+    # is as large as a match must be: the function's own 61 tokens are, under a minimum
+    # of 27, and are not under one of 80.
+    low = _options(tmp_path, corpora=(str(corpus),), explained_fraction=0.1)
+    assert _only(compare_paths(str(left), str(right), low)).filter.classification == "none"
+    named = compare_paths(str(left), str(right), _options(
+        tmp_path, corpora=(str(corpus),), explained_fraction=0.1, min_tokens=80))
     assert _only(named).filter.classification == "common-idiom"
 
 
@@ -492,3 +497,37 @@ def test_the_manifest_records_the_references_and_verify_passes(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
     assert "PASS" in check.stdout
     assert not any(elsewhere.iterdir())  # the run's own cache was used, not a new one
+
+
+# ---- what the stages leave of a match --------------------------------------------------
+
+_CHILDREN_LOOP = """        for index in range(len(self.children)):
+            child = self.children[index]
+            if isinstance(child, Renderable):
+                child.reset_properties(index, self.children)
+                child.invalidate(self.children[index - 1], index)
+"""
+
+
+def test_a_copy_around_a_common_idiom_still_counts_when_what_is_left_is_a_match(tmp_path):
+    # Six files of the left work walk their children with the same loop (a common idiom);
+    # the right work copies one method: its own code, then that loop.
+    copied = ("        owner = self.owner_view(registry, 'markers', 16)\n"
+              "        owner.define_marker(self, registry.scope)\n")
+    left = {"view0.py": "class MarkerView:\n    def save_definition(self, registry):\n"
+                        + copied + _CHILDREN_LOOP}
+    for i in range(1, 6):
+        own = "".join(f"        self.weight_{j} = registry[{j}]\n" for j in range(i))
+        head = f"class View{i}:\n    def reset(self, registry):\n"
+        left[f"view{i}.py"] = head + own + _CHILDREN_LOOP
+    for name, text in left.items():
+        (tmp_path / "a").mkdir(exist_ok=True)
+        (tmp_path / "a" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "marker.py").write_text(left["view0.py"], encoding="utf-8")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), _options(tmp_path))
+    (match,) = [m for m in result.matches if m.left.path == "view0.py"]
+    explained = {s.stage: s.tokens for s in match.filter.explained}
+    assert explained["common-idiom"] >= match.tokens / 2  # the idiom is most of it
+    assert match.filter.tokens_filtered >= result.settings.filtration.min_tokens
+    assert match.filter.classification == "none"

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from fingerprints.kgrams import kgram_hashes
 from simcheck.match import seeds
-from simcheck.match.seeds import shared_runs
+from simcheck.match.seeds import Runs, drop_redundant, shared_runs, twinned
 from simcheck.match.sets import hash_order
 
 K = 3
@@ -78,3 +78,33 @@ def test_join_in_small_blocks_on_two_threads_finds_the_same_runs(left, right, ma
 def test_hash_order_is_a_stable_argsort(values, repeats):
     hashes = np.asarray(values + values[:repeats], dtype=np.uint64)
     assert np.array_equal(hash_order(hashes), np.argsort(hashes, kind="stable"))
+
+
+def _runs(rows: list[tuple[int, int, int, int, int]]) -> Runs:
+    """Runs from (left file, right file, a, b, length) rows."""
+    cols = [np.asarray(c, dtype=np.int64) for c in zip(*rows, strict=True)]
+    return Runs(*cols)
+
+
+def test_of_twin_runs_the_one_ranked_higher_survives_whatever_its_place():
+    # Left file 0 holds twins X (0..60) and Y (70..130); right file 0 holds a copy of Y,
+    # right file 1 a copy of X. Each copy's run lies exactly on a twin's run on each side.
+    rows = [(0, 0, 0, 10, 60),   # X -> copy of Y
+            (0, 0, 70, 10, 60),  # Y -> copy of Y (the true pair)
+            (0, 1, 0, 5, 60),    # X -> copy of X (the true pair)
+            (0, 1, 70, 5, 60)]   # Y -> copy of X
+    runs = _runs(rows)
+    by_position = drop_redundant(runs)
+    assert list(zip(by_position.a.tolist(), by_position.right.tolist(), strict=True)) == [
+        (0, 0), (70, 0), (0, 1)]  # the first in the arrays holds each span: Y's copy lost
+    ranked = drop_redundant(runs, rank=np.asarray([10, 40, 40, 10]))
+    assert list(zip(ranked.a.tolist(), ranked.right.tolist(), strict=True)) == [(70, 0), (0, 1)]
+    # Twins one token longer (the closing brace before them) hold the true runs on both
+    # sides: by length, both copies cite the wrong twin; ranked, each its own original.
+    longer = _runs([(0, 0, 0, 9, 61), (0, 0, 70, 10, 60), (0, 1, 0, 5, 60), (0, 1, 69, 4, 61)])
+    assert twinned(longer).tolist() == [0, 1, 2, 3]
+    by_length = drop_redundant(longer)
+    assert list(zip(by_length.a.tolist(), by_length.right.tolist(), strict=True)) == [
+        (0, 0), (69, 1)]
+    kept = drop_redundant(longer, rank=np.asarray([10, 40, 40, 10]))
+    assert list(zip(kept.a.tolist(), kept.right.tolist(), strict=True)) == [(70, 0), (0, 1)]

@@ -91,3 +91,22 @@ def test_a_twin_whose_run_starts_in_the_previous_function_does_not_win(
     cited = [m for m in result.matches if m.right.start_line == 5]
     assert [m.left.start_line for m in cited] == [3]
     assert cited[0].kind == "verbatim"
+
+
+def test_each_copy_of_two_twins_in_its_own_file_cites_its_own_original(
+        tmp_path: Path, fast_options):
+    # Two structurally identical donor functions, each copied (renamed in part) into its
+    # own host file. Each copy's run lies exactly on its twin's run on both sides (the
+    # twin facing the same host code; the original facing the other host file): the run
+    # whose text agrees more must be the one kept.
+    fields = ["weekdays", "eras"]
+    donor = "".join(TEMPLATE.format(name=f"get_{f}", field=f) for f in fields)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "days.py").write_text(donor, encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    for name, field in (("first.py", "weekdays"), ("second.py", "eras")):
+        copied = TEMPLATE.format(name=f"read_{field}", field=field).replace("value", "when")
+        (tmp_path / "b" / name).write_text("import os\n\n\n" + copied, encoding="utf-8")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    cited = sorted((m.right.path, m.left.start_line) for m in result.matches)
+    assert cited == [("first.py", 1), ("second.py", 8)]

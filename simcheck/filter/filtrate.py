@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..match.align import Region
+from ..match.companions import companions
 from ..match.sets import SortedPostings, distinct, hash_sort, member
 from ..prepare import PreparedFile
 from ..result import (
@@ -261,10 +262,13 @@ def through_constants(left: PreparedFile, right: PreparedFile, la: np.ndarray,
 
 
 def _classify(
-    ctx: _Context, li: int, ri: int, region: Region, structural_only: bool
+    ctx: _Context, li: int, ri: int, region: Region, structural_only: bool,
+    companion: bool = False,
 ) -> tuple[np.ndarray, MatchFilter]:
     """Stage index of every matched token pair, and the match's classification;
-    ``structural_only``: no literal evidence supports the match (its kind)."""
+    ``structural_only``: no literal evidence supports the match (its kind); ``companion``:
+    the match lies beside a counted match of its file pair (``companions``), so being
+    shorter than the too-short minimum does not set it aside."""
     la, rb = _positions(region)
     n = la.size
     stage = np.full(n, _KEEP, dtype=np.int8)
@@ -276,7 +280,7 @@ def _classify(
         evidence.append(FilterEvidence(st.KEYWORD_ONLY, "match", "", None, None,
                                  f"{content} identifier/literal token(s); the minimum is"
                                  f" {ctx.min_content}"))
-    elif (own := n - through_constants(lf, rf, la, rb)) < ctx.min_tokens:
+    elif not companion and (own := n - through_constants(lf, rf, la, rb)) < ctx.min_tokens:
         stage[:] = st.STAGES.index(st.TOO_SHORT)
         constants = "" if own == n else (
             f" ({own} without those that agree only through a named constant)")
@@ -333,13 +337,21 @@ def _classify(
                 take &= ~data
             stage[take] = st.STAGES.index(st.COMMON)
     counts = np.bincount(stage, minlength=_KEEP + 1)
-    removed = n - int(counts[_KEEP])
+    kept = int(counts[_KEEP])
+    removed = n - kept
     label = st.NONE
     if removed and removed >= ctx.options.explained_fraction * n:
         label = st.STAGES[int(np.argmax(counts[:_KEEP]))]
+        # An idiom inside a copy does not make the copy an idiom: when what the stages
+        # leave is as large as a match must be (a copied method around a common loop),
+        # the match is not named after the common-idiom stage. (A base or corpus names
+        # where most of it came from, with citations: it keeps that name.)
+        floor = ctx.min_structural if structural_only else ctx.min_tokens
+        if label == st.COMMON and kept >= floor:
+            label = st.NONE
     verdict = MatchFilter(
         classification=label,
-        tokens_filtered=int(counts[_KEEP]),
+        tokens_filtered=kept,
         explained=[
             StageTokens(s, int(c)) for s, c in zip(st.STAGES, counts.tolist(), strict=False) if c
         ],
@@ -369,12 +381,34 @@ def filter_context(
 
 
 def classify_match(
-    ctx: _Context, li: int, ri: int, region: Region, structural_only: bool
+    ctx: _Context, li: int, ri: int, region: Region, structural_only: bool,
+    companion: bool = False,
 ) -> Classified:
     """One match's filter verdict: the stage index of each matched token pair and the
     classification (pure: any process may compute it).
-    ``structural_only``: no literal evidence supports the match (its kind)."""
-    return _classify(ctx, li, ri, region, structural_only)
+    ``structural_only``: no literal evidence supports the match (its kind); ``companion``:
+    it lies beside a counted match of its file pair (simcheck.match.companions)."""
+    return _classify(ctx, li, ri, region, structural_only, companion)
+
+
+def classify_pair(
+    ctx: _Context, li: int, ri: int, found: Sequence[Region], structural_only: Sequence[bool],
+    gap: int,
+) -> list[Classified]:
+    """The verdicts of one file pair's matches. A too-short match with literal support
+    (not structural-only) lying within ``gap`` tokens of a counted match on both sides is
+    a piece of the same copy (an extracted helper, a swapped block): it is classified
+    again as a companion, which the too-short minimum does not set aside."""
+    verdicts = [classify_match(ctx, li, ri, r, s)
+                for r, s in zip(found, structural_only, strict=True)]
+    if len(found) < 2:
+        return verdicts
+    counted = [v[1].classification == st.NONE for v in verdicts]
+    short = [v[1].classification == st.TOO_SHORT and not s
+             for v, s in zip(verdicts, structural_only, strict=True)]
+    for i in companions(found, counted, short, gap):
+        verdicts[i] = classify_match(ctx, li, ri, found[i], False, companion=True)
+    return verdicts
 
 
 def _spans(lf: PreparedFile, rf: PreparedFile, region: Region, la: np.ndarray,

@@ -35,9 +35,9 @@ def meanings(
         TOO_SHORT: f"the match has fewer than {min_tokens} matched tokens: too small to"
         " count as evidence of copying",
         SHORT_STRUCTURAL: "only the token structure supports the match (kind"
-        " structural-only: the two sides share almost no identifier names, string literals"
-        f" or comments) and it has fewer than {min_structural} matched tokens: short runs of"
-        " the same statement shapes recur by chance between unrelated programs",
+        " structural-only: the two sides share almost no identifier names, string literals,"
+        f" comments or magic numbers) and it has fewer than {min_structural} matched tokens:"
+        " short runs of the same statement shapes recur by chance between unrelated programs",
         BASE: "the code also occurs in the base (template or starter code both sides"
         " received); the base file and lines are cited",
         CORPUS: "the code also occurs in a reference corpus (third-party or open-source"

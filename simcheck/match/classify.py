@@ -22,7 +22,8 @@ KIND_MEANING: dict[str, str] = {
     "renamed": "the same token structure, but identifiers or literals were changed",
     "modified": "copied runs separated by inserted, deleted or edited code",
     "structural-only": "the same token structure, but the two sides share (almost) no"
-    " identifier names, string literals or comments: only the structure supports it",
+    " identifier names, string literals, comments or magic numbers: only the structure"
+    " supports it",
 }
 
 

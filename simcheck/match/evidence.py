@@ -1,9 +1,11 @@
 """Which evidence channels support a match: beyond the shared structure, do the two sides
-share identifier names, string literals or comments? These are what an examiner cites
-("the same misspelt variable name", "the same odd comment"), so the texts are kept."""
+share identifier names, string literals, comments or magic numbers? These are what an
+examiner cites ("the same misspelt variable name", "the same odd comment", "the same
+thresholds 550 and 750"), so the texts are kept."""
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -22,6 +24,7 @@ from .short_runs import Support, TextKeys
 
 _IDENT = np.uint64(symbol_of(IDENT))
 _STRING = np.uint64(symbol_of(STRING))
+_NUMBER = np.uint64(symbol_of("<number>"))
 _COMMENT = LEXICAL_CATEGORIES.index("comment")
 _LISTED = 10  # shared texts listed per channel (the rest are counted)
 # Identifiers support a match when at least this share of the distinct names on the
@@ -30,6 +33,10 @@ IDENTIFIER_SUPPORT = 0.5
 # At least four (comments) / two (strings) word characters: one search, no list of them.
 _FOUR_WORD_CHARACTERS = re.compile(r"\w(?:\W*\w){3}")
 _TWO_WORD_CHARACTERS = re.compile(rb"\w\W*\w")
+_NUMBER_SUFFIX = re.compile(rb"[lufdnm]+$")  # type suffixes (10L, 0.5f, 10n), lower-cased
+_HEX_SUFFIX = re.compile(rb"[lun]+$")
+# Numbers support a match when at least this many distinctive ones are on both sides.
+NUMBERS_SUPPORT = 2
 
 
 @dataclass(frozen=True)
@@ -44,20 +51,22 @@ class FileLiterals:
     string_at: list[int]
     string_bytes: tuple[list[int], list[int]]
     comment_bytes: tuple[list[int], list[int]]
+    number_at: list[int]
+    number_bytes: tuple[list[int], list[int]]
     end_byte: np.ndarray  # of every token
 
 
 def file_literals(source: bytes, tokens: FileTokens) -> FileLiterals:
     found = []
-    for symbol in (_IDENT, _STRING):
+    for symbol in (_IDENT, _STRING, _NUMBER):
         idx = np.flatnonzero(tokens.symbols == symbol)
         found.append((idx.tolist(), (tokens.start_byte[idx].tolist(),
                                      tokens.end_byte[idx].tolist())))
-    (name_at, name_bytes), (string_at, string_bytes) = found
+    (name_at, name_bytes), (string_at, string_bytes), (number_at, number_bytes) = found
     idx = np.flatnonzero(tokens.lex_category == _COMMENT)
     comment_bytes = (tokens.lex_start_byte[idx].tolist(), tokens.lex_end_byte[idx].tolist())
     return FileLiterals(source, name_at, name_bytes, string_at, string_bytes, comment_bytes,
-                        tokens.end_byte)
+                        number_at, number_bytes, tokens.end_byte)
 
 
 def _texts(source: bytes, spans: tuple[list[int], list[int]], lo: int, hi: int) -> set[bytes]:
@@ -74,6 +83,26 @@ def _names_and_strings(f: FileLiterals, span: tuple[int, int]) -> tuple[set[byte
         _texts(f.source, f.string_bytes, bisect_left(f.string_at, first),
                bisect_left(f.string_at, end)),
     )
+
+
+def distinctive_number(text: bytes) -> bool:
+    """Whether a numeric literal is a magic number rather than one every program has: at
+    least 10 in size (550, 0x7f, 1e9), or with two decimals or more (0.75, 3.14); 0, 1,
+    2 or 0.5 are not. A literal that does not read as a number is not."""
+    t = text.replace(b"_", b"").replace(b"'", b"").lower()
+    hexadecimal = t[:2] == b"0x"
+    t = (_HEX_SUFFIX if hexadecimal else _NUMBER_SUFFIX).sub(b"", t)
+    try:
+        v = float(int(t, 0)) if t[:2] in (b"0x", b"0b", b"0o") else float(t)
+    except ValueError:
+        return False
+    return math.isfinite(v) and (abs(v) >= 10 or v != round(v, 1))
+
+
+def _numbers(f: FileLiterals, span: tuple[int, int]) -> set[bytes]:
+    """Distinct distinctive numeric literals (``distinctive_number``) in ``span``."""
+    lo, hi = bisect_left(f.number_at, span[0]), bisect_left(f.number_at, span[1])
+    return {t for t in _texts(f.source, f.number_bytes, lo, hi) if distinctive_number(t)}
 
 
 def _comments(f: FileLiterals, span: tuple[int, int]) -> set[str]:
@@ -116,12 +145,15 @@ def evidence(
     both sides have the same text, so one side is read for both."""
     a_ids, a_strings = _names_and_strings(a, a_span)
     a_comments = _comments(a, a_span)
+    a_numbers = _numbers(a, a_span)
     if identical:
-        b_ids, b_strings, b_comments = a_ids, a_strings, a_comments
+        b_ids, b_strings, b_comments, b_numbers = a_ids, a_strings, a_comments, a_numbers
     else:
         b_ids, b_strings = _names_and_strings(b, b_span)
         b_comments = _comments(b, b_span)
+        b_numbers = _numbers(b, b_span)
     ids = a_ids & b_ids
+    numbers = a_numbers & b_numbers
     strings = {s for s in a_strings & b_strings if _TWO_WORD_CHARACTERS.search(s)}
     comments = a_comments & b_comments
     channels = ["structure"]
@@ -132,6 +164,8 @@ def evidence(
         channels.append("strings")
     if comments:
         channels.append("comments")
+    if len(numbers) >= NUMBERS_SUPPORT:
+        channels.append("numbers")
     return Evidence(
         channels=channels,
         identifiers_shared=len(ids),
@@ -142,6 +176,8 @@ def evidence(
         shared_strings=_listed(strings),
         comments_shared=len(comments),
         shared_comments=_listed(comments),
+        numbers_shared=len(numbers),
+        shared_numbers=_listed(numbers),
     )
 
 

@@ -252,16 +252,33 @@ def _in_pairs(
     return pair[order], pa[order], pb[order]
 
 
-def _contained(group: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+def _contained(
+    group: np.ndarray, start: np.ndarray, end: np.ndarray, rank: np.ndarray | None = None
+) -> np.ndarray:
     """Mask of spans lying inside another span of the same group (of two identical
-    spans, the later one in the arrays is the contained one)."""
+    spans, the later one in the arrays is the contained one; with ``rank`` (non-negative),
+    twin spans (``_twin_spans``) of different ranks count as identical, the lower ranks
+    contained)."""
     if group.size == 0:
         return np.zeros(0, dtype=bool)
     # Order by (group, start, longest first), ties in array order: a stable sort of one
     # packed key when the fields fit (rows arrive nearly sorted, which timsort exploits).
     top = int(end.max())
     bits = [int(group.max()).bit_length(), int(start.max()).bit_length(), top.bit_length()]
-    if sum(bits) <= 62:
+    if rank is not None:
+        # Twins of different ranks count as one span: the one of highest rank holds the
+        # others; among equals, the first in the arrays.
+        start, end, _ = _twin_spans(group, start, end, rank)
+        top_rank = int(rank.max())
+        bits.append(top_rank.bit_length())
+        if sum(bits) <= 62:
+            packed = (group << (bits[1] + bits[2] + bits[3])) | (start << (bits[2] + bits[3]))
+            packed |= (top - end) << bits[3]
+            packed |= top_rank - rank
+            order = np.argsort(packed, kind="stable")
+        else:
+            order = np.lexsort((np.arange(group.size), -rank, -end, start, group))
+    elif sum(bits) <= 62:
         packed = (group << (bits[1] + bits[2])) | (start << bits[2]) | (top - end)
         order = np.argsort(packed, kind="stable")
     else:
@@ -277,15 +294,65 @@ def _contained(group: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndar
     return inside
 
 
-def drop_redundant(runs: Runs, workers: int = 1) -> Runs:
+# Spans of one side whose starts and ends lie this close are twins: a sibling's run
+# often reaches one token further (the closing brace before it) than the copy's own run.
+TWIN_SLACK = 2
+
+
+def _twin_spans(
+    group: np.ndarray, start: np.ndarray, end: np.ndarray, rank: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each span's twin cluster as one span (start, end: the union of spans of the same
+    group, each within ``TWIN_SLACK`` tokens of the previous one at both ends), and the
+    mask of spans with a twin. With ``rank``, only the clusters whose ranks differ are
+    made one span (the others keep their own spans)."""
+    bits = [int(x.max()).bit_length() for x in (group, start, end)]
+    if sum(bits) <= 62:  # one packed key: a single sort
+        order = np.argsort((group << (bits[1] + bits[2])) | (start << bits[2]) | end)
+    else:
+        order = np.lexsort((end, start, group))
+    g, s, e = group[order], start[order], end[order]
+    near = np.zeros(g.size, dtype=bool)
+    near[1:] = (g[1:] == g[:-1]) & (s[1:] - s[:-1] <= TWIN_SLACK) & (
+        np.abs(e[1:] - e[:-1]) <= TWIN_SLACK)
+    cluster = np.cumsum(~near) - 1
+    firsts = np.flatnonzero(~near)
+    size = np.diff(np.concatenate((firsts, [g.size])))
+    union_s, union_e = s[firsts][cluster], np.maximum.reduceat(e, firsts)[cluster]
+    if rank is not None:
+        r = rank[order]
+        differ = (np.maximum.reduceat(r, firsts) > np.minimum.reduceat(r, firsts))[cluster]
+        union_s, union_e = np.where(differ, union_s, s), np.where(differ, union_e, e)
+    out_s, out_e, twin = np.empty_like(start), np.empty_like(end), np.empty(g.size, bool)
+    out_s[order], out_e[order], twin[order] = union_s, union_e, size[cluster] > 1
+    return out_s, out_e, twin
+
+
+def twinned(runs: Runs) -> np.ndarray:
+    """Indices of the runs whose tokens on one side are those of another run, give or
+    take ``TWIN_SLACK`` at each end: a function and its structural twin (a sibling of the
+    same shape) matching one counterpart. Which of them ``drop_redundant`` keeps is
+    decided by their ``rank``."""
+    if len(runs) < 2:
+        return np.zeros(0, dtype=np.int64)
+    mask = _twin_spans(runs.left, runs.a, runs.a + runs.length)[2]
+    mask |= _twin_spans(runs.right, runs.b, runs.b + runs.length)[2]
+    return np.flatnonzero(mask)
+
+
+def drop_redundant(runs: Runs, workers: int = 1, rank: np.ndarray | None = None) -> Runs:
     """Drop each run whose tokens on both sides already lie inside other runs: a short
     idiom shared by sibling files adds nothing once the files' true counterparts match
-    it as part of something longer. A run duplicated on one side only is kept."""
+    it as part of something longer. A run duplicated on one side only is kept. Of runs
+    with the same tokens on one side (twins, ``twinned``), the one of highest ``rank``
+    (per run, e.g. how much of its text agrees) holds the others: a function's run with
+    its copy, not its structural twin's, survives (without ``rank``: the longest, then the
+    first in the arrays)."""
     if len(runs) < 2:
         return runs
     left_in, right_in = together([
-        lambda: _contained(runs.left, runs.a, runs.a + runs.length),
-        lambda: _contained(runs.right, runs.b, runs.b + runs.length),
+        lambda: _contained(runs.left, runs.a, runs.a + runs.length, rank),
+        lambda: _contained(runs.right, runs.b, runs.b + runs.length, rank),
     ], workers)
     keep = ~(left_in & right_in)
     return Runs(runs.left[keep], runs.right[keep], runs.a[keep], runs.b[keep], runs.length[keep])
