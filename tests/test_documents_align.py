@@ -11,6 +11,7 @@ import jsonschema
 from simcheck.compare import CompareOptions, compare_paths
 from simcheck.documents.settings import DocumentSettings
 from simcheck.filter.options import FilterOptions
+from simcheck.render.html import render_html
 from simcheck.result import schema, to_dict, to_json
 
 ORIGINAL = """# Installation
@@ -129,6 +130,23 @@ def test_matched_document_words_count_after_filtration_in_one_denominator_with_c
     assert matched_words > 0 and kept == 0  # the code is all explained by the base
     assert result.similarity_filtered == (kept + matched_words) / (code + words)
     assert 0 < result.similarity_filtered < result.similarity
+
+
+def test_a_document_pair_and_its_exhibits_keep_every_matched_word_after_filtration(tmp_path):
+    # A LICENSE.txt identical in two npm packages read "100.0% covered, 0.0% after
+    # filtration" and "0 of 1,414 matched tokens still count", yet no filter applies.
+    result = _compare(tmp_path, ORIGINAL, COPY)
+    (pair,) = result.file_pairs
+    assert pair.tokens_filtered == pair.tokens_matched > 0
+    assert pair.left_coverage_filtered == pair.left_coverage > 0.9
+    assert pair.right_coverage_filtered == pair.right_coverage > 0.9
+    assert all(m.filter.classification == "none" and m.filter.tokens_filtered == m.tokens
+               for m in result.matches)
+    page = render_html(result)
+    first = result.matches[0]
+    assert (f"{first.tokens} of {first.tokens} matched words still count: documents pass"
+            " no filter stage") in page
+    assert "median over 0 k-grams" not in page
 
 
 def test_text_before_the_first_heading_counts_as_a_section(tmp_path):
