@@ -290,7 +290,9 @@ def _numbered(
                 matches=ids,
             )
         )
-    pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
+    # Among equally similar pairs the larger first: a copied 2,000-line file before a
+    # licence or a 6-line manifest, in the summary's top pairs.
+    pairs.sort(key=lambda p: (-p.similarity, -p.tokens_matched, p.left, p.right))
     return matches, located, classified, pairs
 
 
