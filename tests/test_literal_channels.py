@@ -13,6 +13,7 @@ from fingerprints.fileprint import FingerprintSettings, fingerprint_source
 from fingerprints.literals import comment_text, identifier_parts, string_text
 from simcheck.benchmark import pair_score
 from simcheck.compare import compare_paths
+from simcheck.filter.generated import detect_generated
 from simcheck.render.csv_out import write_csv
 from simcheck.render.html import render_html
 
@@ -122,6 +123,27 @@ def test_a_rule_of_punctuation_in_a_comment_is_not_commented_out_code(tmp_path, 
     (right / "NOTES").write_text(f"Release notes\n{rule}\nFixed the valve.\n")
     result = compare_paths(str(left), str(right), fast_options)
     assert not [a for a in result.code_anomalies if a.kind == "commented-out code"]
+
+
+def test_a_source_map_is_generated_and_no_channel_cites_it(tmp_path, fast_options):
+    # rxjs 7.5.0 against 7.8.1: the 25 rarest shared strings listed were all source maps'
+    # encoded positions (";;;AAAA,SAAgB,...") and their copies of the sources gave two
+    # of the shared "misspellings".
+    mapping = ";;;AAAA,SAAgB,WAAW,CAAC,WAAgB,EAAE,SAAgB;IAC5D,KAAK,IAAI,CAAC,GAAG"
+    source_map = ('{"version":3,"file":"pump.js","sources":["../src/pump.ts"],'
+                  f'"names":[],"mappings":"{mapping}",'
+                  '"sourcesContent":["// the acessor of the pump threshold for each valve"]}\n')
+    for side in ("a", "b"):
+        _write(tmp_path / side, ORIGINAL)
+        (tmp_path / side / "pump.js.map").write_text(source_map)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    cited = [i.left for c in result.channels for i in c.items + c.similar_items]
+    cited += [a.left for a in result.code_anomalies]
+    assert cited and not [p for p in cited if p.startswith("pump.js.map")]
+    in_map = [m for m in result.matches if m.left.path == "pump.js.map"]
+    assert in_map and all(m.filter.classification == "generated" for m in in_map)
+    assert detect_generated("dist/x.css.map", b"{}").generator.startswith("source map")
+    assert detect_generated("dist/sitemap.xml", b"<urlset/>") is None
 
 
 def test_independent_work_shares_no_comment_and_no_oddity(tmp_path, fast_options):

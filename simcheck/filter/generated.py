@@ -62,6 +62,7 @@ _NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("protoc output file name", re.compile(r"(?:_pb2(?:_grpc)?\.pyi?|\.pb\.(?:go|h|cc|c))$")),
     ("Dart build_runner output file name", re.compile(r"\.(?:g|freezed)\.dart$")),
     ("Visual Studio designer file name", re.compile(r"\.[Dd]esigner\.cs$")),
+    ("source map (compiler or bundler output)", re.compile(r"\.(?:[cm]?js|jsx|tsx?|css)\.map$")),
 )
 
 
@@ -114,6 +115,12 @@ def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
             if (is_comment or not needs_comment) and pattern.search(line):
                 return GeneratedMarker(name, number, line.strip()[:_MAX_NOTE])
     return _by_name(path)
+
+
+def is_source_map(path: str) -> bool:
+    """Whether ``path`` names a source map: a compiler's table from generated code back to
+    its sources (its strings are encoded positions, or copies of the sources)."""
+    return _NAMES[-1][1].search(path.rsplit("/", 1)[-1]) is not None
 
 
 def _by_name(path: str) -> GeneratedMarker | None:
