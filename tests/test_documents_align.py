@@ -191,3 +191,22 @@ def test_document_results_validate_and_are_byte_identical_across_runs(tmp_path):
     assert to_json(first) == to_json(second)
     jsonschema.validate(json.loads(to_json(first)), schema())
     assert to_dict(first)["documents"]["settings"]["word_shingle_words"] == 5
+
+
+def test_names_in_a_readme_code_block_are_not_shared_anomalies(tmp_path):
+    # zod's README against a renamed copy listed 327 shared anomalies, a hundred of them
+    # names from its code examples ("athleteschema", "basecategoryschema").
+    readme = ORIGINAL + """
+# Example
+
+Use the recieved value as shown below, then validate it again before saving.
+
+```ts
+const athleteSchema = z.object({ name: z.string() });
+const baseCategorySchema = athleteSchema.extend({ qwrtzy: z.number() });
+```
+"""
+    result = _compare(tmp_path, readme, readme)
+    words = {a.word: a.kind for a in result.documents.anomalies}
+    assert words.get("recieved") == "misspelling"
+    assert not {"athleteschema", "basecategoryschema", "qwrtzy"} & words.keys()

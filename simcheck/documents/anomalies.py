@@ -47,9 +47,13 @@ def _places(f: TextFile, positions: Iterable[int]) -> list[Place]:
 
 
 def _positions(f: TextFile) -> dict[str, list[int]]:
+    """Where each candidate word of the document's prose occurs. Words of code blocks
+    (a README's examples) are code's names, not the author's spelling."""
     out: dict[str, list[int]] = {}
+    code = [b.kind == "code" for b in f.document.blocks]
     for i, (word, alias) in enumerate(zip(f.words, f.alias.tolist(), strict=True)):
-        if alias < 0 and len(word) >= MIN_LENGTH and word.isalpha() and word not in STOPWORDS:
+        if (alias < 0 and len(word) >= MIN_LENGTH and word.isalpha()
+                and word not in STOPWORDS and not code[int(f.block[i])]):
             out.setdefault(word, []).append(i)
     return out
 
