@@ -125,7 +125,8 @@ DEFINITIONS: dict[str, str] = {
     " with no identical partner but a near-identical one (rapidfuzz ratio)",
     "code_anomalies": "misspelling: a word of comments, strings or names in both works,"
     " not in the dictionary and one edit from a common word; commented-out code: a line"
-    " of code live on one side and inside a comment on the other (whitespace ignored)",
+    " of code live on one side and inside a comment on the other (whitespace ignored; not"
+    " a documentation comment's usage example)",
     "evidence.channels": "what supports a match: structure (always), identifiers (at least"
     " half of the distinct names on one side reappear on the other), strings (an"
     " identical string literal), comments (an identical comment)",

@@ -158,6 +158,22 @@ def test_source_maps_and_lockfiles_are_generated_and_no_channel_cites_them(
     assert detect_generated("dist/sitemap.xml", b"<urlset/>") is None
 
 
+def test_a_usage_example_in_a_doc_comment_is_not_commented_out_code(tmp_path, fast_options):
+    # rxjs 7.5.0 against 7.8.1: all eight "commented-out code" lines ("while (true) {",
+    # "subscription.unsubscribe();") were examples in JSDoc comments.
+    live = "export function stop(subscription) {\n  subscription.unsubscribe();\n}\n"
+    for side, comment in (("doc", "/**\n * Example:\n *   subscription.unsubscribe();\n */"),
+                          ("dead", "/*\n  subscription.unsubscribe();\n*/")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "a.js").write_text(f"{comment}\nexport const n = 1;\n")
+    (tmp_path / "live").mkdir()
+    (tmp_path / "live" / "b.js").write_text(live)
+    for side, found in (("doc", 0), ("dead", 1)):
+        result = compare_paths(str(tmp_path / side), str(tmp_path / "live"), fast_options)
+        dead = [a for a in result.code_anomalies if a.kind == "commented-out code"]
+        assert len(dead) == found
+
+
 def test_independent_work_shares_no_comment_and_no_oddity(tmp_path, fast_options):
     left, right = _write(tmp_path / "a", ORIGINAL), _write(tmp_path / "b", INDEPENDENT)
     result = compare_paths(str(left), str(right), fast_options)
