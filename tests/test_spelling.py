@@ -55,6 +55,10 @@ def test_a_typo_after_a_prefix_is_still_a_typo(typo, word):
     ("fnames", "see self.fnames.sort()", True),
     ("recieve", "Recieve a frame; every recieve resets the timer.", False),
     ("lenth", "the lenth of the key", False),
+    # rxjs's JSDoc example and package.json scripts
+    ("blesh", '{ updatedBy: "blesh", data: [] }', True),
+    ("systemjs", "node integration/systemjs/systemjs-compatibility-spec.js", True),
+    ("recieve", '"recieve failed"', False),
 ])
 def test_names_contractions_and_code_in_comments_are_not_prose(word, text, expected):
     assert _not_prose(word, text) is expected
