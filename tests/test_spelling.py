@@ -31,12 +31,12 @@ def test_inflections_british_spellings_and_software_words_are_known(word, form):
 
 
 # Words of pybind11, rxjs, requests and zod (code and README) read as typos of "accessory",
-# "allow", "backed", "dick", "lockup", "reactor", "denounced", "apes".
+# "allow", "backed", "dick", "lockup", "reactor", "denounced", "apes", "decree", "combat".
 @pytest.mark.parametrize("word, form", [
     ("accessors", "accessor"), ("alloc", "alloc"), ("backend", "backend"),
     ("dicts", "dict"), ("lookup", "lookup"), ("ssize", "ssize"), ("apps", "app"),
     ("memoized", "memoize"), ("refactor", "refactor"), ("debounced", "debounce"),
-    ("unschedule", "unschedule"),
+    ("unschedule", "unschedule"), ("decref", "decref"), ("compat", "compat"),
 ])
 def test_software_words_their_inflections_and_prefixed_words_are_known(word, form):
     assert known(word) == form
