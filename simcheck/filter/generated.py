@@ -64,9 +64,10 @@ _NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Visual Studio designer file name", re.compile(r"\.[Dd]esigner\.cs$")),
 )
 # Data a tool writes, not code: a source map (a compiler's table from generated code back
-# to its sources: encoded positions, or copies of the sources) and a package manager's
+# to its sources: encoded positions, or copies of the sources), a package manager's
 # lockfile (the resolved dependency tree with checksums: two projects that use the same
-# package versions share most of it). Their strings are no author's choice, so the literal
+# package versions share most of it) and a Python sdist's PKG-INFO (its classifiers are
+# shared by unrelated packages). Their strings are no author's choice, so the literal
 # channels leave these files out too.
 _DATA_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("source map (compiler or bundler output)", re.compile(r"\.(?:[cm]?js|jsx|tsx?|css)\.map$")),
@@ -75,6 +76,8 @@ _DATA_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|Cargo\.lock|poetry\.lock|Pipfile\.lock|pdm\.lock|uv\.lock|composer\.lock"
         r"|Gemfile\.lock|Podfile\.lock|go\.sum|pubspec\.lock|mix\.lock|flake\.lock"
         r"|packages\.lock\.json|gradle\.lockfile)$")),
+    ("Python package metadata (PKG-INFO, written by the build backend)",
+     re.compile(r"^PKG-INFO$")),
 )
 
 
@@ -131,7 +134,7 @@ def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
 
 def is_tool_data(path: str) -> bool:
     """Whether ``path`` names a file a tool writes as data (``_DATA_NAMES``): a source
-    map or a lockfile."""
+    map, a lockfile or a PKG-INFO."""
     base = path.rsplit("/", 1)[-1]
     return any(pattern.search(base) for _, pattern in _DATA_NAMES)
 
