@@ -44,6 +44,9 @@ _CODE_MARKS = re.compile(rb"[;(){}=\[\]]")
 # Code names something: a rule of ``====`` or ``----`` under a heading has marks, no name.
 _NAME = re.compile(rb"[A-Za-z_]")
 _COMMENT_MARKERS = re.compile(rb"^(?://+|/\*+|\*+/?|#+|--+|;+|%+|!+|'+|REM\b|\*)")
+# A documentation comment (Javadoc, JSDoc, Doxygen, Rust and C# doc lines): its code is a
+# usage example, not code taken out of service.
+_DOC_COMMENT = re.compile(rb"\s*(?:/\*\*(?!/)|/\*!|///|//!)")
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,10 @@ _INNER_SPACE_RUN = re.compile(r"\S\s+\S")
 
 def _commented_code(raw: bytes, line: int, bodies: list[bytes], wheres: list[Where],
                     start: int, end: int) -> None:
-    """Collects the comment's lines that read like code (hashed later, all at once)."""
+    """Collects the comment's lines that read like code (hashed later, all at once); none
+    of a documentation comment's."""
+    if _DOC_COMMENT.match(raw):
+        return
     for offset, text in enumerate(raw.split(b"\n")):
         body = _COMMENT_MARKERS.sub(b"", text.strip()).strip()
         body = body.removesuffix(b"*/").translate(None, _SPACE)

@@ -127,7 +127,8 @@ DEFINITIONS: dict[str, str] = {
     " with no identical partner but a near-identical one (rapidfuzz ratio)",
     "code_anomalies": "misspelling: a word of comments, strings or names in both works,"
     " not in the dictionary and one edit from a common word; commented-out code: a line"
-    " of code live on one side and inside a comment on the other (whitespace ignored)",
+    " of code live on one side and inside a comment on the other (whitespace ignored; not"
+    " a documentation comment's usage example)",
     "evidence.channels": "what supports a match: structure (always), identifiers (at least"
     " half of the distinct names on one side reappear on the other), strings (an"
     " identical string literal), comments (an identical comment), numbers (at least two"
@@ -293,7 +294,9 @@ def _numbered(
                 matches=ids,
             )
         )
-    pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
+    # Among equally similar pairs the larger first: a copied 2,000-line file before a
+    # licence or a 6-line manifest, in the summary's top pairs.
+    pairs.sort(key=lambda p: (-p.similarity, -p.tokens_matched, p.left, p.right))
     return matches, located, classified, pairs
 
 

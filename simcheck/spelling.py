@@ -60,16 +60,37 @@ def _computing_words() -> frozenset[str]:
     )
 
 
+# Prefixes software and English attach to words freely ("unschedule", "refactor",
+# "debounced"): such a word is known when the rest is a known word of at least
+# PREFIXED_STEM letters (a typo rarely leaves a prefix and a whole long word; "untill"
+# keeps a four-letter rest and stays a typo).
+_PREFIXES = ("un", "re", "de", "pre", "sub", "non")
+PREFIXED_STEM = 5
+
+
 def known(word: str) -> str | None:
-    """The dictionary form of ``word`` (itself, its American spelling, or the dictionary
-    word it inflects), if any. Software's own words (``spelling_data/computing.txt``)
-    are known too."""
-    spell = _speller()
-    if word in spell or word in _computing_words():
+    """The dictionary form of ``word`` (itself, its American spelling, the dictionary
+    word it inflects, or a prefix and a known word), if any. Software's own words
+    (``spelling_data/computing.txt``) and their inflections are known too."""
+    form = _known_form(word)
+    if form is not None:
+        return form
+    for prefix in _PREFIXES:
+        stem = word[len(prefix):]
+        if word.startswith(prefix) and len(stem) >= PREFIXED_STEM:
+            form = _known_form(stem)
+            if form is not None:
+                return prefix + form
+    return None
+
+
+def _known_form(word: str) -> str | None:
+    spell, computing = _speller(), _computing_words()
+    if word in spell or word in computing:
         return word
     for pattern, repl in _BRITISH + _INFLECTIONS:
         variant = pattern.sub(repl, word)
-        if variant != word and variant in spell:
+        if variant != word and (variant in spell or variant in computing):
             return variant
     return None
 

@@ -279,3 +279,20 @@ def test_match_columns_locate_the_matched_text_exactly_on_a_long_line(
             assert side.text[side.start_column - 1 : end] == matched
             assert "int moving_average" in matched and len(matched) < 250
             assert side.start_column > 2000 and side.start_line == side.end_line
+
+
+def test_equally_similar_file_pairs_list_the_larger_first(tmp_path, fast_options):
+    # pybind11 2.11.1 against 2.12.0: the summary's "top file pairs" were LICENSE and a
+    # 6-line MANIFEST.in (100% alike, first by name) while 2,000-line headers came later.
+    small = "def add(a, b):\n    total = a + b\n    return total * 2 + len(str(a)) - 1\n"
+    large = "".join(
+        f"def f{i}(x, y):\n    z = x * {i} + y\n    return [z, x - y, str(z) + 'k{i}']\n"
+        for i in range(30)
+    )
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "a_small.py").write_text(small)
+        (tmp_path / side / "z_large.py").write_text(large)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    assert [p.similarity for p in result.file_pairs] == [1.0, 1.0]
+    assert [p.left for p in result.file_pairs] == ["z_large.py", "a_small.py"]

@@ -81,3 +81,22 @@ def test_modes_route_files_to_the_code_or_the_text_pipeline(tmp_path):
     assert tokenizers("auto") == {"guide.md": "words", "main.c": "tree-sitter"}
     assert tokenizers("code") == {"guide.md": "lexical", "main.c": "tree-sitter"}
     assert tokenizers("text") == {"guide.md": "words", "main.c": "words"}
+
+
+def test_the_terminal_ledger_counts_code_regions_only(tmp_path):
+    # rxjs 7.5.0 against 7.8.1: the ledger's "matched (unfiltered)" row counted the
+    # documents' exhibits (LICENSE, README) as regions beside code-only token figures.
+    from rich.console import Console
+
+    from simcheck.render.terminal import render
+
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "guide.md").write_text(GUIDE.read_text())
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"))
+    assert result.matches and all(m.text is not None for m in result.matches)
+    console = Console(record=True, width=200)
+    render(result, console)
+    row = next(line for line in console.export_text().splitlines()
+               if "matched (unfiltered)" in line)
+    assert row.split("│")[2].strip() == "0"

@@ -217,3 +217,10 @@ def test_file_names_route_to_the_text_pipeline_by_mode():
     assert document_format("src/main.c") is None
     assert is_document("src/main.c", "text") and not is_document("guide.md", "code")
     assert is_document("guide.md", "auto") and not is_document("main.c", "auto")
+
+
+def test_cmake_build_script_is_code_though_named_txt():
+    # react-native-svg 15.2.0's android/src/main/jni/CMakeLists.txt was read as a manual.
+    assert document_format("android/src/main/jni/CMakeLists.txt") is None
+    assert not is_document("pkg.tgz!/jni/CMakeLists.txt", "auto")
+    assert document_format("docs/lists.txt") == "text"

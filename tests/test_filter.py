@@ -85,6 +85,14 @@ def test_generator_wording_in_code_or_below_the_header_is_not_a_marker():
     assert detect_generated("plain.c", b"/* the parser is generated from a table */\n") is None
 
 
+def test_a_python_sdists_pkg_info_is_generated_by_name():
+    # requests 2.32.3 against six 1.16.0 (unrelated): the only matches counted after
+    # filtration were the two PKG-INFO files' shared classifiers.
+    marker = detect_generated("six-1.16.0/PKG-INFO", b"Metadata-Version: 2.1\nName: six\n")
+    assert marker is not None and "PKG-INFO" in marker.generator and marker.line is None
+    assert detect_generated("docs/PKG-INFO.md", b"# Notes\n") is None
+
+
 def test_matches_in_generated_files_are_classified_generated_citing_the_marker(tmp_path):
     left = _tree(tmp_path / "a", {"api/status.pb.go": FILTER / "status.pb.go"})
     right = _tree(tmp_path / "b", {"gen/status.pb.go": FILTER / "status.pb.go"})

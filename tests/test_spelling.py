@@ -30,6 +30,23 @@ def test_inflections_british_spellings_and_software_words_are_known(word, form):
     assert known(word) == form
 
 
+# Words of pybind11, rxjs, requests and zod (code and README) read as typos of "accessory",
+# "allow", "backed", "dick", "lockup", "reactor", "denounced", "apes", "decree", "combat".
+@pytest.mark.parametrize("word, form", [
+    ("accessors", "accessor"), ("alloc", "alloc"), ("backend", "backend"),
+    ("dicts", "dict"), ("lookup", "lookup"), ("ssize", "ssize"), ("apps", "app"),
+    ("memoized", "memoize"), ("refactor", "refactor"), ("debounced", "debounce"),
+    ("unschedule", "unschedule"), ("decref", "decref"), ("compat", "compat"),
+])
+def test_software_words_their_inflections_and_prefixed_words_are_known(word, form):
+    assert known(word) == form
+
+
+@pytest.mark.parametrize("typo, word", [("untill", "until"), ("nonexistant", "nonexistent")])
+def test_a_typo_after_a_prefix_is_still_a_typo(typo, word):
+    assert known(typo) is None and misspelling_of(typo) == word
+
+
 @pytest.mark.parametrize("word, text, expected", [
     ("paulo", "Written by Paulo Barreto.", True),
     ("couln", "It couln't be read.", True),
@@ -38,6 +55,10 @@ def test_inflections_british_spellings_and_software_words_are_known(word, form):
     ("fnames", "see self.fnames.sort()", True),
     ("recieve", "Recieve a frame; every recieve resets the timer.", False),
     ("lenth", "the lenth of the key", False),
+    # rxjs's JSDoc example and package.json scripts
+    ("blesh", '{ updatedBy: "blesh", data: [] }', True),
+    ("systemjs", "node integration/systemjs/systemjs-compatibility-spec.js", True),
+    ("recieve", '"recieve failed"', False),
 ])
 def test_names_contractions_and_code_in_comments_are_not_prose(word, text, expected):
     assert _not_prose(word, text) is expected

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from fingerprints.literals import CHANNELS
 
+from ..filter.generated import is_tool_data
 from ..match.order_free import KgramRarity
 from ..prepare import PreparedFile
 from ..result import Channel, ChannelSettings, CodeAnomaly
@@ -32,7 +33,12 @@ def channels(
     right: Sequence[PreparedFile],
     rarity: Mapping[str, KgramRarity] | None = None,
 ) -> tuple[list[Channel], list[CodeAnomaly]]:
-    """Every channel of the two works' compared files; ``rarity`` per channel name weights
-    the items (default: their frequencies among the files of both works)."""
+    """Every channel of the two works' compared files but those a tool writes as data
+    (source maps, lockfiles); ``rarity`` per channel name weights the items (default:
+    their frequencies among the files of both works). Their strings are encoded positions,
+    copies of sources or checksums, not an author's choices: as the rarest shared strings
+    they hid every real one."""
+    left, right = ([f for f in files if not is_tool_data(f.entry.path)]
+                   for files in (left, right))
     found = [measure(name, left, right, (rarity or {}).get(name)) for name in CHANNELS]
     return found, misspellings(left, right) + commented_out(left, right)

@@ -73,15 +73,26 @@ def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
 def _not_prose(word: str, text: str) -> bool:
     """Whether every use of ``word`` in ``text`` is something other than a word of prose:
     a name (always capitalised: "Paulo Barreto"), the first part of a contraction
-    ("shouldn't"), a doc tag or a name in code ("@param", "isFinite", "x.fname()")."""
-    uses = re.findall(
-        rf"([@.$#]?)(?<![^\W\d_])({re.escape(word)})(?![^\W\d_])(['\u2019]t|\(|\.\w)?",
-        text, re.IGNORECASE,
-    )
+    ("shouldn't"), a doc tag or a name in code ("@param", "isFinite", "x.fname()"), a
+    part of a path or URL ("integration/systemjs/"), a quoted value ('"blesh"')."""
+    uses = [
+        (text[m.start() - 1 : m.start()] in _NAME_BEFORE
+         or text[m.start() - 1 : m.end() + 1] == f'"{m.group()}"',
+         m.group(), _NAME_AFTER.match(text, m.end()) is not None)
+        for m in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text,
+                             re.IGNORECASE)
+    ]
     return bool(uses) and all(
         before or after or found[0].isupper() or not found[1:].islower()
         for before, found, after in uses
     )
+
+
+# Around a name rather than a word of prose: a doc tag, member access, a variable sigil
+# or a path's slash before it; a contraction, a call, a member or a slash after it; or
+# quotes around it alone (a string literal's own quotes around a message are not).
+_NAME_BEFORE = frozenset("@.$#/")
+_NAME_AFTER = re.compile(r"['\u2019]t|\(|\.\w|/")
 
 
 def commented_out(left: Sequence[PreparedFile], right: Sequence[PreparedFile]

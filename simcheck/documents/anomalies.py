@@ -12,6 +12,7 @@ count as known."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -47,11 +48,23 @@ def _places(f: TextFile, positions: Iterable[int]) -> list[Place]:
 
 
 def _positions(f: TextFile) -> dict[str, list[int]]:
+    """Where each candidate word of the document's prose occurs. Words of code blocks
+    (a README's examples) and words written in camelCase ("addIssue", "JavaScript") are
+    names, not the author's spelling."""
     out: dict[str, list[int]] = {}
+    names: set[str] = set()  # written in camelCase somewhere: a name wherever it occurs
+    code = [b.kind == "code" for b in f.document.blocks]
     for i, (word, alias) in enumerate(zip(f.words, f.alias.tolist(), strict=True)):
-        if alias < 0 and len(word) >= MIN_LENGTH and word.isalpha() and word not in STOPWORDS:
-            out.setdefault(word, []).append(i)
-    return out
+        if (alias < 0 and len(word) >= MIN_LENGTH and word.isalpha()
+                and word not in STOPWORDS and not code[int(f.block[i])]):
+            if _CAMEL.search(_original(f, i)):
+                names.add(word)
+            else:
+                out.setdefault(word, []).append(i)
+    return {word: at for word, at in out.items() if word not in names}
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 def _original(f: TextFile, i: int) -> str:

@@ -13,6 +13,7 @@ from ..result import (
     DocumentLocation,
     Evidence,
     Match,
+    MatchFilter,
     MatchSide,
     Segment,
     TextEvidence,
@@ -149,6 +150,8 @@ def passage_match(
         segments=segments,
         # The text channel; the code channels (names, strings, comments) do not apply.
         evidence=Evidence(["text"], 0, 0, 0, [], 0, [], 0, []),
+        # No filter stage applies to documents: every matched word still counts.
+        filter=MatchFilter(tokens_filtered=sum(passage.words)),
         text=TextEvidence(
             sentences=[
                 AlignedSentence(_text(lf, p.lefts), _text(rf, p.rights), p.kind,

@@ -25,6 +25,8 @@ _PROSE_NAMES = frozenset(
     "readme license licence copying notice authors contributors changes changelog news "
     "install history".split()
 )
+# Code under a prose extension: CMake's build script is CMakeLists.txt.
+_CODE_NAMES = frozenset({"cmakelists.txt"})
 BINARY_FORMATS = frozenset({"pdf", "docx"})
 
 
@@ -33,6 +35,8 @@ def document_format(path: str) -> str | None:
     name = path.rsplit("!/", 1)[-1].rsplit("/", 1)[-1]
     lower = name.lower()
     dot = lower.rfind(".")
+    if lower in _CODE_NAMES:
+        return None
     if dot > 0:
         fmt = _EXTENSIONS.get(lower[dot:])
         if fmt is not None:

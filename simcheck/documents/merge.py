@@ -83,7 +83,8 @@ def add_documents(
         result.files + docs.entries, key=lambda f: (f.side != "left", f.path)
     )
     pairs = sorted(
-        result.file_pairs + docs.file_pairs, key=lambda p: (-p.similarity, p.left, p.right)
+        result.file_pairs + docs.file_pairs,
+        key=lambda p: (-p.similarity, -p.tokens_matched, p.left, p.right),
     )
     merged = replace(result, files=files)
     lcode, rcode = result.left.coverage, result.right.coverage

@@ -163,6 +163,10 @@ def compare_documents(
             tokens_matched=ml,
             jaccard_estimate=estimate_jaccard(lf.minhash, rf.minhash),
             matches=ids,
+            # No filter stage applies to documents: the coverages stand after filtration.
+            tokens_filtered=ml,
+            left_coverage_filtered=ml / nl if nl else 0.0,
+            right_coverage_filtered=mr / nr if nr else 0.0,
         ))
         related.append((lf, rf, words_of))
         orders.append(section_order(lf, rf, passages))

@@ -63,11 +63,27 @@ _NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Dart build_runner output file name", re.compile(r"\.(?:g|freezed)\.dart$")),
     ("Visual Studio designer file name", re.compile(r"\.[Dd]esigner\.cs$")),
 )
+# Data a tool writes, not code: a source map (a compiler's table from generated code back
+# to its sources: encoded positions, or copies of the sources), a package manager's
+# lockfile (the resolved dependency tree with checksums: two projects that use the same
+# package versions share most of it) and a Python sdist's PKG-INFO (its classifiers are
+# shared by unrelated packages). Their strings are no author's choice, so the literal
+# channels leave these files out too.
+_DATA_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("source map (compiler or bundler output)", re.compile(r"\.(?:[cm]?js|jsx|tsx?|css)\.map$")),
+    ("package manager lockfile", re.compile(
+        r"^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock"
+        r"|Cargo\.lock|poetry\.lock|Pipfile\.lock|pdm\.lock|uv\.lock|composer\.lock"
+        r"|Gemfile\.lock|Podfile\.lock|go\.sum|pubspec\.lock|mix\.lock|flake\.lock"
+        r"|packages\.lock\.json|gradle\.lockfile)$")),
+    ("Python package metadata (PKG-INFO, written by the build backend)",
+     re.compile(r"^PKG-INFO$")),
+)
 
 
 def generator_names() -> list[str]:
     """Every generator recognised, in words (recorded in the result's settings)."""
-    names = [name for name, _, _ in _MARKERS] + [name for name, _ in _NAMES]
+    names = [name for name, _, _ in _MARKERS] + [name for name, _ in _NAMES + _DATA_NAMES]
     return list(dict.fromkeys(names))
 
 
@@ -116,9 +132,16 @@ def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
     return _by_name(path)
 
 
+def is_tool_data(path: str) -> bool:
+    """Whether ``path`` names a file a tool writes as data (``_DATA_NAMES``): a source
+    map, a lockfile or a PKG-INFO."""
+    base = path.rsplit("/", 1)[-1]
+    return any(pattern.search(base) for _, pattern in _DATA_NAMES)
+
+
 def _by_name(path: str) -> GeneratedMarker | None:
     base = path.rsplit("/", 1)[-1]
-    for name, pattern in _NAMES:
+    for name, pattern in _NAMES + _DATA_NAMES:
         if pattern.search(base):
             return GeneratedMarker(name, None, base)
     return None
