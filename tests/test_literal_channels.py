@@ -226,3 +226,22 @@ def test_channels_reach_the_csv_and_the_report(rewritten, tmp_path):
     assert ("misspelling", "threshhold") in {(r["kind"], r["text"]) for r in odd}
     html = render_html(rewritten)
     assert 'id="channels"' in html and "threshhold" in html and "commented-out code" in html
+
+
+def test_a_formula_like_cell_reaches_the_csv_as_text(tmp_path, fast_options):
+    # Evidence text the other side wrote must not run as a formula when the CSV is opened
+    # in a spreadsheet: here a Java line live on one side, commented out on the other.
+    live = ("class Pump {\n    @Override public void run() { drain(3); }\n"
+            "    void drain(int n) { while (n > 0) { n -= 1; } }\n}\n")
+    dead = live.replace("    @Override", "    // @Override public void run() { drain(3); }\n"
+                        "    @Deprecated")
+    for side, text in (("a", dead), ("b", live)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "Pump.java").write_text(text)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    (dead_line,) = [a for a in result.code_anomalies if a.kind == "commented-out code"]
+    assert dead_line.text.startswith("@Override")
+    write_csv(result, tmp_path / "csv")
+    rows = list(csv.DictReader((tmp_path / "csv" / "code_anomalies.csv").open(encoding="utf-8")))
+    assert [r["text"] for r in rows if r["kind"] == "commented-out code"] == [
+        "'" + dead_line.text]

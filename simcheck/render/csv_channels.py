@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from ..result import Result
+from .spreadsheet import SpreadsheetWriter
 
 CHANNEL_COLUMNS = (
     "channel", "text", "right_text", "similarity", "units_with", "left", "right",
@@ -21,7 +21,7 @@ def write_channel_csv(result: Result, directory: Path) -> list[Path]:
     channels_path = directory / "channels.csv"
     anomalies_path = directory / "code_anomalies.csv"
     with channels_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
+        writer = SpreadsheetWriter(f)
         writer.writerow(CHANNEL_COLUMNS)
         for c in result.channels:
             for i in c.items + c.similar_items:
@@ -30,7 +30,7 @@ def write_channel_csv(result: Result, directory: Path) -> list[Path]:
                     i.left, i.right, f"{c.left_share:.6f}", f"{c.right_share:.6f}",
                 ])
     with anomalies_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
+        writer = SpreadsheetWriter(f)
         writer.writerow(ANOMALY_COLUMNS)
         for a in result.code_anomalies:
             writer.writerow([a.kind, a.text, a.suggestion or "", a.left, a.right, a.note])

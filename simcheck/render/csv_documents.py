@@ -3,10 +3,10 @@ section, paragraphs, lines), and the shared anomalies, with the same match ids."
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from ..result import MatchSide, Place, Result
+from .spreadsheet import SpreadsheetWriter
 
 MATCH_COLUMNS = (
     "id", "kind", "words", "literal_similarity", "aliases", "anomalies",
@@ -42,7 +42,7 @@ def write_document_csv(result: Result, directory: Path) -> list[Path]:
     matches_path = directory / "document_matches.csv"
     anomalies_path = directory / "anomalies.csv"
     with matches_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
+        writer = SpreadsheetWriter(f)
         writer.writerow(MATCH_COLUMNS)
         for m in result.matches:
             if m.text is None or m.left.document is None or m.right.document is None:
@@ -51,7 +51,7 @@ def write_document_csv(result: Result, directory: Path) -> list[Path]:
                              " ".join(m.text.aliases), " ".join(m.text.anomalies),
                              *_side(m.left), *_side(m.right)])
     with anomalies_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
+        writer = SpreadsheetWriter(f)
         writer.writerow(ANOMALY_COLUMNS)
         for a in docs.anomalies:
             writer.writerow([a.word, a.kind, a.suggestion or "", a.left_count, a.right_count,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from ..result import Match, Result
 from .csv_channels import write_channel_csv
 from .csv_documents import write_document_csv
+from .spreadsheet import SpreadsheetWriter
 
 PAIR_COLUMNS = (
     "left", "right", "left_coverage", "right_coverage", "similarity", "tokens_matched",
@@ -44,7 +44,7 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     pairs_path, matches_path = directory / "file_pairs.csv", directory / "matches.csv"
     with pairs_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
+        writer = SpreadsheetWriter(f)
         writer.writerow(PAIR_COLUMNS)
         for p in result.file_pairs:
             writer.writerow([
@@ -54,7 +54,7 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 f"{p.right_coverage_filtered:.6f}",
             ])
     with matches_path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
+        writer = SpreadsheetWriter(f)
         writer.writerow(MATCH_COLUMNS)
         for m in result.matches:
             writer.writerow([
