@@ -13,7 +13,6 @@ from typing import Any
 import numpy as np
 
 from fingerprints.fileprint import FingerprintSettings
-from fingerprints.literals import span_hashes
 from fingerprints.minhash import estimate_jaccard
 from fingerprints.parse_pool import warm_up
 
@@ -40,6 +39,7 @@ from .match.common import CommonKgrams
 from .match.evidence import (
     FileLiterals,
     TokenTexts,
+    exact_texts,
     file_literals,
     literal_support,
     text_agreement,
@@ -539,18 +539,13 @@ def _twin_rank(
     rank = np.zeros(len(runs), dtype=np.int64)
     right_texts: dict[int, np.ndarray] = {}
 
-    def exact(f: PreparedFile) -> np.ndarray:
-        t = f.fp.tokens
-        return span_hashes(np.frombuffer(f.text, dtype=np.uint8),
-                           t.start_byte.astype(np.int64), t.end_byte.astype(np.int64))
-
     # Runs come ordered by left file: each left file's texts are read once, with its runs
     # measured together (one gather over all their tokens).
     left = runs.left[twins]
     cuts = np.flatnonzero(np.diff(left)) + 1
     for group in np.split(twins, cuts):
         lf = lfiles[int(runs.left[group[0]])]
-        lx = exact(lf)
+        lx = exact_texts(lf.text, lf.fp.tokens)
         content = member(lf.fp.tokens.symbols, CONTENT_SYMBOLS)
         n = runs.length[group]
         first = np.cumsum(n) - n
@@ -561,7 +556,7 @@ def _twin_rank(
         right = runs.right[group]
         for ri in np.unique(right).tolist():
             if ri not in right_texts:
-                right_texts[ri] = exact(rfiles[ri])
+                right_texts[ri] = exact_texts(rfiles[ri].text, rfiles[ri].fp.tokens)
             rows = np.repeat(right == ri, n)
             ry[rows] = right_texts[ri][ib[rows]]
         c = content[ia]

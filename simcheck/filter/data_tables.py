@@ -34,6 +34,17 @@ def literal_mask(tokens: FileTokens) -> np.ndarray:
     return member(tokens.symbols, LITERAL_SYMBOLS)
 
 
+def same_text(left: PreparedFile, right: PreparedFile, la: np.ndarray, rb: np.ndarray
+              ) -> list[bool]:
+    """For each token pair (``la[i]`` on the left, ``rb[i]`` on the right), whether the two
+    tokens have the same original text."""
+    lt, rt, ltext, rtext = left.fp.tokens, right.fp.tokens, left.text, right.text
+    return [
+        ltext[lt.start_byte[i] : lt.end_byte[i]] == rtext[rt.start_byte[j] : rt.end_byte[j]]
+        for i, j in zip(la.tolist(), rb.tolist(), strict=True)
+    ]
+
+
 def identical_data(left: PreparedFile, right: PreparedFile, la: np.ndarray, rb: np.ndarray,
                    literals: tuple[np.ndarray, np.ndarray], width: int) -> np.ndarray:
     """Which matched token pairs (positions ``la`` on the left, ``rb`` on the right, in
@@ -45,13 +56,8 @@ def identical_data(left: PreparedFile, right: PreparedFile, la: np.ndarray, rb: 
     both = np.flatnonzero(literals[0][la] & literals[1][rb])
     if both.size < DATA_SHARE * width:
         return np.zeros(n, dtype=bool)
-    lt, rt = left.fp.tokens, right.fp.tokens
-    ltext, rtext = left.text, right.text
     same = np.zeros(n, dtype=np.int64)
-    same[both] = [
-        ltext[lt.start_byte[i] : lt.end_byte[i]] == rtext[rt.start_byte[j] : rt.end_byte[j]]
-        for i, j in zip(la[both].tolist(), rb[both].tolist(), strict=True)
-    ]
+    same[both] = same_text(left, right, la[both], rb[both])
     # Identical literals in the stretch starting at each pair.
     per_stretch = np.convolve(same, np.ones(width, dtype=np.int64), mode="valid")
     return covered(per_stretch >= DATA_SHARE * width, n, width)

@@ -30,7 +30,7 @@ from . import stages as st
 from .aligned import ReferenceRuns, reference_runs
 from .citations import cite
 from .corpus import ReferenceIndex, References
-from .data_tables import identical_data, literal_mask
+from .data_tables import identical_data, literal_mask, same_text
 from .frequency import Frequency, combined, of_files
 from .generated import GeneratedMarker, detect_generated, generator_names
 from .ledger import Occurrences, counts, filtered_coverage, rows
@@ -250,15 +250,10 @@ def through_constants(left: PreparedFile, right: PreparedFile, la: np.ndarray,
     facing the literal, or another name, on the other. They keep a copy that extracted its
     constants in one piece, but are not themselves evidence of copying, so they do not
     count towards the minimum size (``FOO = 16`` then ``pack(FOO)`` is not ``pack(16)``)."""
-    lt, rt = left.fp.tokens, right.fp.tokens
-    hit = np.flatnonzero(member(la, lt.inlined) | member(rb, rt.inlined))
+    hit = np.flatnonzero(member(la, left.fp.tokens.inlined) | member(rb, right.fp.tokens.inlined))
     if not hit.size:
         return 0
-    ltext, rtext = left.text, right.text
-    return sum(
-        ltext[lt.start_byte[i] : lt.end_byte[i]] != rtext[rt.start_byte[j] : rt.end_byte[j]]
-        for i, j in zip(la[hit].tolist(), rb[hit].tolist(), strict=True)
-    )
+    return hit.size - sum(same_text(left, right, la[hit], rb[hit]))
 
 
 def _classify(

@@ -135,13 +135,15 @@ def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
 def is_tool_data(path: str) -> bool:
     """Whether ``path`` names a file a tool writes as data (``_DATA_NAMES``): a source
     map, a lockfile or a PKG-INFO."""
-    base = path.rsplit("/", 1)[-1]
-    return any(pattern.search(base) for _, pattern in _DATA_NAMES)
+    return _named(path, _DATA_NAMES) is not None
 
 
 def _by_name(path: str) -> GeneratedMarker | None:
+    name = _named(path, _NAMES + _DATA_NAMES)
+    return GeneratedMarker(name, None, path.rsplit("/", 1)[-1]) if name else None
+
+
+def _named(path: str, names: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    """The first of ``names`` whose pattern the file name of ``path`` matches."""
     base = path.rsplit("/", 1)[-1]
-    for name, pattern in _NAMES + _DATA_NAMES:
-        if pattern.search(base):
-            return GeneratedMarker(name, None, base)
-    return None
+    return next((name for name, pattern in names if pattern.search(base)), None)

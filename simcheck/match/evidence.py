@@ -193,10 +193,16 @@ class TokenTexts:
     content: np.ndarray  # bool
 
 
+def exact_texts(source: bytes, tokens: FileTokens) -> np.ndarray:
+    """Per token of a file, a hash of its original text (uint64)."""
+    return span_hashes(np.frombuffer(source, dtype=np.uint8),
+                       tokens.start_byte.astype(np.int64), tokens.end_byte.astype(np.int64))
+
+
 def token_texts(source: bytes, tokens: FileTokens) -> TokenTexts:
     buf = np.frombuffer(source, dtype=np.uint8)
     starts, ends = tokens.start_byte.astype(np.int64), tokens.end_byte.astype(np.int64)
-    exact = span_hashes(buf, starts, ends)
+    exact = exact_texts(source, tokens)
     content = member(tokens.symbols, CONTENT_SYMBOLS)
     spaces = np.concatenate(([0], np.cumsum(IS_SPACE[buf])))
     spaced = exact.copy()
