@@ -158,6 +158,44 @@ def test_source_maps_and_lockfiles_are_generated_and_no_channel_cites_them(
     assert detect_generated("dist/sitemap.xml", b"<urlset/>") is None
 
 
+def test_xcode_project_files_are_generated_and_no_channel_cites_their_build_settings(
+        tmp_path, fast_options):
+    # react-native-svg 12.1.0 against 15.2.0: the rarest shared names listed were Xcode's
+    # build settings (CLANG_ADDRESS_SANITIZER_CONTAINER_OVERFLOW ...) from
+    # ios/RNSVG.xcodeproj/project.pbxproj, a file Xcode writes for every project.
+    settings = "".join(f"\t\t\t\t{name} = YES;\n" for name in (
+        "CLANG_ADDRESS_SANITIZER_CONTAINER_OVERFLOW", "CLANG_ANALYZER_SECURITY_FLOATLOOPCOUNTER",
+        "CLANG_WARN_DIRECT_OBJC_ISA_USAGE", "CLANG_WARN_SUSPICIOUS_IMPLICIT_CONVERSION",
+        "CLANG_WARN_NON_LITERAL_NULL_CONVERSION", "GCC_WARN_UNINITIALIZED_AUTOS",
+        "GCC_WARN_ABOUT_RETURN_TYPE", "ENABLE_STRICT_OBJC_MSGSEND"))
+    pbxproj = ("// !$*UTF8*$!\n{\n\tarchiveVersion = 1;\n\tobjects = {\n"
+               "/* Begin XCBuildConfiguration section */\n"
+               "\t\t0CF68AD31AF0540F00FF9E5C /* Debug */ = {\n"
+               "\t\t\tisa = XCBuildConfiguration;\n\t\t\tbuildSettings = {\n"
+               f"{settings}\t\t\t}};\n\t\t\tname = Debug;\n\t\t}};\n\t}};\n}}\n")
+    workspace = ('<?xml version="1.0" encoding="UTF-8"?>\n<Workspace version = "1.0">\n'
+                 '   <FileRef location = "self:PumpController.xcodeproj">\n   </FileRef>\n'
+                 '</Workspace>\n')
+    bundle = "PumpController.xcodeproj"
+    for side in ("a", "b"):
+        _write(tmp_path / side, ORIGINAL)
+        (tmp_path / side / bundle / "project.xcworkspace").mkdir(parents=True)
+        (tmp_path / side / bundle / "project.pbxproj").write_text(pbxproj)
+        (tmp_path / side / bundle / "project.xcworkspace" / "contents.xcworkspacedata"
+         ).write_text(workspace)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    cited = [i.left for c in result.channels for i in c.items + c.similar_items]
+    assert cited and not [p for p in cited if not p.startswith("pump.c:")]
+    found = [m for m in result.matches if m.left.path == f"{bundle}/project.pbxproj"]
+    assert found and all(m.filter.classification == "generated" for m in found)
+    assert result.similarity_filtered < result.similarity
+    for name in ("project.pbxproj", "project.xcworkspace/contents.xcworkspacedata",
+                 "xcshareddata/xcschemes/Pump.xcscheme"):
+        marker = detect_generated(f"ios/{bundle}/{name}", b"")
+        assert marker is not None and marker.generator.startswith("Xcode project data")
+    assert detect_generated("docs/project.pbxproj.md", b"# Notes\n") is None
+
+
 def test_a_usage_example_in_a_doc_comment_is_not_commented_out_code(tmp_path, fast_options):
     # rxjs 7.5.0 against 7.8.1: all eight "commented-out code" lines ("while (true) {",
     # "subscription.unsubscribe();") were examples in JSDoc comments.

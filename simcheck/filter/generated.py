@@ -66,9 +66,10 @@ _NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Data a tool writes, not code: a source map (a compiler's table from generated code back
 # to its sources: encoded positions, or copies of the sources), a package manager's
 # lockfile (the resolved dependency tree with checksums: two projects that use the same
-# package versions share most of it) and a Python sdist's PKG-INFO (its classifiers are
-# shared by unrelated packages). Their strings are no author's choice, so the literal
-# channels leave these files out too.
+# package versions share most of it), a Python sdist's PKG-INFO (its classifiers are
+# shared by unrelated packages) and Xcode's project files (build settings such as
+# CLANG_WARN_... and object ids, written by Xcode for every iOS/macOS project). Their
+# strings are no author's choice, so the literal channels leave these files out too.
 _DATA_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("source map (compiler or bundler output)", re.compile(r"\.(?:[cm]?js|jsx|tsx?|css)\.map$")),
     ("package manager lockfile", re.compile(
@@ -78,6 +79,8 @@ _DATA_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|packages\.lock\.json|gradle\.lockfile)$")),
     ("Python package metadata (PKG-INFO, written by the build backend)",
      re.compile(r"^PKG-INFO$")),
+    ("Xcode project data (project.pbxproj, workspace and scheme files, written by Xcode)",
+     re.compile(r"^project\.pbxproj$|\.xcworkspacedata$|\.xcscheme$")),
 )
 
 
@@ -134,7 +137,7 @@ def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
 
 def is_tool_data(path: str) -> bool:
     """Whether ``path`` names a file a tool writes as data (``_DATA_NAMES``): a source
-    map, a lockfile or a PKG-INFO."""
+    map, a lockfile, a PKG-INFO or an Xcode project file."""
     return _named(path, _DATA_NAMES) is not None
 
 
