@@ -147,9 +147,35 @@ def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
         add_span(node.byte_range)
         while not next_sibling():
             if not parent():
-                note = "syntax errors tolerated (parser error recovery)" if has_error else None
+                note = _error_note(tree.root_node, spec) if has_error else None
                 constants = _constants(source, spec, table, declarators)
                 return _tokens(source, table, kinds, spans, definitions, note, constants)
+
+
+def _error_note(root: Node, spec: LanguageSpec) -> str:
+    """What the file list says of a file the grammar reported errors in: where the first
+    one is, and, since the file may still be valid, the constructs the grammar is known
+    to reject."""
+    first = _first_error(root)
+    where = f" at line {first.start_point[0] + 1}" if first is not None else ""
+    note = (f"syntax error{where} reported by the {spec.display} grammar; its error recovery"
+            " kept the rest of the file")
+    if spec.known_parse_gaps:
+        note += (f"; the file may be valid {spec.display}: the grammar rejects valid "
+                 + "; ".join(spec.known_parse_gaps))
+    return note
+
+
+def _first_error(root: Node) -> Node | None:
+    """The first ERROR or MISSING node in source order (only subtrees holding one are
+    walked; a stack, not recursion: trees can be deeper than Python's recursion limit)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            return node
+        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
+    return None
 
 
 def _definition_range(node: Node, wraps: bytes) -> tuple[int, int]:

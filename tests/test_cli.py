@@ -56,6 +56,9 @@ def test_languages_lists_the_registry():
     assert run.returncode == 0
     for name in ("cobol", "verilog", "vhdl", "objc", "matlab", "fortran", "ada", "pascal"):
         assert name in run.stdout
+    # The grammar gaps are listed (rich wraps long lines: compare without the breaks).
+    assert 'typescript: the grammar reports syntax errors on valid' in run.stdout
+    assert 'import("m").T<A>' in " ".join(run.stdout.split())
 
 
 def test_benchmark_scores_a_labelled_pair_set(tmp_path):

@@ -25,6 +25,7 @@ from fingerprints.languages import (
     parser_for,
 )
 from fingerprints.languages.detect import interpreter
+from simcheck.compare import compare_paths
 
 FIXTURES = Path(__file__).parent / "fixtures" / "languages"
 CATALOG_SOURCE = Path(__file__).parents[1] / "fingerprints" / "languages" / "catalog.py"
@@ -450,3 +451,44 @@ def test_detect_is_pure_and_deterministic() -> None:
     late_cpp = b"int f(void);\n" + b"\n" * 5000 + b"namespace x {\n}\n"
     spec = detect_language("x.h", late_cpp)
     assert spec is not None and spec.name == "c"
+
+
+# One valid snippet per entry of the TypeScript grammar's known_parse_gaps, in order, and
+# the nearest form the grammar does parse: if a grammar upgrade parses a gap, this fails
+# and the entry goes.
+TS_GAPS = [
+    ('let v: import("m").T<A>;\n', 'let v: import("m").T;\n'),
+    ('let v: keyof import("m").T;\n', 'let v: keyof T;\n'),
+    ('export type * as N from "m";\n', 'export * as N from "m";\n'),
+    ('const a = f<typeof import("m")>();\n', 'let v: typeof import("m");\n'),
+]
+
+
+@pytest.mark.parametrize("language", ["typescript", "tsx"])
+def test_the_typescript_grammar_gaps_listed_are_real(language):
+    spec = get_spec(language)
+    assert len(spec.known_parse_gaps) == len(TS_GAPS)
+    parser = parser_for(spec)
+    for (gap, near), listed in zip(TS_GAPS, spec.known_parse_gaps, strict=True):
+        assert parser.parse(gap.encode()).root_node.has_error, listed
+        assert not parser.parse(near.encode()).root_node.has_error, near
+
+
+def test_a_declaration_file_the_grammar_rejects_is_noted_with_line_and_known_gaps(
+        tmp_path, fast_options):
+    # rxjs 7.8.1: 3 of its 250 .d.ts files, valid (tsc wrote them), hold a syntax error for
+    # tree-sitter-typescript, all a return type like import("../Observable").Observable<T>;
+    # the file list said only "syntax errors tolerated (parser error recovery)".
+    declaration = (
+        "import { SchedulerLike } from '../types';\n"
+        "export declare function schedulePromise<T>(input: PromiseLike<T>, scheduler:"
+        ' SchedulerLike): import("../Observable").Observable<T>;\n')
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "schedulePromise.d.ts").write_text(declaration)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    entry = next(f for f in result.files if f.side == "left")
+    assert (entry.language, entry.tokenizer) == ("typescript", "tree-sitter")
+    assert entry.reason is not None
+    assert entry.reason.startswith("syntax error at line 2 reported by the TypeScript grammar")
+    assert 'import("m").T<A>' in entry.reason

@@ -84,3 +84,7 @@ class LanguageSpec:
     # whose programs start with their top-level code (Python, JavaScript) has none: a
     # ``main`` there is a convention, and a library or framework may hold one anywhere.
     entry_points: frozenset[str] = field(default_factory=frozenset)
+    # Valid constructs the bundled grammar reports as syntax errors (checked against the
+    # grammar, each with an example): a file's parse-error note names them, since such a
+    # file may be valid.
+    known_parse_gaps: tuple[str, ...] = ()
