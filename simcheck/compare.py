@@ -22,6 +22,7 @@ from .channels import channels
 from .channels import settings as channel_settings
 from .documents.merge import add_documents, document_reader, split_work
 from .documents.settings import DocumentSettings
+from .empty_inputs import input_warnings
 from .filter.corpus import References, load_references
 from .filter.filtrate import Classified, classify_pair, filter_context, filter_result
 from .filter.frequency import of_postings
@@ -172,9 +173,10 @@ def compare_paths(
             options.fingerprint, options.ingest, options.workers, progress, options.chance_label,
         )
         result = attach_chance(result, measured)
-    return add_documents(
+    result = add_documents(
         result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress
     )
+    return replace(result, warnings=input_warnings(result))
 
 
 def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:

@@ -18,7 +18,7 @@ import orjson
 
 from .heap import paused
 
-SCHEMA_VERSION = "1.10.0"
+SCHEMA_VERSION = "1.11.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -604,6 +604,9 @@ class Result:
     # Literal evidence channels over the whole works, and the oddities both share.
     channels: list[Channel] = field(default_factory=list)
     code_anomalies: list[CodeAnomaly] = field(default_factory=list)
+    # What the reader must know before reading any figure, in words: an input with
+    # nothing to compare (its figures are 0 by construction, not a finding).
+    warnings: list[str] = field(default_factory=list)
 
 
 # Fields per dataclass (-1: the JSON adds derived figures): when an instance's attribute

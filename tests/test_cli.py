@@ -95,3 +95,16 @@ def test_two_processes_with_different_hash_seeds_write_identical_json(tmp_path):
         assert run.returncode == 0, run.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_an_empty_input_still_finishes_but_is_warned_of_on_terminal_and_in_the_report(
+        tmp_path):
+    (tmp_path / "empty").mkdir()
+    html = tmp_path / "report.html"
+    run = _run("compare", "empty", str(FIXTURES / "original.py"), "--html", str(html),
+               cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    printed = " ".join(run.stdout.split())  # rich wraps long lines
+    assert "Warning: the left input 'empty' holds no files" in printed
+    assert printed.index("Warning:") < printed.index("Overall similarity")
+    assert "Warning: the left input &#39;empty&#39; holds no files" in html.read_text()

@@ -198,6 +198,25 @@ def test_empty_inputs_give_an_empty_result(tmp_path, fast_options):
     result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
     assert result.matches == [] and result.file_pairs == [] and result.similarity == 0.0
     assert [(f.path, f.status, f.tokens) for f in result.files] == [("empty.c", "compared", 0)]
+    # Both inputs are empty, each in its own way: the reader is told which and why.
+    left, right = result.warnings
+    assert left.startswith("the left input ") and "'a' holds no files" in left
+    assert right.startswith("the right input ")
+    assert "'b' holds no file that can be compared" in right
+    assert "0 by construction" in left
+
+
+def test_an_input_whose_files_were_all_skipped_is_warned_of(tmp_path, fast_options):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "firmware.bin").write_bytes(bytes(range(256)) * 8)
+    b = _copy(FIXTURES / "copies/original.py", tmp_path / "b")
+    result = compare_paths(str(tmp_path / "a"), str(b.parent), fast_options)
+    (warning,) = result.warnings
+    assert warning.startswith("the left input ")
+    assert "holds no file that can be compared: its 1 file(s) were all skipped or failed" in warning
+    jsonschema.validate(json.loads(to_json(result)), schema())
+    # An input with something to compare gets no warning.
+    assert compare_paths(str(b.parent), str(b.parent), fast_options).warnings == []
 
 
 def test_binaries_are_skipped_and_listed(tmp_path, fast_options):

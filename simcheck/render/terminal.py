@@ -118,6 +118,9 @@ def _chance(result: Result, console: Console) -> None:
 
 
 def render(result: Result, console: Console, top: int = 10) -> None:
+    for warning in result.warnings:  # before any figure: they read 0 by construction
+        console.print(f"Warning: {warning}.", style="bold yellow", highlight=False,
+                      markup=False)
     works = Table(title="Works", title_justify="left")
     for column in ("side", "input", "files", "found in the other side", "after filtration"):
         works.add_column(column)
