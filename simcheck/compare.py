@@ -56,6 +56,7 @@ from .match.seeds import Runs, drop_redundant, shared_runs, twinned
 from .match.sets import member, sort_postings
 from .match.trim import definition_bounds, run_cutter, trim
 from .match.work_kgrams import Streams, order_free_containment
+from .package_names import package_names
 from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
@@ -127,7 +128,8 @@ DEFINITIONS: dict[str, str] = {
     " distinct items the other side also has, anywhere; similar: strings and comments"
     " with no identical partner but a near-identical one (rapidfuzz ratio)",
     "code_anomalies": "misspelling: a word of comments, strings or names in both works,"
-    " not in the dictionary and one edit from a common word; commented-out code: a line"
+    " not in the dictionary and one edit from a common word, and not the name of a package"
+    " or module either work imports or declares in a manifest; commented-out code: a line"
     " of code live on one side and inside a comment on the other (whitespace ignored; not"
     " a documentation comment's usage example)",
     "evidence.channels": "what supports a match: structure (always), identifiers (at least"
@@ -164,7 +166,9 @@ def compare_paths(
     references = load_references(
         options.filtration, options.fingerprint, options.ingest, options.workers, progress
     )
-    result = compare_prepared(prepared[0], prepared[1], options, progress, references)
+    # Packages and modules either work imports or declares: names, never misspellings.
+    names = package_names(works[0].files) | package_names(works[1].files)
+    result = compare_prepared(prepared[0], prepared[1], options, progress, references, names)
     if options.chance_reference is not None:
         # The chance baseline measures the code: the reference works are read as code.
         measured = measure_chance(
@@ -174,7 +178,8 @@ def compare_paths(
         )
         result = attach_chance(result, measured)
     result = add_documents(
-        result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress
+        result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress,
+        names,
     )
     return replace(result, warnings=input_warnings(result))
 
@@ -364,9 +369,12 @@ def compare_prepared(
     options: CompareOptions | None = None,
     progress: Progress = silent,
     references: References | None = None,
+    names: frozenset[str] = frozenset(),
 ) -> Result:
     """Compare two fingerprinted works and build the result; matches are classified by
-    the filter stages against ``references`` (base and excluded corpora)."""
+    the filter stages against ``references`` (base and excluded corpora). ``names``: the
+    package and module names the works use (``simcheck.package_names``), which are not
+    misspellings."""
     options = options or CompareOptions()
     fs, ms = options.fingerprint, options.match
     lfiles, rfiles = left.compared, right.compared
@@ -491,7 +499,7 @@ def compare_prepared(
         # computes them while this process filters the matches.
         advance = progress("Evidence channels", 1)
         background = beside(
-            lambda: _whole_work_channels(lfiles, rfiles, options), options.workers,
+            lambda: _whole_work_channels(lfiles, rfiles, options, names), options.workers,
             worth_it=len(lfiles) + len(rfiles) >= BESIDE_MIN_FILES,
         )
         lsum = _summary(left, lmasks, 0.0)  # order-free figures are filled in below
@@ -600,7 +608,8 @@ BESIDE_MIN_FILES = 200
 
 
 def _whole_work_channels(
-    lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], options: CompareOptions
+    lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], options: CompareOptions,
+    names: frozenset[str],
 ) -> tuple[Containment, tuple[int, int], list[Channel], list[CodeAnomaly]]:
     """The order-free structure containment (and the tokens of unreferenced definitions
     it left out on each side) and the literal channels of two works.
@@ -614,5 +623,5 @@ def _whole_work_channels(
     plain = order_free_containment(lstreams, rstreams, options.rarity)
     stripped = order_free_containment(lstreams.bare(), rstreams.bare(), options.rarity_bare)
     free = Containment(max(plain[0], stripped[0]), max(plain[1], stripped[1]))
-    literal, anomalies = channels(lfiles, rfiles, options.literal_rarity)
+    literal, anomalies = channels(lfiles, rfiles, options.literal_rarity, names)
     return free, (lset_aside, rset_aside), literal, anomalies

@@ -32,13 +32,14 @@ def channels(
     left: Sequence[PreparedFile],
     right: Sequence[PreparedFile],
     rarity: Mapping[str, KgramRarity] | None = None,
+    names: frozenset[str] = frozenset(),
 ) -> tuple[list[Channel], list[CodeAnomaly]]:
     """Every channel of the two works' compared files but those a tool writes as data
     (source maps, lockfiles); ``rarity`` per channel name weights the items (default:
     their frequencies among the files of both works). Their strings are encoded positions,
     copies of sources or checksums, not an author's choices: as the rarest shared strings
-    they hid every real one."""
+    they hid every real one. ``names``: package and module names, never misspellings."""
     left, right = ([f for f in files if not is_tool_data(f.entry.path)]
                    for files in (left, right))
     found = [measure(name, left, right, (rarity or {}).get(name)) for name in CHANNELS]
-    return found, misspellings(left, right) + commented_out(left, right)
+    return found, misspellings(left, right, names) + commented_out(left, right)

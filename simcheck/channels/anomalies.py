@@ -26,12 +26,13 @@ PROSE_WORDS = 3
 ENGLISH_SHARE = 0.5
 
 
-def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
-                 ) -> list[CodeAnomaly]:
+def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile],
+                 names: frozenset[str] = frozenset()) -> list[CodeAnomaly]:
     """Words of both sides' comments or strings that the dictionary lacks and that are one
     edit from a common word ("threshhold", "recieve"), alphabetically. Only words rare in
     both works are looked up (in at most MAX_FILES files per side): a typo copied with its
-    code is rare; a word all over a codebase is its vocabulary."""
+    code is rare; a word all over a codebase is its vocabulary. A package or module name
+    either work imports or declares (``names``: "axios", one edit from "axis") is no typo."""
     lside, rside = (index(files, lambda lit: lit.words) for files in (left, right))
     lrare = lside.symbols[lside.files_with <= MAX_FILES]
     rrare = rside.symbols[rside.files_with <= MAX_FILES]
@@ -51,7 +52,7 @@ def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
         by_hash, english = texts[lraw]
         word = by_hash.get(symbol)
         # known: a dictionary word, its British spelling, an inflection, software's own.
-        if word is None or not english or known(word) is not None:
+        if word is None or not english or word in names or known(word) is not None:
             continue
         suggestion = misspelling_of(word)
         if suggestion is not None and not _not_prose(word, lraw):

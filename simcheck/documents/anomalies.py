@@ -2,8 +2,9 @@
 
 Identical misspellings are what courts weigh most: independent authors rarely make the
 same error. A word is a *misspelling* when it is not in the dictionary, is written in
-lower case wherever it occurs (names and product codes are not), and is one edit from a
-common dictionary word; such a word counts wherever it occurs in the two documents.
+lower case wherever it occurs (names and product codes are not), is not the name of a
+package or module either work imports or declares (``simcheck.package_names``), and is
+one edit from a common dictionary word; such a word counts wherever it occurs in the two documents.
 Other words absent from the dictionary (*not-in-dictionary*: coined terms, jargon) and
 dictionary words used less than ``RARE_COUNT`` times in its corpus (*rare*) count only
 where they lie inside matched sentences on both sides. The dictionary is pyspellchecker's
@@ -85,9 +86,12 @@ def _classify(word: str, lower_everywhere: bool) -> tuple[str, str | None] | Non
 
 def shared_anomalies(
     pairs: list[tuple[TextFile, TextFile, list[tuple[str, set[int], set[int]]]]],
+    code_names: frozenset[str] = frozenset(),
 ) -> dict[str, SharedAnomaly]:
     """``pairs``: related document pairs, each with its matches as (id, left word
-    indices, right word indices). Returns anomalies by word."""
+    indices, right word indices). Returns anomalies by word. ``code_names``: packages and
+    modules the works import or declare ("axios"): names, like a capitalised word, so
+    never misspellings, however close to a dictionary word."""
     found: dict[str, _Found] = {}
     kinds: dict[str, tuple[str, str | None] | None] = {}
     for left, right, matches in pairs:
@@ -96,7 +100,8 @@ def shared_anomalies(
         in_right = set().union(*(m[2] for m in matches)) if matches else set()
         for word in sorted(lpos.keys() & rpos.keys()):
             if word not in kinds:
-                lower = all(_original(left, i).islower() for i in lpos[word]) and all(
+                lower = word not in code_names and all(
+                    _original(left, i).islower() for i in lpos[word]) and all(
                     _original(right, i).islower() for i in rpos[word])
                 kinds[word] = _classify(word, lower)
             kind = kinds[word]

@@ -73,11 +73,13 @@ def add_documents(
     settings: DocumentSettings,
     max_file_frequency: int,
     progress: Progress = silent,
+    code_names: frozenset[str] = frozenset(),
 ) -> Result:
-    """``result`` (of the code files) with the documents compared and merged in."""
+    """``result`` (of the code files) with the documents compared and merged in;
+    ``code_names``: package and module names the works use (never misspellings)."""
     docs = compare_documents(
         left, right, settings, max_file_frequency, len(result.matches) + 1,
-        result.settings.exhibit_prefix, progress,
+        result.settings.exhibit_prefix, progress, code_names,
     )
     files = sorted(
         result.files + docs.entries, key=lambda f: (f.side != "left", f.path)

@@ -112,6 +112,7 @@ def compare_documents(
     first_id: int,
     prefix: str,
     progress: Progress = silent,
+    code_names: frozenset[str] = frozenset(),
 ) -> DocumentComparison:
     aliases: tuple[Alias, ...] = tuple(parse_alias(a) for a in settings.aliases)
     names = tuple(a.given for a in aliases)
@@ -172,7 +173,7 @@ def compare_documents(
         orders.append(section_order(lf, rf, passages))
         elements.extend(shared_elements(lf, rf, matches[-len(passages):]))
 
-    anomalies = shared_anomalies(related)
+    anomalies = shared_anomalies(related, code_names)
     by_match: dict[str, list[str]] = {}
     for word, a in anomalies.items():
         for m in a.matches:
