@@ -30,6 +30,7 @@ from .filter.masks import CONTENT_SYMBOLS
 from .filter.options import FilterOptions
 from .fork_split import beside, split_map
 from .heap import give_back_freed_memory, paused
+from .identical_files import identical_files
 from .ingest import ingest
 from .ingest.model import IngestOptions
 from .match.align import MatchSettings, Region, regions
@@ -181,7 +182,8 @@ def compare_paths(
         result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress,
         names,
     )
-    return replace(result, warnings=input_warnings(result))
+    return replace(result, warnings=input_warnings(result),
+                   identical_files=identical_files(result, works[0].files, works[1].files))
 
 
 def _lines_text(source: bytes, first_byte: int, last_byte: int) -> str:

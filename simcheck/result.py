@@ -508,6 +508,20 @@ class CodeAnomaly:
 
 
 @dataclass(frozen=True)
+class IdenticalFiles:
+    """Files with the same bytes (one SHA-256) on both sides that no file pair reports:
+    smaller than the minimum match (one-line headers, re-exports). Listed as a fact; no
+    similarity figure counts them (they are below the minimum on purpose). Empty and
+    whitespace-only files are left out."""
+
+    sha256: str
+    size: int  # bytes
+    tokens: int  # structure tokens of one copy
+    left: list[str]  # every path with these bytes on the left, sorted
+    right: list[str]
+
+
+@dataclass(frozen=True)
 class ChannelSettings:
     """How the literal channels were measured (recorded for reproduction)."""
 
@@ -607,6 +621,8 @@ class Result:
     # What the reader must know before reading any figure, in words: an input with
     # nothing to compare (its figures are 0 by construction, not a finding).
     warnings: list[str] = field(default_factory=list)
+    # Byte-identical files of both sides too small for any match (not counted anywhere).
+    identical_files: list[IdenticalFiles] = field(default_factory=list)
 
 
 # Fields per dataclass (-1: the JSON adds derived figures): when an instance's attribute

@@ -14,6 +14,7 @@ import pytest
 
 from simcheck.compare import compare_paths
 from simcheck.errors import InputError
+from simcheck.render.html import render_html
 from simcheck.result import schema, to_dict, to_json
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -315,3 +316,27 @@ def test_equally_similar_file_pairs_list_the_larger_first(tmp_path, fast_options
     result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
     assert [p.similarity for p in result.file_pairs] == [1.0, 1.0]
     assert [p.left for p in result.file_pairs] == ["z_large.py", "a_small.py"]
+
+
+def test_byte_identical_files_too_small_to_match_are_listed_not_counted(tmp_path, fast_options):
+    # A one-line package __init__.py is the same bytes on both sides, but 6 tokens are
+    # below the minimum match: before, nothing in the result said the two were identical.
+    stub = "from .pump import drain\n"
+    for side, name in (("a", "original.py"), ("b", "renamed.py")):
+        _copy(FIXTURES / "copies" / name, tmp_path / side / "pkg")
+        _copy_text(tmp_path / side / "pkg" / "__init__.py", stub)
+        _copy_text(tmp_path / side / "pkg" / "empty.py", "")
+        _copy_text(tmp_path / side / "pkg" / "blank.py", "\n\n")
+        _copy_text(tmp_path / side / f"only_{side}.py", f"import {side}\n")
+    _copy_text(tmp_path / "b" / "vendor_init.py", stub)  # a second right copy
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    (group,) = result.identical_files
+    assert (group.left, group.right) == (["pkg/__init__.py"],
+                                         ["pkg/__init__.py", "vendor_init.py"])
+    assert group.size == len(stub) and 0 < group.tokens < result.settings.min_match_tokens
+    listed = {p for p in group.left + group.right}
+    assert not [p for p in result.file_pairs if {p.left, p.right} & listed]
+    assert result.file_pairs  # the real code still pairs
+    jsonschema.validate(to_dict(result), schema())
+    page = render_html(result)
+    assert 'id="identical-files"' in page and "vendor_init.py" in page

@@ -180,6 +180,15 @@ def render(result: Result, console: Console, top: int = 10) -> None:
                 " made, and the 95% upper bound on that rate."
             )
 
+    if result.identical_files:
+        shown = ", ".join(f"{g.left[0]} = {g.right[0]}" for g in result.identical_files[:3])
+        more = len(result.identical_files) - 3
+        console.print(
+            f"Byte-identical files too small to match (counted in no figure): "
+            f"{len(result.identical_files)}: {shown}" + (f" and {more} more" if more > 0 else ""),
+            highlight=False, markup=False,
+        )
+
     render_documents(result, console, top)
 
     unusual = [f for f in result.files if f.status != "compared" or f.reason]
