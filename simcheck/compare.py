@@ -161,7 +161,8 @@ def compare_paths(
     (lcode, ldocs), (rcode, rdocs) = (split_work(w, options.documents) for w in works)
     prepared = prepare([lcode, rcode], options.fingerprint, options.workers, progress)
     references = load_references(
-        options.filtration, options.fingerprint, options.ingest, options.workers, progress
+        options.filtration, options.fingerprint, options.ingest, options.workers, progress,
+        reader,
     )
     result = compare_prepared(prepared[0], prepared[1], options, progress, references)
     if options.chance_reference is not None:
@@ -173,7 +174,8 @@ def compare_paths(
         )
         result = attach_chance(result, measured)
     return add_documents(
-        result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress
+        result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress,
+        references, options.filtration,
     )
 
 
