@@ -160,9 +160,11 @@ def compare_paths(
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
     (lcode, ldocs), (rcode, rdocs) = (split_work(w, options.documents) for w in works)
     prepared = prepare([lcode, rcode], options.fingerprint, options.workers, progress)
+    # The references' documents are read only when both works have documents: a document
+    # match, the only thing they can explain, needs one on each side.
     references = load_references(
         options.filtration, options.fingerprint, options.ingest, options.workers, progress,
-        reader,
+        reader if ldocs and rdocs else None,
     )
     result = compare_prepared(prepared[0], prepared[1], options, progress, references)
     if options.chance_reference is not None:

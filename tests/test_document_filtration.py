@@ -198,3 +198,18 @@ def test_the_definitions_state_what_found_in_a_reference_means(filtered):
     text = filtered.definitions["documents.filter"]
     assert "verbatim or near-verbatim" in text and "paraphrase" in text
     assert "documents pass no filter" not in json.dumps(filtered.definitions)
+
+
+def test_a_comparison_without_documents_on_both_sides_reads_no_reference_document(tmp_path):
+    left, right = tmp_path / "left", tmp_path / "right"
+    for side in (left, right):
+        side.mkdir()
+        (side / "notes.md").write_text((FIXTURES / "left" / "manual.md").read_text())
+    (right / "notes.md").unlink()  # the right side has no document
+    (right / "main.c").write_text("int main(void) { return 0; }\n")
+    options = CompareOptions(filtration=FilterOptions(base=BASE, cache_dir=str(tmp_path / "c")))
+    result = compare_paths(str(left), str(right), options)
+    (base,) = result.references
+    assert (base.documents, base.words) == (0, 0)
+    with_docs = _compare(tmp_path, BASE, ())
+    assert with_docs.references[0].documents == 1

@@ -34,6 +34,14 @@ TEXT_DEFINITIONS: dict[str, str] = {
     " the reference document's paragraphs and lines are cited. A match's tokens_filtered are"
     " the words (left side) of its sentence pairs that no stage explains; the other filter"
     " stages apply to code only",
+    "documents.filter.explained-by-base": "the text also occurs in a document of the base"
+    " (a template manual both sides received); the base document's paragraphs and lines are"
+    " cited",
+    "documents.filter.explained-by-corpus": "the text also occurs in a document of a"
+    " reference corpus (a standard, a regulatory text, a published manual); the reference"
+    " document's paragraphs and lines are cited",
+    "documents.filter.none": "no reference document holds most of the match: it counts as"
+    " evidence",
     "documents.coverage_filtered": "documents.coverage counting only the words of matched"
     " sentence pairs that no filter stage explains (left_filtered, right_filtered,"
     " similarity_filtered)",

@@ -212,6 +212,11 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
             k.removeprefix("filter."): v
             for k, v in result.definitions.items() if k.startswith("filter.")
         },
+        # The same for document exhibits, which only the base and corpus stages explain.
+        document_stage_meanings={
+            k.removeprefix("documents.filter."): v
+            for k, v in result.definitions.items() if k.startswith("documents.filter.")
+        },
         legend=legend,
         caption=caption,
         not_compared=[f for f in result.files if f.status != "compared"],
