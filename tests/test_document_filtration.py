@@ -20,6 +20,7 @@ import pytest
 from rich.console import Console
 
 from simcheck.compare import CompareOptions, compare_paths
+from simcheck.documents.settings import DocumentSettings
 from simcheck.filter.options import FilterOptions
 from simcheck.render.csv_out import write_csv
 from simcheck.render.html import render_html
@@ -213,3 +214,32 @@ def test_a_comparison_without_documents_on_both_sides_reads_no_reference_documen
     assert (base.documents, base.words) == (0, 0)
     with_docs = _compare(tmp_path, BASE, ())
     assert with_docs.references[0].documents == 1
+
+
+def test_a_template_manual_in_docx_explains_the_copied_sections_not_the_paraphrased(tmp_path):
+    # The bundled manuals (samples/manuals): the original manual's DOCX given as the base,
+    # as if it were a template both makers received. Its copied sections are then set aside
+    # with the template's paragraphs cited; the knock-off's paraphrases of it still count.
+    manuals = Path(__file__).resolve().parent.parent / "samples" / "manuals"
+    expected = json.loads((manuals / "expected.json").read_text())
+    template = tmp_path / "template"
+    template.mkdir()
+    original = manuals / expected["original"][1]
+    (template / original.name).write_bytes(original.read_bytes())
+    options = CompareOptions(
+        documents=DocumentSettings(aliases=tuple(expected["aliases"])),
+        filtration=FilterOptions(base=str(template), cache_dir=str(tmp_path / "cache")))
+    result = compare_paths(str(original), str(manuals / expected["knockoff"][1]), options)
+    by_section = {m.right.document.section: m for m in result.matches}
+    for s in expected["sections"]:
+        m = by_section[s["knockoff"]]
+        if s["derivation"] == "copied":
+            assert m.filter.classification == "explained-by-base", s
+            cited = m.filter.evidence[0]
+            assert cited.path == original.name and cited.document.line_basis is None
+            assert cited.start_line == cited.document.paragraph_start  # DOCX: by paragraph
+        elif s["derivation"] == "paraphrased" and s.get("note") is None:
+            assert m.filter.classification == "none", s
+            assert m.filter.tokens_filtered >= 0.9 * m.tokens, s
+    assert result.references[0].documents == 1
+    assert 0 < result.documents.right_filtered.words_matched < result.documents.right.words_matched

@@ -125,8 +125,11 @@ def load_reference(
         work = ingest(given, ingest_options)
     except InputError as exc:
         raise InputError(f"{option} {exc}") from None
+    documents = _documents(given, work, ingest_options, reader)
     readable = [f for f in work.files if f.state == "ok"]
-    if not readable:
+    # A template manual alone (a PDF or DOCX, which is binary to the code reader) is a
+    # usable reference when its documents are read.
+    if not readable and not any(f.state == "ok" for f in documents):
         detail = "it is empty" if not work.files else (
             f"none of its {len(work.files)} files can be read as text; first: "
             f"{work.files[0].path}: {work.files[0].reason}"
@@ -148,8 +151,7 @@ def load_reference(
             cache.store(cache_dir, key, files, kgrams)
         except OSError:
             pass  # an unwritable cache costs time on the next run, never the result
-    return ReferenceIndex(role, label, key, tuple(files), kgrams,
-                          _documents(given, work, ingest_options, reader))
+    return ReferenceIndex(role, label, key, tuple(files), kgrams, documents)
 
 
 def _documents(given: str, work: Work, options: IngestOptions, reader: DocumentReader | None
@@ -159,7 +161,10 @@ def _documents(given: str, work: Work, options: IngestOptions, reader: DocumentR
     second pass, only when the reference holds any."""
     if reader is None or not any(reader.wants(f.path) for f in work.files):
         return ()
-    read = ingest(given, options, reader)
+    try:
+        read = ingest(given, options, reader)
+    except InputError:
+        return ()  # it was read a moment ago; gone now, it explains no document
     return tuple(f for f in read.files if reader.wants(f.path))
 
 
