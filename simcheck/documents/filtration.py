@@ -127,11 +127,11 @@ class Finder:
              limit: int) -> list[FilterEvidence]:
         """Up to ``limit`` reference passages holding the sentences of ``pairs`` (those a
         stage explained), documents accounting for more of their words first."""
-        # (ref, file) -> reference sentence -> [kinds, left words, right words]
-        places: dict[tuple[int, int], dict[int, list]] = {}
-        for column, f, sentences in (
-            (1, lf, [s for p in pairs for s in p.lefts]),
-            (2, rf, [s for p in pairs for s in p.rights]),
+        # (ref, file) -> reference sentence -> how it holds the explained sentences
+        places: dict[tuple[int, int], dict[int, _Cited]] = {}
+        for side, f, sentences in (
+            (0, lf, [s for p in pairs for s in p.lefts]),
+            (1, rf, [s for p in pairs for s in p.rights]),
         ):
             found = self.found(f)
             for s in sentences:
@@ -141,11 +141,11 @@ class Finder:
                         continue
                     at = places.setdefault((h.ref, h.file), {})
                     for r in range(h.sentence, h.sentence + h.count):
-                        entry = at.setdefault(r, [set(), 0, 0])
-                        entry[0].add(h.kind)
-                        entry[column] += words if r == h.sentence else 0
+                        entry = at.setdefault(r, _Cited(set(), [0, 0]))
+                        entry.kinds.add(h.kind)
+                        entry.words[side] += words if r == h.sentence else 0
         ranked = sorted(
-            (-sum(e[1] + e[2] for e in at.values()), ri, self.refs[ri].files[fi].path, fi, at)
+            (-sum(sum(e.words) for e in at.values()), ri, self.refs[ri].files[fi].path, fi, at)
             for (ri, fi), at in places.items()
         )
         out: list[FilterEvidence] = []
@@ -156,9 +156,9 @@ class Finder:
                 if len(out) >= limit:
                     return out
                 located = side.side(run)
-                kinds = set().union(*(at[r][0] for r in run))
+                kinds = set().union(*(at[r].kinds for r in run))
                 kind = "verbatim" if kinds == {"verbatim"} else "near-verbatim"
-                lw, rw = sum(at[r][1] for r in run), sum(at[r][2] for r in run)
+                lw, rw = (sum(at[r].words[i] for r in run) for i in (0, 1))
                 out.append(FilterEvidence(
                     stage, ref.label, path, located.start_line, located.end_line,
                     f"{kind}: holds {lw} explained word(s) of the left side and {rw} of the"
@@ -166,6 +166,14 @@ class Finder:
                     document=located.document,
                 ))
         return out
+
+
+@dataclass(frozen=True)
+class _Cited:
+    """How one reference sentence holds a match's explained sentences."""
+
+    kinds: set[str]  # verbatim | near-verbatim
+    words: list[int]  # explained words of the left and the right side aligned with it
 
 
 def _runs(sentences: list[int]) -> list[list[int]]:
