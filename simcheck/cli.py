@@ -104,16 +104,18 @@ def compare(
     base: Annotated[
         str | None,
         typer.Option(
-            help="Template or starter code both sides received: matches also found there"
-            " are classified explained-by-base, with the base file and lines cited."
+            help="Template or starter code (or a template manual) both sides received:"
+            " code and document matches also found there are classified explained-by-base,"
+            " with the base file and lines cited."
         ),
     ] = None,
     exclude_corpus: Annotated[
         list[str] | None,
         typer.Option(
             "--exclude-corpus",
-            help="Third-party or open-source code, vendor SDKs, standards (repeatable):"
-            " matches also found there are classified explained-by-corpus, with citations.",
+            help="Third-party or open-source code, vendor SDKs, standards, regulatory texts"
+            " (repeatable): code and document matches also found there are classified"
+            " explained-by-corpus, with citations.",
         ),
     ] = None,
     cache_dir: Annotated[

@@ -164,8 +164,11 @@ def compare_paths(
         works = [replace(w, label=label) for w, label in zip(works, labels, strict=True)]
     (lcode, ldocs), (rcode, rdocs) = (split_work(w, options.documents) for w in works)
     prepared = prepare([lcode, rcode], options.fingerprint, options.workers, progress)
+    # The references' documents are read only when both works have documents: a document
+    # match, the only thing they can explain, needs one on each side.
     references = load_references(
-        options.filtration, options.fingerprint, options.ingest, options.workers, progress
+        options.filtration, options.fingerprint, options.ingest, options.workers, progress,
+        reader if ldocs and rdocs else None,
     )
     # Packages and modules either work imports or declares: names, never misspellings.
     names = package_names(works[0].files) | package_names(works[1].files)
@@ -180,7 +183,7 @@ def compare_paths(
         result = attach_chance(result, measured)
     result = add_documents(
         result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress,
-        names,
+        references, options.filtration, names,
     )
     return replace(result, warnings=input_warnings(result),
                    identical_files=identical_files(result, works[0].files, works[1].files))

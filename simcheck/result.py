@@ -221,6 +221,10 @@ class FilterEvidence:
     start_line: int | None  # 1-based, inclusive; None when no line applies (vendored)
     end_line: int | None
     note: str  # the marker line, the vendored directory, how many k-grams are shared...
+    # A reference document cited for a document match: its page, section and paragraphs
+    # (start_line/end_line then number its lines as a match side's do: file lines for text
+    # formats, paragraphs for PDF and DOCX).
+    document: DocumentLocation | None = None
 
 
 @dataclass(frozen=True)
@@ -349,6 +353,9 @@ class DocumentCoverage:
         return self.words_matched / self.words_total if self.words_total else 0.0
 
 
+_NO_WORDS = DocumentCoverage(0, 0, 0, 0, 0)
+
+
 @dataclass(frozen=True)
 class NormalisationStep:
     rule: str
@@ -461,6 +468,13 @@ class DocumentsReport:
     anomalies: list[SharedAnomaly]
     shared_elements: list[SharedElement]
     section_order: list[SectionOrder]
+    # The same figures after filtration (the base and corpus stages: matched sentences also
+    # found in a reference document), and the documents' ledger: per stage, matched words
+    # (``tokens_*``) and paragraphs (``lines_*``) of each side before and after it.
+    left_filtered: DocumentCoverage = field(default_factory=lambda: _NO_WORDS)
+    right_filtered: DocumentCoverage = field(default_factory=lambda: _NO_WORDS)
+    similarity_filtered: float = 0.0
+    ledger: list[LedgerRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -552,6 +566,8 @@ class ReferenceSummary:
     files_failed: int
     tokens: int
     digest: str  # SHA-256 over its files' paths and SHA-256s, the settings and versions
+    documents: int = 0  # its files read as documents (as the works' documents are)
+    words: int = 0  # their words
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,8 @@ def passage_match(
         segments=segments,
         # The text channel; the code channels (names, strings, comments) do not apply.
         evidence=Evidence(["text"], 0, 0, 0, [], 0, [], 0, []),
-        # No filter stage applies to documents: every matched word still counts.
+        # Every matched word counts until the documents' filter stages judge the match
+        # (filtration.verdict, against the references' documents).
         filter=MatchFilter(tokens_filtered=sum(passage.words)),
         text=TextEvidence(
             sentences=[

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..filter.corpus import References
+from ..filter.options import FilterOptions
 from ..ingest.model import IngestedFile, Work
 from ..progress import Progress, silent
 from ..result import Result, WorkSummary
@@ -21,9 +23,32 @@ TEXT_DEFINITIONS: dict[str, str] = {
     "documents.similarity": "matched words of both sides divided by all words of both sides",
     "similarity (overall)": "matched code tokens and document words of both sides divided by"
     " all code tokens and document words of both sides",
-    "similarity_filtered (overall)": "the same, counting only the matched code tokens that no"
-    " filter stage explained; documents pass no filter stage, so all their matched words"
-    " count",
+    "similarity_filtered (overall)": "the same, counting only the matched code tokens and"
+    " document words that no filter stage explained (documents pass the base and corpus"
+    " stages only)",
+    "documents.filter": "a document match's aligned sentence pair is explained by the base"
+    " (explained-by-base) or an excluded corpus (explained-by-corpus) when every sentence of"
+    " it, on both sides, is found in a document of that reference: the aligner, with the"
+    " settings used between the works, aligns it verbatim or near-verbatim inside a passage"
+    " it reports between the two documents (a paraphrase of the reference explains nothing);"
+    " the reference document's paragraphs and lines are cited. A match's tokens_filtered are"
+    " the words (left side) of its sentence pairs that no stage explains; the other filter"
+    " stages apply to code only",
+    "documents.filter.explained-by-base": "the text also occurs in a document of the base"
+    " (a template manual both sides received); the base document's paragraphs and lines are"
+    " cited",
+    "documents.filter.explained-by-corpus": "the text also occurs in a document of a"
+    " reference corpus (a standard, a regulatory text, a published manual); the reference"
+    " document's paragraphs and lines are cited",
+    "documents.filter.none": "no reference document holds most of the match: it counts as"
+    " evidence",
+    "documents.coverage_filtered": "documents.coverage counting only the words of matched"
+    " sentence pairs that no filter stage explains (left_filtered, right_filtered,"
+    " similarity_filtered)",
+    "documents.ledger": "per document filter stage, in the order applied: matched words"
+    " (tokens_*) and paragraphs holding one (lines_*) of each side before and after it; a"
+    " word matched in several document pairs still counts while one of its matches is"
+    " unexplained",
     **{f"kind.{k}": f"documents: {v}" for k, v in TEXT_KIND_MEANING.items()},
     "kind.verbatim (documents)": "the same words in the same order after normalisation and"
     " aliases",
@@ -73,13 +98,16 @@ def add_documents(
     settings: DocumentSettings,
     max_file_frequency: int,
     progress: Progress = silent,
+    references: References | None = None,
+    filtration: FilterOptions | None = None,
     code_names: frozenset[str] = frozenset(),
 ) -> Result:
-    """``result`` (of the code files) with the documents compared and merged in;
-    ``code_names``: package and module names the works use (never misspellings)."""
+    """``result`` (of the code files) with the documents compared, filtered against the
+    documents of ``references``, and merged in; ``code_names``: package and module names
+    the works use (never misspellings)."""
     docs = compare_documents(
         left, right, settings, max_file_frequency, len(result.matches) + 1,
-        result.settings.exhibit_prefix, progress, code_names,
+        result.settings.exhibit_prefix, progress, references, filtration, code_names,
     )
     files = sorted(
         result.files + docs.entries, key=lambda f: (f.side != "left", f.path)
@@ -92,12 +120,18 @@ def add_documents(
     lcode, rcode = result.left.coverage, result.right.coverage
     words_total = docs.report.left.words_total + docs.report.right.words_total
     words_matched = docs.report.left.words_matched + docs.report.right.words_matched
+    words_kept = (docs.report.left_filtered.words_matched
+                  + docs.report.right_filtered.words_matched)
     total = lcode.tokens_total + rcode.tokens_total + words_total
     matched = lcode.tokens_matched + rcode.tokens_matched + words_matched
-    # No filter stage applies to documents: their matched words count after filtration too,
-    # so the two overall figures share one denominator and the filtered one is never larger.
+    # One denominator for both overall figures: the filtered one is never larger.
     kept = (result.left.coverage_filtered.tokens_matched
-            + result.right.coverage_filtered.tokens_matched + words_matched)
+            + result.right.coverage_filtered.tokens_matched + words_kept)
+    # The references' summaries say how much of each was read as documents (same order).
+    references = [
+        replace(summary, documents=len(text.files), words=text.words)
+        for summary, text in zip(result.references, docs.references, strict=True)
+    ] if docs.references else result.references
     return replace(
         merged,
         left=_summary(result.left, "left", merged),
@@ -108,4 +142,5 @@ def add_documents(
         matches=result.matches + docs.matches,
         definitions={**result.definitions, **TEXT_DEFINITIONS},
         documents=docs.report,
+        references=references,
     )

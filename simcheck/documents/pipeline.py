@@ -12,6 +12,8 @@ import numpy as np
 from fingerprints.minhash import estimate_jaccard
 from fingerprints.words import WORD
 
+from ..filter.corpus import References
+from ..filter.options import FilterOptions
 from ..ingest.model import IngestedFile
 from ..match.candidates import candidate_pairs
 from ..progress import Progress, silent
@@ -34,6 +36,15 @@ from .align import Passage, align
 from .anomalies import shared_anomalies
 from .elements import shared_elements
 from .evidence import Side, passage_match
+from .filtration import (
+    KEEP,
+    Finder,
+    ReferenceText,
+    WordLevels,
+    ledger_rows,
+    reference_texts,
+    verdict,
+)
 from .formats import document_format
 from .model import Document
 from .order import section_order
@@ -47,6 +58,7 @@ class DocumentComparison:
     matches: list[Match]
     file_pairs: list[FilePair]
     report: DocumentsReport
+    references: tuple[ReferenceText, ...] = ()  # the references' documents, as prepared
 
 
 def _entry(side: Literal["left", "right"], f: IngestedFile) -> FileEntry:
@@ -95,6 +107,10 @@ def _coverage(files: Sequence[TextFile], masks: Sequence[np.ndarray]) -> Documen
     return DocumentCoverage(len(files), words, matched, paras, paras_matched)
 
 
+def _filtered(c: DocumentCoverage, words: int, paragraphs: int) -> DocumentCoverage:
+    return DocumentCoverage(c.documents, c.words_total, words, c.paragraphs_total, paragraphs)
+
+
 def _mark(mask: np.ndarray, f: TextFile, sentences: list[int]) -> set[int]:
     marked: set[int] = set()
     for i in sentences:
@@ -112,10 +128,15 @@ def compare_documents(
     first_id: int,
     prefix: str,
     progress: Progress = silent,
+    references: References | None = None,
+    filtration: FilterOptions | None = None,
     code_names: frozenset[str] = frozenset(),
 ) -> DocumentComparison:
+    """The documents of two works compared; each match classified by the documents' filter
+    stages against the documents of ``references`` (base and excluded corpora)."""
     aliases: tuple[Alias, ...] = tuple(parse_alias(a) for a in settings.aliases)
     names = tuple(a.given for a in aliases)
+    options = filtration or FilterOptions()
 
     def prepared(files: Sequence[IngestedFile]) -> list[TextFile]:
         return [
@@ -125,8 +146,13 @@ def compare_documents(
         ]
 
     lt, rt = prepared(left), prepared(right)
+    refs = reference_texts(references or References(), aliases, settings.k, settings.window)
+    finder = Finder(refs, settings.align)
     lmasks = [np.zeros(len(f.words), dtype=bool) for f in lt]
     rmasks = [np.zeros(len(f.words), dtype=bool) for f in rt]
+    # Matched words with the stage that explains them, per file of each side (a word
+    # matched in two document pairs counts while one of its matches is unexplained).
+    lwords, rwords = WordLevels.empty(), WordLevels.empty()
     candidates = candidate_pairs(
         [f.fingerprints for f in lt], [f.fingerprints for f in rt], max_file_frequency
     )
@@ -145,18 +171,31 @@ def compare_documents(
         ls, rs = Side(lf), Side(rf)
         pair_l = np.zeros(len(lf.words), dtype=bool)
         pair_r = np.zeros(len(rf.words), dtype=bool)
-        ids, words_of = [], []
+        lpair, rpair = WordLevels.empty(), WordLevels.empty()
+        ids, words_of, labels = [], [], []
         for passage in passages:
             match_id = f"{prefix}{first_id + len(matches):04d}"
-            matches.append(passage_match(match_id, ls, rs, passage, names))
+            match = passage_match(match_id, ls, rs, passage, names)
+            levels, judged = verdict(finder, lf, rf, passage, match.segments,
+                                     options.explained_fraction, options.max_citations)
+            matches.append(replace(match, filter=judged))
+            labels.append(judged.classification)
             ids.append(match_id)
             lw = _mark(pair_l, lf, [i for p in passage.pairs for i in p.lefts])
             rw = _mark(pair_r, rf, [j for p in passage.pairs for j in p.rights])
             words_of.append((match_id, lw, rw))
+            for p, level in zip(passage.pairs, levels, strict=True):
+                lwords.add(c.left, lf, p.lefts, level)
+                rwords.add(c.right, rf, p.rights, level)
+                lpair.add(0, lf, p.lefts, level)
+                rpair.add(0, rf, p.rights, level)
         lmasks[c.left] |= pair_l
         rmasks[c.right] |= pair_r
         nl, nr = len(lf.words), len(rf.words)
         ml, mr = int(pair_l.sum()), int(pair_r.sum())
+        # One pair's aligned sentences are each used once: its words are distinct.
+        (lpw,), (lpp,) = (x.tolist() for x in lpair.counts(1, distinct=True))
+        (rpw,), (rpp,) = (x.tolist() for x in rpair.counts(1, distinct=True))
         pairs.append(FilePair(
             left=lf.path, right=rf.path,
             left_coverage=ml / nl if nl else 0.0, right_coverage=mr / nr if nr else 0.0,
@@ -164,10 +203,10 @@ def compare_documents(
             tokens_matched=ml,
             jaccard_estimate=estimate_jaccard(lf.minhash, rf.minhash),
             matches=ids,
-            # No filter stage applies to documents: the coverages stand after filtration.
-            tokens_filtered=ml,
-            left_coverage_filtered=ml / nl if nl else 0.0,
-            right_coverage_filtered=mr / nr if nr else 0.0,
+            tokens_filtered=lpw[KEEP],
+            left_coverage_filtered=lpw[KEEP] / nl if nl else 0.0,
+            right_coverage_filtered=rpw[KEEP] / nr if nr else 0.0,
+            ledger=ledger_rows((lpw, lpp), (rpw, rpp), labels),
         ))
         related.append((lf, rf, words_of))
         orders.append(section_order(lf, rf, passages))
@@ -185,6 +224,10 @@ def compare_documents(
     ]
     lcov, rcov = _coverage(lt, lmasks), _coverage(rt, rmasks)
     total = lcov.words_total + rcov.words_total
+    # Overall: per file (distinct words), then summed over the files.
+    lw, lp = (x.sum(axis=0).tolist() for x in lwords.counts(len(lt)))
+    rw, rp = (x.sum(axis=0).tolist() for x in rwords.counts(len(rt)))
+    lkept, rkept = _filtered(lcov, lw[KEEP], lp[KEEP]), _filtered(rcov, rw[KEEP], rp[KEEP])
     report = DocumentsReport(
         mode=settings.mode,
         settings={
@@ -205,10 +248,15 @@ def compare_documents(
         anomalies=list(anomalies.values()),
         shared_elements=elements,
         section_order=orders,
+        left_filtered=lkept,
+        right_filtered=rkept,
+        similarity_filtered=(lkept.words_matched + rkept.words_matched) / total if total
+        else 0.0,
+        ledger=ledger_rows((lw, lp), (rw, rp), [m.filter.classification for m in matches]),
     )
     entries = [_entry("left", f) for f in left] + [_entry("right", f) for f in right]
     pairs.sort(key=lambda p: (-p.similarity, p.left, p.right))
-    return DocumentComparison(entries, matches, pairs, report)
+    return DocumentComparison(entries, matches, pairs, report, refs)
 
 
 def _alias_uses(

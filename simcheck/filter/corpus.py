@@ -13,7 +13,7 @@ from fingerprints.fileprint import FingerprintSettings
 
 from ..errors import InputError
 from ..ingest import ingest
-from ..ingest.model import IngestOptions
+from ..ingest.model import DocumentReader, IngestedFile, IngestOptions, Work
 from ..prepare import PreparedWork, prepare
 from ..progress import Progress, silent
 from . import cache
@@ -32,6 +32,9 @@ class ReferenceIndex:
     digest: str  # the cache key: contents, settings and versions
     files: tuple[CorpusFile, ...]
     kgrams: KgramTable
+    # Its documents (PDF, DOCX, Markdown...), read as the works' documents are, for the
+    # documents' filter stages; its code index above is built from every file, as before.
+    documents: tuple[IngestedFile, ...] = ()
 
     @property
     def tokens(self) -> int:
@@ -110,8 +113,10 @@ def load_reference(
     cache_dir: Path,
     workers: int = 2,
     progress: Progress = silent,
+    reader: DocumentReader | None = None,
 ) -> ReferenceIndex:
-    """Ingest ``given``; fingerprint and index it, or load its index from the cache.
+    """Ingest ``given``; fingerprint and index it, or load its index from the cache;
+    with a ``reader``, also read its documents (those the reader wants) as documents.
 
     Raises ``InputError`` naming the option and the input when it is missing, unreadable
     or holds no file that can be compared."""
@@ -120,8 +125,11 @@ def load_reference(
         work = ingest(given, ingest_options)
     except InputError as exc:
         raise InputError(f"{option} {exc}") from None
+    documents = _documents(given, work, ingest_options, reader)
     readable = [f for f in work.files if f.state == "ok"]
-    if not readable:
+    # A template manual alone (a PDF or DOCX, which is binary to the code reader) is a
+    # usable reference when its documents are read.
+    if not readable and not any(f.state == "ok" for f in documents):
         detail = "it is empty" if not work.files else (
             f"none of its {len(work.files)} files can be read as text; first: "
             f"{work.files[0].path}: {work.files[0].reason}"
@@ -143,7 +151,21 @@ def load_reference(
             cache.store(cache_dir, key, files, kgrams)
         except OSError:
             pass  # an unwritable cache costs time on the next run, never the result
-    return ReferenceIndex(role, label, key, tuple(files), kgrams)
+    return ReferenceIndex(role, label, key, tuple(files), kgrams, documents)
+
+
+def _documents(given: str, work: Work, options: IngestOptions, reader: DocumentReader | None
+               ) -> tuple[IngestedFile, ...]:
+    """The reference's documents, extracted by ``reader``. The code index reads every
+    file as code (unchanged, and cached as such), so the documents are read again, in a
+    second pass, only when the reference holds any."""
+    if reader is None or not any(reader.wants(f.path) for f in work.files):
+        return ()
+    try:
+        read = ingest(given, options, reader)
+    except InputError:
+        return ()  # it was read a moment ago; gone now, it explains no document
+    return tuple(f for f in read.files if reader.wants(f.path))
 
 
 def load_references(
@@ -152,8 +174,10 @@ def load_references(
     ingest_options: IngestOptions,
     workers: int = 2,
     progress: Progress = silent,
+    reader: DocumentReader | None = None,
 ) -> References:
-    """The base and the excluded corpora that ``options`` names (possibly none)."""
+    """The base and the excluded corpora that ``options`` names (possibly none); with a
+    ``reader``, each with its documents."""
     given = ([options.base] if options.base else []) + list(options.corpora)
     labels = list(options.labels) or [label_of(g) for g in given]
     if len(labels) != len(given):
@@ -162,7 +186,7 @@ def load_references(
     loaded = [
         load_reference(
             "base" if options.base and i == 0 else "corpus", path, label, fingerprint,
-            ingest_options, directory, workers, progress,
+            ingest_options, directory, workers, progress, reader,
         )
         for i, (path, label) in enumerate(zip(given, labels, strict=True))
     ]

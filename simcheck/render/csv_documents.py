@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..result import MatchSide, Place, Result
+from .citation import filter_evidence
 from .spreadsheet import SpreadsheetWriter
 
 MATCH_COLUMNS = (
@@ -13,6 +14,9 @@ MATCH_COLUMNS = (
     *(f"{side}_{c}" for side in ("left", "right") for c in (
         "path", "page_start", "page_end", "section", "paragraph_start", "paragraph_end",
         "line_basis", "line_start", "line_end")),
+    # the filter stage that explained most of the match, its words that still count, and
+    # the reference documents cited (as in matches.csv)
+    "filter", "words_filtered", "filter_evidence",
 )
 ANOMALY_COLUMNS = ("word", "kind", "suggestion", "left_count", "right_count", "left_places",
                    "right_places", "matches")
@@ -49,7 +53,8 @@ def write_document_csv(result: Result, directory: Path) -> list[Path]:
                 continue
             writer.writerow([m.id, m.kind, m.tokens, f"{m.literal_similarity:.4f}",
                              " ".join(m.text.aliases), " ".join(m.text.anomalies),
-                             *_side(m.left), *_side(m.right)])
+                             *_side(m.left), *_side(m.right), m.filter.classification,
+                             m.filter.tokens_filtered, filter_evidence(m)])
     with anomalies_path.open("w", newline="", encoding="utf-8") as f:
         writer = SpreadsheetWriter(f)
         writer.writerow(ANOMALY_COLUMNS)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..result import Match, Result
+from ..result import Result
+from .citation import filter_evidence
 from .csv_channels import write_channel_csv
 from .csv_documents import write_document_csv
 from .spreadsheet import SpreadsheetWriter
@@ -26,16 +27,6 @@ MATCH_COLUMNS = (
     "filter", "tokens_filtered", "filter_evidence",
     "rarity_left_files", "rarity_right_files", "rarity_reference_files",
 )
-
-
-def _evidence(m: Match) -> str:
-    """The filter's citations in one cell: ``where:path:lines (note)``, '; '-separated."""
-    parts = []
-    for e in m.filter.evidence:
-        lines = f":{e.start_line}-{e.end_line}" if e.start_line is not None else ""
-        place = f"{e.where}:{e.path}{lines}" if e.path else e.where
-        parts.append(f"{e.stage} {place} ({e.note})")
-    return "; ".join(parts)
 
 
 def write_csv(result: Result, directory: Path) -> list[Path]:
@@ -64,7 +55,7 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 f"{m.chance.rate:.6f}" if m.chance else "",
                 f"{m.chance.upper_95:.6f}" if m.chance else "",
                 " ".join(m.evidence.channels),
-                m.filter.classification, m.filter.tokens_filtered, _evidence(m),
+                m.filter.classification, m.filter.tokens_filtered, filter_evidence(m),
                 m.rarity.left_files, m.rarity.right_files, m.rarity.reference_files,
             ])
     return [pairs_path, matches_path, *write_channel_csv(result, directory),

@@ -17,7 +17,7 @@ from fingerprints.words import WORD, fold
 
 from ..documents.align import TEXT_KIND_MEANING
 from ..match.classify import KIND_MEANING
-from ..result import DocumentLocation, FilePair, Match, MatchSide, Place, Result
+from ..result import DocumentLocation, FilePair, FilterEvidence, Match, MatchSide, Place, Result
 
 # C0 controls (and DEL) are shown as their Unicode "control picture" so that nothing in the
 # evidence is invisible; a tab stays a tab, and a CR ending a CRLF line is layout, dropped.
@@ -150,6 +150,13 @@ def location(d: DocumentLocation, side: MatchSide) -> str:
     return ", ".join(parts)
 
 
+def cited_location(e: FilterEvidence) -> str:
+    """A cited reference document located in words, as a match side is (``location``)."""
+    assert e.document is not None
+    side = MatchSide(e.path, e.start_line or 1, e.end_line or 1, 0, 0, 0, "")
+    return location(e.document, side)
+
+
 def place(p: Place) -> str:
     page = f"p. {p.page}, " if p.page is not None else ""
     return f"{p.path}: {page}¶ {p.paragraph}"
@@ -188,6 +195,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
     env.filters["css_string"] = css_string
     env.filters["n"] = "{:,}".format  # 10,399 rather than 10399
     env.filters["location"] = location
+    env.filters["cited_location"] = cited_location
     env.filters["place"] = place
     env.filters["places"] = places
     env.filters["marked"] = marked
@@ -203,6 +211,11 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         stage_meanings={
             k.removeprefix("filter."): v
             for k, v in result.definitions.items() if k.startswith("filter.")
+        },
+        # The same for document exhibits, which only the base and corpus stages explain.
+        document_stage_meanings={
+            k.removeprefix("documents.filter."): v
+            for k, v in result.definitions.items() if k.startswith("documents.filter.")
         },
         legend=legend,
         caption=caption,

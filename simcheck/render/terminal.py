@@ -52,7 +52,7 @@ def _ledger(result: Result, console: Console) -> None:
     for column in ("stage", "regions", "left", "right"):
         table.add_column(column)
     first, last = result.ledger[0], result.ledger[-1]
-    code_matches = sum(1 for m in result.matches if m.text is None)  # documents: no filter
+    code_matches = sum(1 for m in result.matches if m.text is None)  # documents: their own
     table.add_row(
         "matched (unfiltered)", str(code_matches),
         _amount(first.left.tokens_before, first.left.lines_before),

@@ -8,6 +8,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..result import DocumentCoverage, MatchSide, Result
+from .citation import cited_place
+
+TOP_CITED = 5  # explained document exhibits whose first citation the summary shows
 
 
 def _pct(x: float) -> str:
@@ -36,16 +39,61 @@ def _coverage(c: DocumentCoverage) -> str:
             f"{c.paragraphs_matched:,}/{c.paragraphs_total:,} paragraphs")
 
 
+def _amount(words: int, paragraphs: int, sign: str = "") -> str:
+    return f"{sign}{words:,} / {sign}{paragraphs:,}" if words or paragraphs else "0 / 0"
+
+
+def _ledger(result: Result, console: Console) -> None:
+    """The documents' filtration ledger, when there is something to account for."""
+    docs = result.documents
+    if docs is None or not docs.ledger or not (
+            result.references and any(m.text is not None for m in result.matches)):
+        return
+    table = Table(title="Document filtration ledger (matched words / paragraphs)",
+                  title_justify="left")
+    for column in ("stage", "exhibits", "left", "right"):
+        table.add_column(column)
+    first, last = docs.ledger[0], docs.ledger[-1]
+    table.add_row("matched (unfiltered)", str(sum(m.text is not None for m in result.matches)),
+                  _amount(first.left.tokens_before, first.left.lines_before),
+                  _amount(first.right.tokens_before, first.right.lines_before))
+    for row in docs.ledger:
+        table.add_row(
+            row.stage, str(row.matches),
+            _amount(row.left.tokens_before - row.left.tokens_after,
+                    row.left.lines_before - row.left.lines_after, "-"),
+            _amount(row.right.tokens_before - row.right.tokens_after,
+                    row.right.lines_before - row.right.lines_after, "-"),
+        )
+    table.add_row("counted after filtration", "",
+                  _amount(last.left.tokens_after, last.left.lines_after),
+                  _amount(last.right.tokens_after, last.right.lines_after))
+    console.print(table)
+    explained = [m for m in result.matches if m.text is not None and m.filter.evidence]
+    for m in explained[:TOP_CITED]:
+        e = m.filter.evidence[0]
+        more = len(m.filter.evidence) - 1
+        console.print(f"{m.id} {m.filter.classification}: {escape(cited_place(e))}"
+                      + (f" (+{more} more)" if more else ""))
+    if len(explained) > TOP_CITED:
+        console.print(f"... {len(explained) - TOP_CITED} more explained document exhibit(s)"
+                      " (see the JSON, CSV or HTML report for every citation).")
+
+
 def render_documents(result: Result, console: Console, top: int = 10) -> None:
     docs = result.documents
     if docs is None or docs.left.documents + docs.right.documents == 0:
         return
     table = Table(title="Documents (compared as prose)", title_justify="left")
-    for column in ("side", "documents", "found in the other side's documents"):
+    for column in ("side", "documents", "found in the other side's documents",
+                   "after filtration"):
         table.add_column(column)
-    table.add_row("LEFT", str(docs.left.documents), _coverage(docs.left))
-    table.add_row("RIGHT", str(docs.right.documents), _coverage(docs.right))
+    table.add_row("LEFT", str(docs.left.documents), _coverage(docs.left),
+                  _coverage(docs.left_filtered))
+    table.add_row("RIGHT", str(docs.right.documents), _coverage(docs.right),
+                  _coverage(docs.right_filtered))
     console.print(table)
+    _ledger(result, console)
     for a in docs.aliases:
         console.print(
             f"Alias applied before matching: {escape(a.left_term)!r} (left) = "
