@@ -125,6 +125,8 @@ DEFINITIONS: dict[str, str] = {
     " C++, C#, Java, Go, Rust, Kotlin, Scala), definitions that no chain of mentions by name"
     " reaches from it (unused template helpers, inserted dead methods) are left out"
     " (order_free_set_aside tokens), unless that would be more than half of the work",
+    "matched_set_aside": "of a side's coverage_filtered matched tokens, those inside the"
+    " definitions left out of order_free (order_free_set_aside)",
     "channels": "literal evidence over the whole works: identifiers (names of at least"
     " 3 characters, exact), identifier_parts (names split at camelCase, snake_case and"
     " digits, case-folded), strings (string literals without their quotes) and comments"
