@@ -522,16 +522,22 @@ def compare_prepared(
         free, set_aside, unreached, literal, anomalies = background()
         advance(1)
         stages = [c[0] for c in classified]
-        lcounted = counted_positions(len(lfiles), [x[0] for x in located], located, 0, stages)
-        rcounted = counted_positions(len(rfiles), [x[1] for x in located], located, 1, stages)
+
+        def matched_set_aside(side: int) -> int:
+            if not any(rows.size for rows in unreached[side]):
+                return 0  # nothing set aside (no entry point): no positions to gather
+            counted = counted_positions(len(sides[side]), [x[side] for x in located],
+                                        located, side, stages)
+            return tokens_within(counted, unreached[side])
+
         return replace(
             result,
             left=replace(result.left, order_free=free.left_in_right,
                          order_free_set_aside=set_aside[0],
-                         matched_set_aside=tokens_within(lcounted, unreached[0])),
+                         matched_set_aside=matched_set_aside(0)),
             right=replace(result.right, order_free=free.right_in_left,
                           order_free_set_aside=set_aside[1],
-                          matched_set_aside=tokens_within(rcounted, unreached[1])),
+                          matched_set_aside=matched_set_aside(1)),
             channels=literal,
             code_anomalies=anomalies,
         )
