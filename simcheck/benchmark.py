@@ -22,7 +22,7 @@ from .match.referenced import referenced_streams
 from .metrics import Metrics, evaluate
 from .prepare import PreparedWork, prepare
 from .progress import Progress, silent
-from .result import Result
+from .result import Result, WorkSummary
 
 # A k-gram in more than this share of the dataset's works is common (idiom, template).
 COMMON_FRACTION = 0.1
@@ -36,9 +36,11 @@ def pair_score(result: Result) -> float:
     too short, keyword-only and short structure-only matches set aside, as in the
     expert's filtered figures), and the order-free structure channel (short k-grams
     anywhere, rarity-weighted; the larger of its measurements with and without braces,
-    semicolons and modifiers; definitions a program never reaches left out), which still
-    sees copies whose functions or statements were reordered or re-punctuated, and is not
-    diluted by unused template helpers that differ between the two sides. Containment
+    semicolons and modifiers), which still sees copies whose functions or statements were
+    reordered or re-punctuated. Both leave out the definitions a program never reaches
+    (a personal template's unused helpers, inserted dead methods): they add code, not
+    behaviour, and would dilute a copied core or lift two works that share only an
+    unused template. Containment
     rather than overlap: a copy padded with new code, or cut down to its essentials,
     still scores high.
     c, comments: the larger rarity-weighted share of one side's comments found on the
@@ -52,7 +54,7 @@ def pair_score(result: Result) -> float:
     t, strings: the smaller rarity-weighted share of string literals found on the other
     side, times s. Independent programs for one task print the strings the task dictates,
     so shared strings count only as far as the structure corroborates them."""
-    runs = max(result.left.coverage_filtered.fraction, result.right.coverage_filtered.fraction)
+    runs = max(reached_coverage(result.left), reached_coverage(result.right))
     order_free = max(result.left.order_free, result.right.order_free)
     structure = (runs + order_free) / 2
     channel = {c.name: c for c in result.channels}
@@ -66,6 +68,14 @@ def pair_score(result: Result) -> float:
     )
     strings = min(strings_shares) * structure
     return 1 - (1 - structure) * (1 - comments) * (1 - strings)
+
+
+def reached_coverage(side: WorkSummary) -> float:
+    """A side's filtered coverage without the definitions its program never reaches: their
+    matched tokens and their tokens left out (all of the work when there are none)."""
+    total = side.coverage_filtered.tokens_total - side.order_free_set_aside
+    matched = side.coverage_filtered.tokens_matched - side.matched_set_aside
+    return matched / total if total > 0 else 0.0
 
 
 @dataclass(frozen=True)

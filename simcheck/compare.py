@@ -24,7 +24,13 @@ from .documents.merge import add_documents, document_reader, split_work
 from .documents.settings import DocumentSettings
 from .empty_inputs import input_warnings
 from .filter.corpus import References, load_references
-from .filter.filtrate import Classified, classify_pair, filter_context, filter_result
+from .filter.filtrate import (
+    Classified,
+    classify_pair,
+    counted_positions,
+    filter_context,
+    filter_result,
+)
 from .filter.frequency import of_postings
 from .filter.masks import CONTENT_SYMBOLS
 from .filter.options import FilterOptions
@@ -52,7 +58,7 @@ from .match.order_free import (
     Containment,
     KgramRarity,
 )
-from .match.referenced import referenced_streams
+from .match.referenced import referenced_streams, spans, tokens_within, unreferenced_masks
 from .match.seeds import Runs, drop_redundant, shared_runs, twinned
 from .match.sets import member, sort_postings
 from .match.trim import definition_bounds, run_cutter, trim
@@ -122,6 +128,8 @@ DEFINITIONS: dict[str, str] = {
     " C++, C#, Java, Go, Rust, Kotlin, Scala), definitions that no chain of mentions by name"
     " reaches from it (unused template helpers, inserted dead methods) are left out"
     " (order_free_set_aside tokens), unless that would be more than half of the work",
+    "matched_set_aside": "of a side's coverage_filtered matched tokens, those inside the"
+    " definitions left out of order_free (order_free_set_aside)",
     "channels": "literal evidence over the whole works: identifiers (names of at least"
     " 3 characters, exact), identifier_parts (names split at camelCase, snake_case and"
     " digits, case-folded), strings (string literals without their quotes) and comments"
@@ -526,14 +534,25 @@ def compare_prepared(
         result = filter_result(
             result, located, lfiles, rfiles, options, references, ctx, classified
         )
-        free, set_aside, literal, anomalies = background()
+        free, set_aside, unreached, literal, anomalies = background()
         advance(1)
+        stages = [c[0] for c in classified]
+
+        def matched_set_aside(side: int) -> int:
+            if not any(rows.size for rows in unreached[side]):
+                return 0  # nothing set aside (no entry point): no positions to gather
+            counted = counted_positions(len(sides[side]), [x[side] for x in located],
+                                        located, side, stages)
+            return tokens_within(counted, unreached[side])
+
         return replace(
             result,
             left=replace(result.left, order_free=free.left_in_right,
-                         order_free_set_aside=set_aside[0]),
+                         order_free_set_aside=set_aside[0],
+                         matched_set_aside=matched_set_aside(0)),
             right=replace(result.right, order_free=free.right_in_left,
-                          order_free_set_aside=set_aside[1]),
+                          order_free_set_aside=set_aside[1],
+                          matched_set_aside=matched_set_aside(1)),
             channels=literal,
             code_anomalies=anomalies,
         )
@@ -615,18 +634,22 @@ BESIDE_MIN_FILES = 200
 def _whole_work_channels(
     lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], options: CompareOptions,
     names: frozenset[str],
-) -> tuple[Containment, tuple[int, int], list[Channel], list[CodeAnomaly]]:
-    """The order-free structure containment (and the tokens of unreferenced definitions
-    it left out on each side) and the literal channels of two works.
+) -> tuple[Containment, tuple[int, int], tuple[list[np.ndarray], list[np.ndarray]],
+           list[Channel], list[CodeAnomaly]]:
+    """The order-free structure containment (the tokens of unreferenced definitions it
+    left out on each side, and each file's spans of them) and the literal channels of
+    two works.
 
     Each side's order-free share is the larger of its containment over the structure
     tokens and over the bare ones (no delimiters or modifiers): a copy that only added or
     dropped braces, semicolons or modifiers keeps its k-grams in the latter."""
-    lkept, lset_aside = referenced_streams(lfiles)
-    rkept, rset_aside = referenced_streams(rfiles)
+    lmasks, rmasks = unreferenced_masks(lfiles), unreferenced_masks(rfiles)
+    lkept, lset_aside = referenced_streams(lfiles, lmasks)
+    rkept, rset_aside = referenced_streams(rfiles, rmasks)
     lstreams, rstreams = Streams.of(lkept), Streams.of(rkept)
     plain = order_free_containment(lstreams, rstreams, options.rarity)
     stripped = order_free_containment(lstreams.bare(), rstreams.bare(), options.rarity_bare)
     free = Containment(max(plain[0], stripped[0]), max(plain[1], stripped[1]))
     literal, anomalies = channels(lfiles, rfiles, options.literal_rarity, names)
-    return free, (lset_aside, rset_aside), literal, anomalies
+    unreached = ([spans(m) for m in lmasks], [spans(m) for m in rmasks])
+    return free, (lset_aside, rset_aside), unreached, literal, anomalies

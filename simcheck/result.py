@@ -55,6 +55,9 @@ class WorkSummary:
     # Tokens of definitions no chain of mentions by name reaches from this program's main
     # entry point, which the order-free figure leaves out (fingerprints.unreferenced).
     order_free_set_aside: int = 0
+    # Of coverage_filtered's matched tokens, those inside the same definitions: without
+    # both, the filtered coverage of the code the program reaches (the benchmark's runs).
+    matched_set_aside: int = 0
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ import numpy as np
 from fingerprints.fileprint import tokenize
 from fingerprints.languages import get_spec
 from fingerprints.unreferenced import unreferenced
+from simcheck.benchmark import reached_coverage
 from simcheck.compare import compare_paths
+from simcheck.match.referenced import spans, tokens_within
 from simcheck.render.html import render_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unreferenced"
@@ -143,3 +145,34 @@ def test_the_report_says_how_much_the_order_free_figure_left_out(fast_options):
     text = " ".join(render_html(result).split())
     assert (f"Left out of it: {result.left.order_free_set_aside} tokens of the left side and "
             f"{result.right.order_free_set_aside} of the right side's") in text
+
+
+def test_run_coverage_of_reached_code_leaves_out_a_shared_unused_template(fast_options):
+    # Two programs for different tasks by one author: only the unused template agrees.
+    result = compare_paths(str(FIXTURES / "Towers.java"), str(FIXTURES / "Sums.java"),
+                           fast_options)
+    towers = result.left
+    # The template is matched, and those matched tokens lie in the definitions set aside...
+    assert towers.order_free_set_aside > 0
+    assert towers.matched_set_aside == towers.order_free_set_aside
+    assert towers.coverage_filtered.fraction > 0.4
+    # ...so of the code the program reaches, almost nothing is matched.
+    assert reached_coverage(towers) < 0.1
+
+
+def test_run_coverage_of_reached_code_is_not_diluted_by_different_unused_templates(
+    fast_options,
+):
+    result = compare_paths(str(FIXTURES / "Towers.java"), str(FIXTURES / "Heaters.java"),
+                           fast_options)
+    for side in (result.left, result.right):
+        assert side.coverage_filtered.fraction < 0.65  # diluted by its own template
+        assert reached_coverage(side) > 0.95
+
+
+def test_tokens_within_counts_positions_inside_each_files_spans():
+    unreached = [spans(np.array([0, 1, 1, 0, 0, 1, 0, 1], dtype=bool)),
+                 spans(np.zeros(4, dtype=bool))]
+    assert unreached[0].tolist() == [[1, 3], [5, 6], [7, 8]] and unreached[1].size == 0
+    positions = [np.array([0, 1, 2, 5, 6, 7]), np.array([0, 1, 2, 3])]
+    assert tokens_within(positions, unreached) == 4  # 1, 2, 5 and 7 of the first file

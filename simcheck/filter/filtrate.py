@@ -4,6 +4,7 @@ and says what explains it, with the evidence."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -493,6 +494,29 @@ def _tile_positions(located: Sequence[Located], side: int) -> tuple[np.ndarray, 
     n = np.asarray(lengths, dtype=np.int64)
     offsets = np.repeat(np.asarray(firsts, dtype=np.int64) - (np.cumsum(n) - n), n)
     return np.arange(int(n.sum()), dtype=np.int64) + offsets, np.asarray(sizes, dtype=np.int64)
+
+
+def counted_positions(
+    n_files: int, owners: Sequence[int], located: Sequence[Located], side: int,
+    levels: Sequence[np.ndarray],
+) -> list[np.ndarray]:
+    """Per file of one side, its distinct token positions that still count after
+    filtration (some match holding them passed every stage), sorted: the tokens
+    ``coverage_filtered`` counts. Arguments as for ``_side_counts``."""
+    empty = np.zeros(0, dtype=np.int64)
+    if not located:
+        return [empty] * n_files
+    position, sizes = _tile_positions(located, side)
+    owner = np.repeat(np.asarray(owners, dtype=np.int64), sizes)
+    counted = np.concatenate(levels) >= len(st.STAGES)
+    owner, position = owner[counted], position[counted]
+    order = np.lexsort((position, owner))
+    owner, position = owner[order], position[order]
+    first = np.ones(owner.size, dtype=bool)
+    first[1:] = (owner[1:] != owner[:-1]) | (position[1:] != position[:-1])
+    owner, position = owner[first], position[first]
+    cuts = np.searchsorted(owner, np.arange(n_files + 1)).tolist()
+    return [position[a:b] for a, b in itertools.pairwise(cuts)]
 
 
 def _side_counts(
