@@ -3,6 +3,7 @@ input file accounted for, byte-identical reruns."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -14,6 +15,7 @@ import pytest
 
 from simcheck.compare import compare_paths
 from simcheck.errors import InputError
+from simcheck.render.csv_out import write_csv
 from simcheck.render.html import render_html
 from simcheck.result import schema, to_dict, to_json
 
@@ -340,3 +342,9 @@ def test_byte_identical_files_too_small_to_match_are_listed_not_counted(tmp_path
     jsonschema.validate(to_dict(result), schema())
     page = render_html(result)
     assert 'id="identical-files"' in page and "vendor_init.py" in page
+    written = write_csv(result, tmp_path / "csv")
+    with (tmp_path / "csv" / "identical_files.csv").open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert tmp_path / "csv" / "identical_files.csv" in written
+    assert [(r["sha256"], r["left_files"], r["right_files"]) for r in rows] == [
+        (group.sha256, "pkg/__init__.py", "pkg/__init__.py\nvendor_init.py")]

@@ -27,11 +27,14 @@ MATCH_COLUMNS = (
     "filter", "tokens_filtered", "filter_evidence",
     "rarity_left_files", "rarity_right_files", "rarity_reference_files",
 )
+# One row per content found byte-identical on both sides but too small to match; a side's
+# paths one per line within its cell.
+IDENTICAL_COLUMNS = ("sha256", "size", "tokens", "left_files", "right_files")
 
 
 def write_csv(result: Result, directory: Path) -> list[Path]:
-    """Write ``file_pairs.csv``, ``matches.csv`` and the channel and document tables into
-    ``directory``; return their paths."""
+    """Write ``file_pairs.csv``, ``matches.csv``, the channel and document tables and, when
+    there are any, ``identical_files.csv`` into ``directory``; return their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     pairs_path, matches_path = directory / "file_pairs.csv", directory / "matches.csv"
     with pairs_path.open("w", newline="", encoding="utf-8") as f:
@@ -58,5 +61,15 @@ def write_csv(result: Result, directory: Path) -> list[Path]:
                 m.filter.classification, m.filter.tokens_filtered, filter_evidence(m),
                 m.rarity.left_files, m.rarity.right_files, m.rarity.reference_files,
             ])
-    return [pairs_path, matches_path, *write_channel_csv(result, directory),
-            *write_document_csv(result, directory)]
+    written = [pairs_path, matches_path, *write_channel_csv(result, directory),
+               *write_document_csv(result, directory)]
+    if result.identical_files:
+        identical_path = directory / "identical_files.csv"
+        with identical_path.open("w", newline="", encoding="utf-8") as f:
+            writer = SpreadsheetWriter(f)
+            writer.writerow(IDENTICAL_COLUMNS)
+            for g in result.identical_files:
+                writer.writerow([g.sha256, g.size, g.tokens, "\n".join(g.left),
+                                 "\n".join(g.right)])
+        written.append(identical_path)
+    return written
