@@ -134,3 +134,22 @@ def test_ingest_only_reads_the_paths_asked_for_and_the_archives_holding_them(tmp
     work = ingest(str(tmp_path / "in"), only={"b.md", "c.zip!/d/f.md"})
     assert [(f.path, f.state, f.text) for f in work.files] == [
         ("b.md", "ok", "beta\n"), ("c.zip!/d/f.md", "ok", "phi\n")]
+
+
+def test_a_template_docx_alone_is_a_usable_reference_with_a_warm_cache(tmp_path, extracted):
+    # Binary to the code reader: only its cached document entry says it can be read.
+    docx = pytest.importorskip("docx")
+    base = tmp_path / "base"
+    base.mkdir()
+    template = docx.Document()
+    for paragraph in (FIXTURES / "base" / "template-manual.txt").read_text().split("\n\n"):
+        template.add_paragraph(" ".join(paragraph.split()))
+    template.save(str(base / "template.docx"))
+    cache = tmp_path / "cache"
+    cold = _compare(base, cache)
+    extracted.clear()
+    warm = _compare(base, cache)
+    assert "template.docx" in extracted
+    assert to_json(warm) == to_json(cold)
+    assert (warm.references[0].files_compared, warm.references[0].documents) == (0, 1)
+    assert "explained-by-base" in {m.filter.classification for m in warm.matches}
