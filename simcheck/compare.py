@@ -21,6 +21,7 @@ from .chance_reference import attach_chance, measure_chance, reference_entries
 from .channels import channels
 from .channels import settings as channel_settings
 from .documents.merge import add_documents, document_reader, split_work
+from .documents.reference_documents import DocumentIndexer
 from .documents.settings import DocumentSettings
 from .empty_inputs import input_warnings
 from .filter.corpus import References, load_references
@@ -176,7 +177,7 @@ def compare_paths(
     # match, the only thing they can explain, needs one on each side.
     references = load_references(
         options.filtration, options.fingerprint, options.ingest, options.workers, progress,
-        reader if ldocs and rdocs else None,
+        DocumentIndexer(reader, options.documents) if reader and ldocs and rdocs else None,
     )
     # Packages and modules either work imports or declares: names, never misspellings.
     names = package_names(works[0].files) | package_names(works[1].files)

@@ -22,11 +22,10 @@ from ..filter.corpus import References
 from ..filter.ledger import Occurrences, counts, rows
 from ..match.candidates import candidate_pairs
 from ..result import FilterEvidence, FilterSpan, LedgerRow, MatchFilter, Segment, StageTokens
-from .aliases import Alias
 from .align import AlignSettings, Passage, SentencePair, align
 from .evidence import Side
-from .model import Document
-from .prepare import TextFile, prepare_text
+from .prepare import TextFile
+from .reference_documents import ReferenceDocuments
 
 # The stages that apply to documents, in the order applied; the others read code.
 DOCUMENT_STAGES: tuple[str, ...] = (st.BASE, st.CORPUS)
@@ -37,15 +36,20 @@ FOUND_KINDS = frozenset({"verbatim", "near-verbatim"})
 
 @dataclass(frozen=True)
 class ReferenceText:
-    """One reference's documents, prepared with the works' document settings."""
+    """One reference's documents, prepared with the works' document settings (those that
+    share no word shingle with the works are never extracted on a cached run)."""
 
     stage: str  # st.BASE or st.CORPUS
     label: str
-    files: tuple[TextFile, ...]
+    source: ReferenceDocuments
+
+    @property
+    def documents(self) -> int:
+        return len(self.source.documents)
 
     @property
     def words(self) -> int:
-        return sum(len(f.words) for f in self.files)
+        return self.source.words
 
 
 @dataclass(frozen=True)
@@ -59,16 +63,14 @@ class _Hit:
     kind: str  # verbatim | near-verbatim
 
 
-def reference_texts(
-    refs: References, aliases: tuple[Alias, ...], k: int, window: int
-) -> tuple[ReferenceText, ...]:
-    """The base's and the corpora's documents, prepared as the works' are."""
+def reference_texts(refs: References) -> tuple[ReferenceText, ...]:
+    """The base's and the corpora's documents."""
     return tuple(
         ReferenceText(
             st.BASE if r.role == "base" else st.CORPUS,
             r.label,
-            tuple(prepare_text(f.path, f.document, aliases, k, window)
-                  for f in r.documents if isinstance(f.document, Document)),
+            r.documents if isinstance(r.documents, ReferenceDocuments)
+            else ReferenceDocuments.none(),
         )
         for r in refs.all
     )
@@ -81,24 +83,42 @@ class Finder:
     def __init__(self, refs: Sequence[ReferenceText], settings: AlignSettings) -> None:
         self.refs = refs
         self.settings = settings
-        self._owner = [(ri, fi) for ri, r in enumerate(refs) for fi in range(len(r.files))]
-        self._prints = [f.fingerprints for r in refs for f in r.files]
+        self._owner = [(ri, fi) for ri, r in enumerate(refs) for fi in range(r.documents)]
+        self._prints = [p for r in refs for p in r.source.fingerprints]
         self._found: dict[TextFile, dict[int, list[_Hit]]] = {}
 
     @property
     def active(self) -> bool:
         return bool(self._owner)
 
+    def _candidates(self, files: Sequence[TextFile]) -> list[tuple[int, int, int]]:
+        """(work file, reference, reference document) sharing a winnowed word shingle."""
+        # No cap: a statement reproduced in many reference documents is still found.
+        return [(c.left, *self._owner[c.right]) for c in candidate_pairs(
+            [f.fingerprints for f in files], self._prints, len(self._prints) + 1)]
+
+    def need(self, files: Sequence[TextFile]) -> None:
+        """Extract, one pass per reference, the reference documents that ``files`` (the
+        work documents with a match) share a shingle with: ``found`` aligns only those."""
+        if not self.active or not files:
+            return
+        wanted: dict[int, set[int]] = {}
+        for _, ri, fi in self._candidates(files):
+            wanted.setdefault(ri, set()).add(fi)
+        for ri in sorted(wanted):
+            self.refs[ri].source.load(wanted[ri])
+
+    def _file(self, ri: int, fi: int) -> TextFile:
+        return self.refs[ri].source.file(fi)
+
     def found(self, f: TextFile) -> dict[int, list[_Hit]]:
         """Per sentence of ``f`` found in a reference document, where."""
         if f in self._found:
             return self._found[f]
         hits: dict[int, list[_Hit]] = {}
-        # Every reference document sharing a winnowed word shingle is aligned: no cap, a
-        # statement reproduced in many reference documents is still found.
-        for c in candidate_pairs([f.fingerprints], self._prints, len(self._prints) + 1):
-            ri, fi = self._owner[c.right]
-            for passage in align(f, self.refs[ri].files[fi], self.settings):
+        # Every reference document sharing a winnowed word shingle is aligned.
+        for _, ri, fi in self._candidates([f]):
+            for passage in align(f, self._file(ri, fi), self.settings):
                 for p in passage.pairs:
                     if p.kind in FOUND_KINDS:
                         for s in p.lefts:
@@ -145,13 +165,13 @@ class Finder:
                         entry.kinds.add(h.kind)
                         entry.words[side] += words if r == h.sentence else 0
         ranked = sorted(
-            (-sum(sum(e.words) for e in at.values()), ri, self.refs[ri].files[fi].path, fi, at)
+            (-sum(sum(e.words) for e in at.values()), ri, self._file(ri, fi).path, fi, at)
             for (ri, fi), at in places.items()
         )
         out: list[FilterEvidence] = []
         for _, ri, path, fi, at in ranked:
             ref = self.refs[ri]
-            side = Side(ref.files[fi])
+            side = Side(self._file(ri, fi))
             for run in _runs(sorted(at)):
                 if len(out) >= limit:
                     return out

@@ -129,7 +129,7 @@ def add_documents(
             + result.right.coverage_filtered.tokens_matched + words_kept)
     # The references' summaries say how much of each was read as documents (same order).
     references = [
-        replace(summary, documents=len(text.files), words=text.words)
+        replace(summary, documents=text.documents, words=text.words)
         for summary, text in zip(result.references, docs.references, strict=True)
     ] if docs.references else result.references
     return replace(

@@ -146,7 +146,7 @@ def compare_documents(
         ]
 
     lt, rt = prepared(left), prepared(right)
-    refs = reference_texts(references or References(), aliases, settings.k, settings.window)
+    refs = reference_texts(references or References())
     finder = Finder(refs, settings.align)
     lmasks = [np.zeros(len(f.words), dtype=bool) for f in lt]
     rmasks = [np.zeros(len(f.words), dtype=bool) for f in rt]
@@ -157,17 +157,22 @@ def compare_documents(
         [f.fingerprints for f in lt], [f.fingerprints for f in rt], max_file_frequency
     )
     advance = progress("Aligning documents", len(candidates))
+    aligned: list[tuple[int, int, list[Passage]]] = []
+    for c in candidates:
+        passages: list[Passage] = align(lt[c.left], rt[c.right], settings.align)
+        advance(1)
+        if passages:
+            aligned.append((c.left, c.right, passages))
+    # Only the reference documents sharing a shingle with a matched document are read.
+    finder.need([lt[i] for i in sorted({a[0] for a in aligned})]
+                + [rt[j] for j in sorted({a[1] for a in aligned})])
     matches: list[Match] = []
     pairs: list[FilePair] = []
     related: list[tuple[TextFile, TextFile, list[tuple[str, set[int], set[int]]]]] = []
     orders: list[SectionOrder] = []
     elements: list[SharedElement] = []
-    for c in candidates:
-        lf, rf = lt[c.left], rt[c.right]
-        passages: list[Passage] = align(lf, rf, settings.align)
-        advance(1)
-        if not passages:
-            continue
+    for left_index, right_index, passages in aligned:
+        lf, rf = lt[left_index], rt[right_index]
         ls, rs = Side(lf), Side(rf)
         pair_l = np.zeros(len(lf.words), dtype=bool)
         pair_r = np.zeros(len(rf.words), dtype=bool)
@@ -185,12 +190,12 @@ def compare_documents(
             rw = _mark(pair_r, rf, [j for p in passage.pairs for j in p.rights])
             words_of.append((match_id, lw, rw))
             for p, level in zip(passage.pairs, levels, strict=True):
-                lwords.add(c.left, lf, p.lefts, level)
-                rwords.add(c.right, rf, p.rights, level)
+                lwords.add(left_index, lf, p.lefts, level)
+                rwords.add(right_index, rf, p.rights, level)
                 lpair.add(0, lf, p.lefts, level)
                 rpair.add(0, rf, p.rights, level)
-        lmasks[c.left] |= pair_l
-        rmasks[c.right] |= pair_r
+        lmasks[left_index] |= pair_l
+        rmasks[right_index] |= pair_r
         nl, nr = len(lf.words), len(rf.words)
         ml, mr = int(pair_l.sum()), int(pair_r.sum())
         # One pair's aligned sentences are each used once: its words are distinct.

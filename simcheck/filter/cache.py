@@ -3,7 +3,12 @@ is fingerprinted once and its k-gram index stored as Parquet, keyed by the SHA-2
 its files' contents, the fingerprint settings, the tool and grammar versions and the
 language registry's data.
 
-The cache holds hashes and line numbers, never source text."""
+Its documents (PDF, DOCX, Markdown...) have an entry of their own beside it, keyed also by
+the document settings and the extractors' versions: per document its state, word count
+and winnowed word-shingle hashes, so that a later run extracts only the documents sharing
+a shingle with the works (the code index is reused when only document settings change).
+
+The cache holds hashes, line numbers and counts, never source text."""
 
 from __future__ import annotations
 
@@ -27,7 +32,9 @@ from .. import __version__
 from ..ingest.model import IngestedFile, IngestOptions
 
 CACHE_FORMAT = "simcheck-reference-index/1"
+DOCUMENTS_FORMAT = "simcheck-reference-documents/1"
 _FILES_KEY = b"simcheck.files"
+_DOCUMENTS_KEY = b"simcheck.documents"
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,25 @@ class KgramTable:
     last_line: np.ndarray  # int32: last line of its last token
 
 
+@dataclass(frozen=True)
+class CorpusDocument:
+    """A reference file read as a document: what a later run needs without extracting it."""
+
+    path: str
+    sha256: str | None
+    state: str  # ok | skipped | failed (as the document reader left it)
+    reason: str | None
+    words: int  # words as prepared for alignment (aliases applied)
+
+
+@dataclass(frozen=True)
+class DocumentPrints:
+    """A reference's documents and the winnowed word-shingle hashes of each read one."""
+
+    documents: tuple[CorpusDocument, ...]
+    fingerprints: tuple[np.ndarray, ...]  # uint64, one array per document (empty if unread)
+
+
 def default_dir() -> Path:
     return Path(platformdirs.user_cache_dir("simcheck")) / "references"
 
@@ -69,6 +95,20 @@ def cache_key(
         "parse_timeout": fingerprint.parse_timeout,
         "max_file_bytes": ingest.max_file_bytes,
         "ignore_patterns": list(ingest.ignore_patterns),
+        "files": [[f.path, f.sha256, f.state] for f in files],
+    }
+    text = json.dumps(described, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def documents_key(files: Sequence[IngestedFile], settings: dict[str, Any]) -> str:
+    """SHA-256 over what a reference's document entry depends on: its document files'
+    contents (``files``, as the code pass hashed them) and ``settings`` (document settings
+    and extractor versions)."""
+    described: dict[str, Any] = {
+        "format": DOCUMENTS_FORMAT,
+        "simcheck": __version__,
+        "settings": settings,
         "files": [[f.path, f.sha256, f.state] for f in files],
     }
     text = json.dumps(described, sort_keys=True, ensure_ascii=False)
@@ -111,9 +151,9 @@ def load(directory: Path, key: str) -> tuple[list[CorpusFile], KgramTable] | Non
 
 
 def store(directory: Path, key: str, files: list[CorpusFile], kgrams: KgramTable) -> None:
-    """Write the index atomically (a crash leaves no half-written cache entry)."""
+    """Write the index atomically."""
     directory.mkdir(parents=True, exist_ok=True)
-    pa, pq = _arrow()
+    pa, _ = _arrow()
     table = pa.table(
         {
             "hash": pa.array(kgrams.hashes, type=pa.uint64()),
@@ -125,6 +165,50 @@ def store(directory: Path, key: str, files: list[CorpusFile], kgrams: KgramTable
     )
     rows = [f.__dict__ for f in files]
     table = table.replace_schema_metadata({_FILES_KEY: json.dumps(rows).encode("utf-8")})
+    _write(directory, key, table)
+
+
+def load_documents(directory: Path, key: str) -> DocumentPrints | None:
+    """The cached document entry, or None when absent or unreadable (it is then rebuilt)."""
+    path = _path(directory, key)
+    if not path.is_file():
+        return None
+    pa, pq = _arrow()
+    try:
+        table = pq.read_table(path)
+        meta = table.schema.metadata or {}
+        documents = tuple(CorpusDocument(**row) for row in json.loads(meta[_DOCUMENTS_KEY]))
+        owner = table.column("document").to_numpy().astype(np.int64, copy=False)
+        hashes = table.column("hash").to_numpy().astype(np.uint64, copy=False)
+    except (OSError, KeyError, ValueError, TypeError, pa.ArrowException):
+        return None
+    # Rows are stored document by document, each document's hashes in their own order.
+    bounds = np.searchsorted(owner, np.arange(len(documents) + 1), side="left")
+    prints = tuple(hashes[bounds[i] : bounds[i + 1]].copy() for i in range(len(documents)))
+    return DocumentPrints(documents, prints)
+
+
+def store_documents(directory: Path, key: str, entry: DocumentPrints) -> None:
+    """Write a reference's document entry atomically."""
+    directory.mkdir(parents=True, exist_ok=True)
+    pa, _ = _arrow()
+    sizes = [p.size for p in entry.fingerprints]
+    owner = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
+    hashes = (np.concatenate(entry.fingerprints).astype(np.uint64, copy=False)
+              if entry.fingerprints else np.zeros(0, dtype=np.uint64))
+    table = pa.table({
+        "document": pa.array(owner, type=pa.int32()),
+        "hash": pa.array(hashes, type=pa.uint64()),
+    })
+    rows = [d.__dict__ for d in entry.documents]
+    table = table.replace_schema_metadata({_DOCUMENTS_KEY: json.dumps(rows).encode("utf-8")})
+    _write(directory, key, table)
+
+
+def _write(directory: Path, key: str, table: Any) -> None:
+    """Write ``table`` as the entry ``key`` atomically (a crash leaves no half-written
+    cache entry)."""
+    _, pq = _arrow()
     fd, scratch = tempfile.mkstemp(dir=directory, prefix=".partial-", suffix=".parquet")
     os.close(fd)
     try:

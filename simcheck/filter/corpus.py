@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -13,7 +13,7 @@ from fingerprints.fileprint import FingerprintSettings
 
 from ..errors import InputError
 from ..ingest import ingest
-from ..ingest.model import DocumentReader, IngestedFile, IngestOptions, Work
+from ..ingest.model import IngestOptions, Work
 from ..prepare import PreparedWork, prepare
 from ..progress import Progress, silent
 from . import cache
@@ -25,6 +25,21 @@ Role = Literal["base", "corpus"]
 _OPTION = {"base": "--base", "corpus": "--exclude-corpus"}
 
 
+class ReferenceDocuments(Protocol):
+    """A reference's documents as the documents' filter stages read them."""
+
+    @property
+    def readable(self) -> bool: ...  # any of its documents could be read
+
+
+class DocumentIndexer(Protocol):
+    """Reads a reference's documents (through the cache); see
+    simcheck.documents.reference_documents."""
+
+    def index(self, given: str, work: Work, options: IngestOptions, cache_dir: Path,
+              label: str, progress: Progress) -> ReferenceDocuments: ...
+
+
 @dataclass(frozen=True)
 class ReferenceIndex:
     role: Role
@@ -34,7 +49,7 @@ class ReferenceIndex:
     kgrams: KgramTable
     # Its documents (PDF, DOCX, Markdown...), read as the works' documents are, for the
     # documents' filter stages; its code index above is built from every file, as before.
-    documents: tuple[IngestedFile, ...] = ()
+    documents: ReferenceDocuments | None = None
 
     @property
     def tokens(self) -> int:
@@ -113,10 +128,10 @@ def load_reference(
     cache_dir: Path,
     workers: int = 2,
     progress: Progress = silent,
-    reader: DocumentReader | None = None,
+    documents: DocumentIndexer | None = None,
 ) -> ReferenceIndex:
     """Ingest ``given``; fingerprint and index it, or load its index from the cache;
-    with a ``reader``, also read its documents (those the reader wants) as documents.
+    with ``documents``, also index its documents (through the cache as well).
 
     Raises ``InputError`` naming the option and the input when it is missing, unreadable
     or holds no file that can be compared."""
@@ -125,11 +140,12 @@ def load_reference(
         work = ingest(given, ingest_options)
     except InputError as exc:
         raise InputError(f"{option} {exc}") from None
-    documents = _documents(given, work, ingest_options, reader)
+    docs = (documents.index(given, work, ingest_options, cache_dir, label, progress)
+            if documents is not None else None)
     readable = [f for f in work.files if f.state == "ok"]
     # A template manual alone (a PDF or DOCX, which is binary to the code reader) is a
     # usable reference when its documents are read.
-    if not readable and not any(f.state == "ok" for f in documents):
+    if not readable and not (docs is not None and docs.readable):
         detail = "it is empty" if not work.files else (
             f"none of its {len(work.files)} files can be read as text; first: "
             f"{work.files[0].path}: {work.files[0].reason}"
@@ -151,21 +167,7 @@ def load_reference(
             cache.store(cache_dir, key, files, kgrams)
         except OSError:
             pass  # an unwritable cache costs time on the next run, never the result
-    return ReferenceIndex(role, label, key, tuple(files), kgrams, documents)
-
-
-def _documents(given: str, work: Work, options: IngestOptions, reader: DocumentReader | None
-               ) -> tuple[IngestedFile, ...]:
-    """The reference's documents, extracted by ``reader``. The code index reads every
-    file as code (unchanged, and cached as such), so the documents are read again, in a
-    second pass, only when the reference holds any."""
-    if reader is None or not any(reader.wants(f.path) for f in work.files):
-        return ()
-    try:
-        read = ingest(given, options, reader)
-    except InputError:
-        return ()  # it was read a moment ago; gone now, it explains no document
-    return tuple(f for f in read.files if reader.wants(f.path))
+    return ReferenceIndex(role, label, key, tuple(files), kgrams, docs)
 
 
 def load_references(
@@ -174,10 +176,10 @@ def load_references(
     ingest_options: IngestOptions,
     workers: int = 2,
     progress: Progress = silent,
-    reader: DocumentReader | None = None,
+    documents: DocumentIndexer | None = None,
 ) -> References:
-    """The base and the excluded corpora that ``options`` names (possibly none); with a
-    ``reader``, each with its documents."""
+    """The base and the excluded corpora that ``options`` names (possibly none); with
+    ``documents``, each with its documents."""
     given = ([options.base] if options.base else []) + list(options.corpora)
     labels = list(options.labels) or [label_of(g) for g in given]
     if len(labels) != len(given):
@@ -186,7 +188,7 @@ def load_references(
     loaded = [
         load_reference(
             "base" if options.base and i == 0 else "corpus", path, label, fingerprint,
-            ingest_options, directory, workers, progress, reader,
+            ingest_options, directory, workers, progress, documents,
         )
         for i, (path, label) in enumerate(zip(given, labels, strict=True))
     ]

@@ -4,6 +4,8 @@ provenance. Public entry point: ``ingest``."""
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
+from dataclasses import replace
 from typing import Literal
 
 from simcheck.errors import InputError
@@ -12,7 +14,7 @@ from simcheck.ingest.archives import expand_outermost
 from simcheck.ingest.context import ArchiveUnreadable, Context
 from simcheck.ingest.model import DocumentReader, FileState, IngestedFile, IngestOptions, Work
 from simcheck.ingest.paths import archive_format, printable
-from simcheck.ingest.patterns import IgnoreMatcher
+from simcheck.ingest.patterns import IgnoreMatcher, Selection
 
 WorkKind = Literal["directory", "file", "archive"]
 
@@ -23,6 +25,7 @@ def ingest(
     path: str,
     options: IngestOptions = IngestOptions(),  # noqa: B008
     documents: DocumentReader | None = None,
+    only: Collection[str] | None = None,
 ) -> Work:
     """Read ``path`` (a directory, a single file, or an archive) into a ``Work``.
 
@@ -31,10 +34,23 @@ def ingest(
 
     Every file found ends up in ``Work.files`` exactly once, as "ok", "skipped" or
     "failed" with a reason, sorted by path. Nothing is written, extracted or chmodded.
+    With ``only`` (paths as ingestion names them), just those files are read and listed:
+    the others are neither read nor expanded (a second pass over an input already read).
+
     Raises ``InputError`` when the input cannot be used at all."""
     if not os.path.exists(path):
         raise InputError(f"{path}: no such file or directory")
-    ctx = Context(options, IgnoreMatcher(options.ignore_patterns), documents)
+    ignore = (IgnoreMatcher(options.ignore_patterns) if only is None
+              else Selection(options.ignore_patterns, only))
+    ctx = Context(options, ignore, documents)
+    work = _read(path, ctx)
+    if only is None:
+        return work
+    wanted = set(only)
+    return replace(work, files=tuple(f for f in work.files if f.path in wanted))
+
+
+def _read(path: str, ctx: Context) -> Work:
     if os.path.isdir(path):
         return _work(path, "directory", walk.walk_directory(path, ctx))
     if not os.path.isfile(path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pathspec
 
 from simcheck.errors import InputError
@@ -26,3 +28,25 @@ class IgnoreMatcher:
             return None
         pattern = self._spec.patterns[result.index]
         return str(getattr(pattern, "pattern", pattern))
+
+
+class Selection(IgnoreMatcher):
+    """The user's ignore patterns, and every file outside ``paths`` left unread too: a
+    second pass that reads only some files of an input (archives holding one of them are
+    opened; nothing else is)."""
+
+    NOT_SELECTED = "(not selected)"
+
+    def __init__(self, patterns: tuple[str, ...], paths: Iterable[str]) -> None:
+        super().__init__(patterns)
+        # Matching sees archive members as "outer.zip/dir/file" (see ingest.members).
+        self._keep: set[str] = set()
+        for path in paths:
+            parts = path.replace("!/", "/").split("/")
+            self._keep.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+
+    def match(self, rel_path: str) -> str | None:
+        pattern = super().match(rel_path)
+        if pattern is not None:
+            return pattern
+        return None if rel_path in self._keep else self.NOT_SELECTED
