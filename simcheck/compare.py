@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import PurePath
@@ -180,7 +180,9 @@ def compare_paths(
         DocumentIndexer(reader, options.documents) if reader and ldocs and rdocs else None,
     )
     # Packages and modules either work imports or declares: names, never misspellings.
-    names = package_names(works[0].files) | package_names(works[1].files)
+    # Read only when a misspelling check asks (in the forked child that computes the
+    # whole-work channels on a large comparison, off this process's path).
+    names = functools.cache(lambda: package_names(works[0].files) | package_names(works[1].files))
     result = compare_prepared(prepared[0], prepared[1], options, progress, references, names)
     if options.chance_reference is not None:
         # The chance baseline measures the code: the reference works are read as code.
@@ -192,7 +194,7 @@ def compare_paths(
         result = attach_chance(result, measured)
     result = add_documents(
         result, ldocs, rdocs, options.documents, options.candidate_max_file_frequency, progress,
-        references, options.filtration, names,
+        references, options.filtration, names() if ldocs and rdocs else frozenset(),
     )
     return replace(result, warnings=input_warnings(result),
                    identical_files=identical_files(result, works[0].files, works[1].files))
@@ -383,10 +385,10 @@ def compare_prepared(
     options: CompareOptions | None = None,
     progress: Progress = silent,
     references: References | None = None,
-    names: frozenset[str] = frozenset(),
+    names: Callable[[], frozenset[str]] = frozenset,
 ) -> Result:
     """Compare two fingerprinted works and build the result; matches are classified by
-    the filter stages against ``references`` (base and excluded corpora). ``names``: the
+    the filter stages against ``references`` (base and excluded corpora). ``names()``: the
     package and module names the works use (``simcheck.package_names``), which are not
     misspellings."""
     options = options or CompareOptions()
@@ -634,7 +636,7 @@ BESIDE_MIN_FILES = 200
 
 def _whole_work_channels(
     lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], options: CompareOptions,
-    names: frozenset[str],
+    names: Callable[[], frozenset[str]],
 ) -> tuple[Containment, tuple[int, int], tuple[list[np.ndarray], list[np.ndarray]],
            list[Channel], list[CodeAnomaly]]:
     """The order-free structure containment (the tokens of unreferenced definitions it
@@ -651,6 +653,6 @@ def _whole_work_channels(
     plain = order_free_containment(lstreams, rstreams, options.rarity)
     stripped = order_free_containment(lstreams.bare(), rstreams.bare(), options.rarity_bare)
     free = Containment(max(plain[0], stripped[0]), max(plain[1], stripped[1]))
-    literal, anomalies = channels(lfiles, rfiles, options.literal_rarity, names)
+    literal, anomalies = channels(lfiles, rfiles, options.literal_rarity, names())
     unreached = ([spans(m) for m in lmasks], [spans(m) for m in rmasks])
     return free, (lset_aside, rset_aside), unreached, literal, anomalies
