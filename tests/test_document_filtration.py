@@ -191,6 +191,9 @@ def test_the_reports_show_the_explained_document_matches_and_their_citations(fil
     render(filtered, Console(file=out, width=200))
     text = out.getvalue()
     assert "Document filtration ledger" in text
+    # Documents only: no code ledger or code channels of zeros, the references still named.
+    assert "No code on either side: documents only. Filtered against base" in text
+    assert "Filtration ledger (matched tokens" not in text and "Evidence channels" not in text
     cited = f"{BASE_LABEL}:template-manual.txt ¶3-4 lines 5-11"
     assert f"{regulatory.id} explained-by-base: {cited}" in text
 

@@ -93,6 +93,8 @@ def test_the_terminal_ledger_counts_code_regions_only(tmp_path):
     for side in ("a", "b"):
         (tmp_path / side).mkdir()
         (tmp_path / side / "guide.md").write_text(GUIDE.read_text())
+        # Some code on each side, matching nothing: the code ledger is shown.
+        (tmp_path / side / "tool.py").write_text(f"def scale_{side}(x):\n    return x * 3\n")
     result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"))
     assert result.matches and all(m.text is not None for m in result.matches)
     console = Console(record=True, width=200)

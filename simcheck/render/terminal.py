@@ -37,16 +37,20 @@ def _amount(tokens: int, lines: int, sign: str = "") -> str:
     return f"{sign}{tokens:,} / {sign}{lines:,}"
 
 
+def _references(result: Result) -> str:
+    refs = ", ".join(f"{r.role} {r.label} ({r.files_compared} files)" for r in result.references)
+    return f"Filtered against {refs}." if refs else "No base or reference corpus given."
+
+
 def _ledger(result: Result, console: Console) -> None:
     """The filtration ledger: matched amounts, what each stage took out, what is left."""
     if not result.ledger:
         return
-    refs = ", ".join(f"{r.role} {r.label} ({r.files_compared} files)" for r in result.references)
     table = Table(
         title="Filtration ledger (matched tokens / code lines; matches are classified, never"
         " deleted)",
         title_justify="left",
-        caption=f"Filtered against {refs}." if refs else "No base or reference corpus given.",
+        caption=_references(result),
         caption_justify="left",
     )
     for column in ("stage", "regions", "left", "right"):
@@ -132,8 +136,12 @@ def render(result: Result, console: Console, top: int = 10) -> None:
         f"after filtration ({len(result.file_pairs)} file pairs, {len(result.matches)} matched"
         " regions)"
     )
-    _ledger(result, console)
-    _channels(result, console)
+    if result.left.coverage.tokens_total or result.right.coverage.tokens_total:
+        _ledger(result, console)
+        _channels(result, console)
+    else:  # documents only: a code ledger and code channels would be rows of zeros
+        console.print(f"No code on either side: documents only. {_references(result)}",
+                      highlight=False)
     _chance(result, console)
 
     if result.file_pairs:
