@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from fingerprints.words import multiset_dice
+from fingerprints.words import multiset_dice, segment_dice
 
 from ..match.sets import counts_of
 from .prepare import TextFile
@@ -141,16 +141,19 @@ def nominate(left: TextFile, right: TextFile, s: AlignSettings) -> set[tuple[int
 
 
 def score(
-    left: TextFile, right: TextFile, i: int, j: int, s: AlignSettings, ni: int = 1, nj: int = 1
+    left: TextFile, right: TextFile, i: int, j: int, s: AlignSettings, ni: int = 1, nj: int = 1,
+    overlap: float | None = None,
 ) -> SentencePair | None:
-    """Sentences i..i+ni-1 against j..j+nj-1: a pair with its kind, or None."""
+    """Sentences i..i+ni-1 against j..j+nj-1: a pair with its kind, or None. ``overlap``:
+    their word overlap when already measured (``score_pairs``)."""
     la, lb = int(left.s_word_start[i]), int(left.s_word_end[i + ni - 1])
     ra, rb = int(right.s_word_start[j]), int(right.s_word_end[j + nj - 1])
     a, b = left.symbols[la:lb], right.symbols[ra:rb]
     if a.size == b.size and bool(np.array_equal(a, b)):
         return SentencePair(i, j, "verbatim", 1.0, 1.0, ni, nj)
     similarity = Indel.normalized_similarity(a.tolist(), b.tolist())
-    overlap = multiset_dice(a, b)
+    if overlap is None:
+        overlap = multiset_dice(a, b)
     if similarity >= s.near_verbatim:
         return SentencePair(i, j, "near-verbatim", round(similarity, 4), round(overlap, 4), ni, nj)
     if overlap >= s.paraphrase:
@@ -158,6 +161,32 @@ def score(
             return SentencePair(i, j, "paraphrase", round(similarity, 4), round(overlap, 4),
                                 ni, nj)
     return None
+
+
+def score_pairs(
+    left: TextFile, right: TextFile, pairs: set[tuple[int, int]], s: AlignSettings
+) -> list[SentencePair]:
+    """``score`` of every pair of single sentences, those that are a pair, in (left, right)
+    order. The word overlap of all pairs is measured at once; the in-order similarity
+    (2 x longest common subsequence / words) never exceeds the overlap (2 x shared words /
+    words), so a pair whose overlap is below both thresholds is no pair and is not scored
+    further."""
+    if not pairs:
+        return []
+    ij = np.array(sorted(pairs), dtype=np.int64)
+    overlap = segment_dice(
+        left.symbols, left.s_word_start, left.s_word_end,
+        right.symbols, right.s_word_start, right.s_word_end, ij[:, 0], ij[:, 1],
+    )
+    # The margin keeps a rounding difference between the two figures from dropping a pair.
+    maybe = np.flatnonzero((overlap >= s.paraphrase) | (overlap >= s.near_verbatim - 1e-9))
+    out = []
+    for k, i, j in zip(maybe.tolist(), ij[maybe, 0].tolist(), ij[maybe, 1].tolist(),
+                       strict=True):
+        p = score(left, right, i, j, s, overlap=float(overlap[k]))
+        if p is not None:
+            out.append(p)
+    return out
 
 
 MAX_MERGED = 3  # sentences on one side aligned as one sentence on the other
@@ -223,7 +252,7 @@ def _same_sections(left: TextFile, right: TextFile, a: SentencePair, b: Sentence
 
 def align(left: TextFile, right: TextFile, s: AlignSettings) -> list[Passage]:
     """The passages of ``left`` found in ``right``, in left order."""
-    scored = [p for p in (score(left, right, i, j, s) for i, j in nominate(left, right, s)) if p]
+    scored = score_pairs(left, right, nominate(left, right, s), s)
     # Best first; among equals the pair nearest the diagonal, then a fixed order.
     nl, nr = max(left.sentences, 1), max(right.sentences, 1)
     scored.sort(key=lambda p: (-(p.similarity + p.overlap), abs(p.left / nl - p.right / nr),
