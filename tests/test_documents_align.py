@@ -211,3 +211,46 @@ const baseCategorySchema = athleteSchema.extend({ qwrtzy: z.number() });
     assert words.get("recieved") == "misspelling"
     assert not {"athleteschema", "basecategoryschema", "qwrtzy"} & words.keys()
     assert not {"addissue", "mobx"} & words.keys()  # written in camelCase: names
+
+
+def _prepared(text: str):
+    from simcheck.documents.extract import extract_from_text
+    from simcheck.documents.prepare import prepare_text
+
+    return prepare_text("doc.md", extract_from_text("markdown", text, None), (), 5, 4)
+
+
+def test_scoring_nominated_pairs_at_once_gives_each_pairs_own_score():
+    from simcheck.documents.align import AlignSettings, nominate, score, score_pairs
+
+    # The last sentences share their function words only: no paraphrase by content words.
+    left = _prepared(ORIGINAL + ORIGINAL.lower()
+                     + "\nIt is in the box and it is on the shelf of the house.\n")
+    right = _prepared(COPY + ORIGINAL[:300]
+                      + "\nIt is in the car and it is on the road of the town.\n")
+    for s in (AlignSettings(), AlignSettings(near_verbatim=0.4, paraphrase=0.3),
+              AlignSettings(min_shared_content=1, shared_content_share=0.0)):
+        pairs = nominate(left, right, s)
+        every = {(i, j) for i in range(left.sentences) for j in range(right.sentences)}
+        for chosen in (pairs, every):
+            want = [p for i, j in sorted(chosen) if (p := score(left, right, i, j, s))]
+            assert score_pairs(left, right, chosen, s) == want
+    assert any(p.kind == "paraphrase" for p in score_pairs(left, right, every, AlignSettings()))
+    assert score_pairs(left, right, set(), AlignSettings()) == []
+
+
+def test_content_postings_hold_each_sentences_distinct_content_words():
+    import numpy as np
+
+    from simcheck.documents.align import _content_postings
+
+    f = _prepared(COPY + "\n\nThe the the. A clamp, a clamp and a clamp.\n")
+    sym, sent, sizes = _content_postings(f)
+    rows = set(zip(sym.tolist(), sent.tolist(), strict=True))
+    assert len(rows) == sym.size
+    for i in range(f.sentences):
+        lo, hi = int(f.s_word_start[i]), int(f.s_word_end[i])
+        want = set(np.unique(f.symbols[lo:hi][f.content[lo:hi]]).tolist())
+        assert {s for s, k in rows if k == i} == want
+        assert sizes[i] == len(want)
+    assert 0 in sizes.tolist()  # "The the the." has no content word

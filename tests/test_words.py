@@ -41,3 +41,24 @@ def test_word_overlap_ignores_order_and_counts_repeats():
     a = np.array([1, 2, 2, 3], dtype=np.uint64)
     assert multiset_dice(a, a[::-1]) == 1.0
     assert multiset_dice(a, np.array([2, 9], dtype=np.uint64)) == 2 * 1 / 6
+
+
+def test_segment_dice_gives_each_pairs_multiset_dice_whatever_the_chunk_size():
+    from fingerprints.words import segment_dice
+
+    rng = np.random.default_rng(7)
+    for _ in range(60):
+        # Few distinct, large symbols: repeated words, and hashes beyond int64.
+        a = rng.integers(0, 12, rng.integers(1, 120)).astype(np.uint64) * np.uint64(2**63 // 11)
+        b = rng.integers(0, 12, rng.integers(1, 120)).astype(np.uint64) * np.uint64(2**63 // 11)
+        a_cut = np.sort(rng.integers(0, a.size + 1, 6))  # includes empty segments
+        b_cut = np.sort(rng.integers(0, b.size + 1, 6))
+        left, right = rng.integers(0, 5, 40), rng.integers(0, 5, 40)
+        want = [multiset_dice(a[a_cut[i]:a_cut[i + 1]], b[b_cut[j]:b_cut[j + 1]])
+                for i, j in zip(left.tolist(), right.tolist(), strict=True)]
+        for chunk in (1, 7, 1 << 20):
+            got = segment_dice(a, a_cut[:-1], a_cut[1:], b, b_cut[:-1], b_cut[1:],
+                               left, right, chunk=chunk)
+            assert got.tolist() == want
+    assert segment_dice(a, a_cut[:-1], a_cut[1:], b, b_cut[:-1], b_cut[1:],
+                        np.zeros(0, np.int64), np.zeros(0, np.int64)).size == 0

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from fingerprints.words import multiset_dice
+from fingerprints.words import multiset_dice, segment_dice
 
 from ..match.sets import counts_of
 from .prepare import TextFile
@@ -85,18 +85,17 @@ def _sentence_keys(f: TextFile) -> list[bytes]:
 def _content_postings(f: TextFile) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(symbol, sentence) rows for the distinct content words of each sentence, and the
     number of distinct content words per sentence."""
-    syms: list[np.ndarray] = []
-    sents: list[np.ndarray] = []
-    sizes = np.zeros(f.sentences, dtype=np.int64)
-    for i in range(f.sentences):
-        lo, hi = int(f.s_word_start[i]), int(f.s_word_end[i])
-        u = np.unique(f.symbols[lo:hi][f.content[lo:hi]])
-        sizes[i] = u.size
-        syms.append(u)
-        sents.append(np.full(u.size, i, dtype=np.int64))
-    if not syms:
-        return np.zeros(0, np.uint64), np.zeros(0, np.int64), sizes
-    return np.concatenate(syms), np.concatenate(sents), sizes
+    n = (f.s_word_end - f.s_word_start).astype(np.int64)
+    sent = np.repeat(np.arange(f.sentences, dtype=np.int64), n)
+    at = np.repeat(f.s_word_start.astype(np.int64) - (np.cumsum(n) - n), n) + np.arange(sent.size)
+    keep = f.content[at]
+    sent, sym = sent[keep], f.symbols[at][keep]
+    order = np.lexsort((sym, sent))
+    sent, sym = sent[order], sym[order]
+    first = np.ones(sent.size, dtype=bool)
+    first[1:] = (sent[1:] != sent[:-1]) | (sym[1:] != sym[:-1])
+    sent, sym = sent[first], sym[first]
+    return sym, sent, np.bincount(sent, minlength=f.sentences).astype(np.int64)
 
 
 def nominate(left: TextFile, right: TextFile, s: AlignSettings) -> set[tuple[int, int]]:
@@ -141,23 +140,72 @@ def nominate(left: TextFile, right: TextFile, s: AlignSettings) -> set[tuple[int
 
 
 def score(
-    left: TextFile, right: TextFile, i: int, j: int, s: AlignSettings, ni: int = 1, nj: int = 1
+    left: TextFile, right: TextFile, i: int, j: int, s: AlignSettings, ni: int = 1, nj: int = 1,
+    overlap: float | None = None, content_overlap: float | None = None,
 ) -> SentencePair | None:
-    """Sentences i..i+ni-1 against j..j+nj-1: a pair with its kind, or None."""
+    """Sentences i..i+ni-1 against j..j+nj-1: a pair with its kind, or None. ``overlap``
+    and ``content_overlap``: their word overlaps when already measured (``score_pairs``)."""
     la, lb = int(left.s_word_start[i]), int(left.s_word_end[i + ni - 1])
     ra, rb = int(right.s_word_start[j]), int(right.s_word_end[j + nj - 1])
     a, b = left.symbols[la:lb], right.symbols[ra:rb]
     if a.size == b.size and bool(np.array_equal(a, b)):
         return SentencePair(i, j, "verbatim", 1.0, 1.0, ni, nj)
     similarity = Indel.normalized_similarity(a.tolist(), b.tolist())
-    overlap = multiset_dice(a, b)
+    if overlap is None:
+        overlap = multiset_dice(a, b)
     if similarity >= s.near_verbatim:
         return SentencePair(i, j, "near-verbatim", round(similarity, 4), round(overlap, 4), ni, nj)
     if overlap >= s.paraphrase:
-        if multiset_dice(a[left.content[la:lb]], b[right.content[ra:rb]]) >= s.paraphrase:
+        if content_overlap is None:
+            content_overlap = multiset_dice(a[left.content[la:lb]], b[right.content[ra:rb]])
+        if content_overlap >= s.paraphrase:
             return SentencePair(i, j, "paraphrase", round(similarity, 4), round(overlap, 4),
                                 ni, nj)
     return None
+
+
+def _content_ranges(f: TextFile) -> np.ndarray:
+    """Per word offset: the number of content words before it (so a sentence's content
+    words are ``symbols[content][r[start]:r[end]]``)."""
+    r = np.zeros(f.content.size + 1, dtype=np.int64)
+    np.cumsum(f.content, out=r[1:])
+    return r
+
+
+def score_pairs(
+    left: TextFile, right: TextFile, pairs: set[tuple[int, int]], s: AlignSettings
+) -> list[SentencePair]:
+    """``score`` of every pair of single sentences, those that are a pair, in (left, right)
+    order. The word overlap of all pairs is measured at once; the in-order similarity
+    (2 x longest common subsequence / words) never exceeds the overlap (2 x shared words /
+    words), so a pair whose overlap is below both thresholds is no pair and is not scored
+    further."""
+    if not pairs:
+        return []
+    ij = np.array(sorted(pairs), dtype=np.int64)
+    overlap = segment_dice(
+        left.symbols, left.s_word_start, left.s_word_end,
+        right.symbols, right.s_word_start, right.s_word_end, ij[:, 0], ij[:, 1],
+    )
+    # The margin keeps a rounding difference between the two figures from dropping a pair.
+    maybe = np.flatnonzero((overlap >= s.paraphrase) | (overlap >= s.near_verbatim - 1e-9))
+    content = np.full(ij.shape[0], -1.0)
+    para = maybe[overlap[maybe] >= s.paraphrase]
+    lc, rc = _content_ranges(left), _content_ranges(right)
+    content[para] = segment_dice(
+        left.symbols[left.content], lc[left.s_word_start], lc[left.s_word_end],
+        right.symbols[right.content], rc[right.s_word_start], rc[right.s_word_end],
+        ij[para, 0], ij[para, 1],
+    )
+    out = []
+    for k, i, j in zip(maybe.tolist(), ij[maybe, 0].tolist(), ij[maybe, 1].tolist(),
+                       strict=True):
+        c = float(content[k])
+        p = score(left, right, i, j, s, overlap=float(overlap[k]),
+                  content_overlap=c if c >= 0 else None)
+        if p is not None:
+            out.append(p)
+    return out
 
 
 MAX_MERGED = 3  # sentences on one side aligned as one sentence on the other
@@ -223,7 +271,7 @@ def _same_sections(left: TextFile, right: TextFile, a: SentencePair, b: Sentence
 
 def align(left: TextFile, right: TextFile, s: AlignSettings) -> list[Passage]:
     """The passages of ``left`` found in ``right``, in left order."""
-    scored = [p for p in (score(left, right, i, j, s) for i, j in nominate(left, right, s)) if p]
+    scored = score_pairs(left, right, nominate(left, right, s), s)
     # Best first; among equals the pair nearest the diagonal, then a fixed order.
     nl, nr = max(left.sentences, 1), max(right.sentences, 1)
     scored.sort(key=lambda p: (-(p.similarity + p.overlap), abs(p.left / nl - p.right / nr),

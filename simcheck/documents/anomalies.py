@@ -94,8 +94,13 @@ def shared_anomalies(
     never misspellings, however close to a dictionary word."""
     found: dict[str, _Found] = {}
     kinds: dict[str, tuple[str, str | None] | None] = {}
+    # A document in several related pairs is read once (files are keyed by identity).
+    positions: dict[TextFile, dict[str, list[int]]] = {}
     for left, right, matches in pairs:
-        lpos, rpos = _positions(left), _positions(right)
+        for f in (left, right):
+            if f not in positions:
+                positions[f] = _positions(f)
+        lpos, rpos = positions[left], positions[right]
         in_left = set().union(*(m[1] for m in matches)) if matches else set()
         in_right = set().union(*(m[2] for m in matches)) if matches else set()
         for word in sorted(lpos.keys() & rpos.keys()):
