@@ -223,6 +223,8 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         with_notes=[f for f in result.files if f.status == "compared" and f.reason],
         has_documents=result.documents is not None
         and result.documents.left.documents + result.documents.right.documents > 0,
+        # Documents only: the code channels would be a table of zeros.
+        has_code=result.left.coverage.tokens_total + result.right.coverage.tokens_total > 0,
     )
 
 
