@@ -173,7 +173,9 @@ def test_the_reports_show_the_explained_document_matches_and_their_citations(fil
                                                                               tmp_path):
     page = render_html(filtered)
     assert 'id="ledger-documents"' in page
-    assert 'id="channels"' not in page  # documents only: no code channels of zeros
+    # Documents only: no code channels or code ledger of zeros.
+    assert 'id="channels"' not in page and 'id="ledger"' not in page
+    assert "No code on either side: documents only" in page
     assert "template-manual.txt, ¶ 3–4, lines 5–11" in page
     assert "safety-warnings.md, section “General safety warnings”, ¶ 2–3, lines 3–8" in page
     write_csv(filtered, tmp_path / "csv")
