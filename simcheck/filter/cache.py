@@ -16,11 +16,11 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import platformdirs
@@ -30,6 +30,8 @@ from fingerprints.languages import registry_digest
 
 from .. import __version__
 from ..ingest.model import IngestedFile, IngestOptions
+
+T = TypeVar("T")
 
 CACHE_FORMAT = "simcheck-reference-index/1"
 DOCUMENTS_FORMAT = "simcheck-reference-documents/1"
@@ -130,24 +132,18 @@ def _arrow() -> tuple[Any, Any]:
 
 def load(directory: Path, key: str) -> tuple[list[CorpusFile], KgramTable] | None:
     """The cached index, or None when absent or unreadable (it is then rebuilt)."""
-    path = _path(directory, key)
-    if not path.is_file():
-        return None
-    pa, pq = _arrow()
-    try:
-        table = pq.read_table(path)
-        meta = table.schema.metadata or {}
+
+    def parse(table: Any, meta: dict[bytes, bytes]) -> tuple[list[CorpusFile], KgramTable]:
         files = [CorpusFile(**row) for row in json.loads(meta[_FILES_KEY])]
-        kgrams = KgramTable(
+        return files, KgramTable(
             hashes=table.column("hash").to_numpy().astype(np.uint64, copy=False),
             file=table.column("file").to_numpy().astype(np.int32, copy=False),
             position=table.column("position").to_numpy().astype(np.int32, copy=False),
             first_line=table.column("first_line").to_numpy().astype(np.int32, copy=False),
             last_line=table.column("last_line").to_numpy().astype(np.int32, copy=False),
         )
-    except (OSError, KeyError, ValueError, TypeError, pa.ArrowException):
-        return None
-    return files, kgrams
+
+    return _read(directory, key, parse)
 
 
 def store(directory: Path, key: str, files: list[CorpusFile], kgrams: KgramTable) -> None:
@@ -170,22 +166,17 @@ def store(directory: Path, key: str, files: list[CorpusFile], kgrams: KgramTable
 
 def load_documents(directory: Path, key: str) -> DocumentPrints | None:
     """The cached document entry, or None when absent or unreadable (it is then rebuilt)."""
-    path = _path(directory, key)
-    if not path.is_file():
-        return None
-    pa, pq = _arrow()
-    try:
-        table = pq.read_table(path)
-        meta = table.schema.metadata or {}
+
+    def parse(table: Any, meta: dict[bytes, bytes]) -> DocumentPrints:
         documents = tuple(CorpusDocument(**row) for row in json.loads(meta[_DOCUMENTS_KEY]))
         owner = table.column("document").to_numpy().astype(np.int64, copy=False)
         hashes = table.column("hash").to_numpy().astype(np.uint64, copy=False)
-    except (OSError, KeyError, ValueError, TypeError, pa.ArrowException):
-        return None
-    # Rows are stored document by document, each document's hashes in their own order.
-    bounds = np.searchsorted(owner, np.arange(len(documents) + 1), side="left")
-    prints = tuple(hashes[bounds[i] : bounds[i + 1]].copy() for i in range(len(documents)))
-    return DocumentPrints(documents, prints)
+        # Rows are stored document by document, each document's hashes in their own order.
+        bounds = np.searchsorted(owner, np.arange(len(documents) + 1), side="left")
+        return DocumentPrints(documents, tuple(hashes[bounds[i] : bounds[i + 1]].copy()
+                                               for i in range(len(documents))))
+
+    return _read(directory, key, parse)
 
 
 def store_documents(directory: Path, key: str, entry: DocumentPrints) -> None:
@@ -203,6 +194,21 @@ def store_documents(directory: Path, key: str, entry: DocumentPrints) -> None:
     rows = [d.__dict__ for d in entry.documents]
     table = table.replace_schema_metadata({_DOCUMENTS_KEY: json.dumps(rows).encode("utf-8")})
     _write(directory, key, table)
+
+
+def _read(directory: Path, key: str, parse: Callable[[Any, dict[bytes, bytes]], T]
+          ) -> T | None:
+    """The entry ``key`` read by ``parse`` (its table and schema metadata), or None when
+    it is absent or unreadable: a damaged entry is rebuilt, never trusted."""
+    path = _path(directory, key)
+    if not path.is_file():
+        return None
+    pa, pq = _arrow()
+    try:
+        table = pq.read_table(path)
+        return parse(table, table.schema.metadata or {})
+    except (OSError, KeyError, ValueError, TypeError, pa.ArrowException):
+        return None
 
 
 def _write(directory: Path, key: str, table: Any) -> None:
