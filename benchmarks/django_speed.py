@@ -78,6 +78,15 @@ def compare_run(trees: list[Path], mode: str) -> tuple[float, float, dict[str, f
     return wall, usage.ru_maxrss / 1024, manifest.get("stage_seconds", {})
 
 
+def print_medians(rows: list[tuple], columns: tuple[tuple[str, int, str], ...]) -> None:
+    """Each column (label, index into a row, format) over the runs: median (min..max)."""
+    print(f"median of {len(rows)} runs (min..max):")
+    for label, i, fmt in columns:
+        values = [r[i] for r in rows]
+        print(f"  {label + ':':30s} {fmt.format(statistics.median(values))}"
+              f" ({fmt.format(min(values))}..{fmt.format(max(values))})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="measure this many times")
@@ -105,15 +114,11 @@ def main() -> None:
         print("  stages (s, from the manifest):      "
               + ", ".join(f"{name} {sec:.1f}" for name, sec in stages.items()))
     if len(rows) > 1:
-        print(f"median of {len(rows)} runs (min..max):")
-        for label, i, fmt in (
+        print_medians(rows, (
             ("wall s", 0, "{:.1f}"), ("peak RSS MB", 1, "{:,.0f}"),
             ("parse-only lines/s/core", 2, "{:,.0f}"), ("simcheck lines/s/core", 3, "{:,.0f}"),
             ("ratio simcheck / parse-only", 4, "{:.3f}"),
-        ):
-            values = [r[i] for r in rows]
-            print(f"  {label + ':':30s} {fmt.format(statistics.median(values))}"
-                  f" ({fmt.format(min(values))}..{fmt.format(max(values))})")
+        ))
         for name in rows[0][5]:
             values = [r[5].get(name, 0.0) for r in rows]
             print(f"  stage {name + ':':24s} {statistics.median(values):.1f}"

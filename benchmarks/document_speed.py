@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from django_speed import CACHE, VERSIONS, fetch
+from django_speed import CACHE, VERSIONS, fetch, print_medians
 
 from simcheck.documents.reader import Reader
 from simcheck.documents.settings import DocumentSettings
@@ -75,12 +74,8 @@ def main() -> None:
         print("  stages (s, from the manifest):    "
               + ", ".join(f"{name} {sec:.1f}" for name, sec in stages.items()))
     if len(rows) > 1:
-        print(f"median of {len(rows)} runs (min..max):")
-        for label, i, fmt in (("extract-only s", 0, "{:.2f}"), ("compare wall s", 1, "{:.1f}"),
-                              ("ratio compare / extract-only", 2, "{:.1f}")):
-            values = [r[i] for r in rows]
-            print(f"  {label + ':':30s} {fmt.format(statistics.median(values))}"
-                  f" ({fmt.format(min(values))}..{fmt.format(max(values))})")
+        print_medians(rows, (("extract-only s", 0, "{:.2f}"), ("compare wall s", 1, "{:.1f}"),
+                             ("ratio compare / extract-only", 2, "{:.1f}")))
 
 
 if __name__ == "__main__":
