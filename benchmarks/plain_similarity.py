@@ -11,20 +11,26 @@ is used, so where this yardstick ranks a group of copies *below* the independent
 counterpart than those copies are: a fact about the data that any similarity method
 meets, not a parameter to tune.
 
+With ``--scores S.csv --kept-below F`` (a ``left,right,score`` file, e.g. from
+``simcheck benchmark --scores-out``) it also counts the positives whose right side (the
+copy, in these datasets) keeps fewer than F of its left side's tokens, and scores S again
+without them: how much of a method's error such near-empty "copies" explain.
+
 Usage: python benchmarks/plain_similarity.py DATASET_DIR --truth PAIRS.csv
-                                             [--meta META.csv --by COLUMN]
+           [--meta META.csv --by COLUMN] [--scores S.csv --kept-below 0.3]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 from functools import cache
 from pathlib import Path
 
 from rapidfuzz.distance import Indel
 
-from simcheck.benchmark import ScoredPair, breakdown, read_meta, read_truth
+from simcheck.benchmark import LabelledPair, ScoredPair, breakdown, read_meta, read_truth
 from simcheck.metrics import evaluate
 
 TOKEN = re.compile(
@@ -66,6 +72,8 @@ def main() -> None:
     parser.add_argument("--truth", type=Path, required=True)
     parser.add_argument("--meta", type=Path)
     parser.add_argument("--by")
+    parser.add_argument("--scores", type=Path)
+    parser.add_argument("--kept-below", type=float, default=0.3)
     args = parser.parse_args()
     truth = read_truth(args.truth)
     meta = read_meta(args.meta or args.truth, args.by) if args.by else None
@@ -79,6 +87,28 @@ def main() -> None:
         print(f"{title}: ROC AUC {m.roc_auc:.4f}, best F1 {m.best_f1:.4f} ({m.pairs} pairs)")
         for value, g in breakdown(scored, meta) if meta else ():
             print(f"  {args.by} {value}: ROC AUC {g.roc_auc:.4f}")
+    if args.scores:
+        _without_near_empty_copies(args.dataset, truth, args.scores, args.kept_below)
+
+
+def _without_near_empty_copies(
+    dataset: Path, truth: list[LabelledPair], scores_csv: Path, fraction: float
+) -> None:
+    with scores_csv.open(newline="", encoding="utf-8") as f:
+        score = {(r["left"], r["right"]): float(r["score"]) for r in csv.DictReader(f)}
+    kept = [
+        len(tokens(dataset / p.right, False)) / max(len(tokens(dataset / p.left, False)), 1)
+        for p in truth
+    ]
+    dropped = [p.label == 1 and k < fraction for p, k in zip(truth, kept, strict=True)]
+    rest = [p for p, d in zip(truth, dropped, strict=True) if not d]
+    before = evaluate([p.label for p in truth], [score[p.left, p.right] for p in truth])
+    after = evaluate([p.label for p in rest], [score[p.left, p.right] for p in rest])
+    print(
+        f"{sum(dropped)} of {sum(p.label for p in truth)} positives keep under {fraction:.0%}"
+        f" of their left side's tokens. {scores_csv.name}: ROC AUC {before.roc_auc:.4f},"
+        f" best F1 {before.best_f1:.4f}; without them {after.roc_auc:.4f}, {after.best_f1:.4f}"
+    )
 
 
 if __name__ == "__main__":
