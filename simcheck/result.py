@@ -643,6 +643,17 @@ class Result:
     # Byte-identical files of both sides too small for any match (not counted anywhere).
     identical_files: list[IdenticalFiles] = field(default_factory=list)
 
+    @property
+    def has_code(self) -> bool:
+        """Either side has code tokens (else the code figures are all 0 by construction)."""
+        return bool(self.left.coverage.tokens_total or self.right.coverage.tokens_total)
+
+    @property
+    def has_documents(self) -> bool:
+        """Either side has documents compared as prose."""
+        d = self.documents
+        return d is not None and d.left.documents + d.right.documents > 0
+
 
 # Fields per dataclass (-1: the JSON adds derived figures): when an instance's attribute
 # dict holds exactly its fields (in field order, as its __init__ set them) and no float,

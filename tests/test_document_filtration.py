@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -199,6 +200,34 @@ def test_the_reports_show_the_explained_document_matches_and_their_citations(fil
     assert "Filtration ledger (matched tokens" not in text and "Evidence channels" not in text
     cited = f"{BASE_LABEL}:template-manual.txt ¶3-4 lines 5-11"
     assert f"{regulatory.id} explained-by-base: {cited}" in text
+
+
+def test_a_documents_only_overview_gives_the_documents_coverage_not_code_zeros(filtered):
+    left, kept = filtered.documents.left, filtered.documents.left_filtered
+    assert not filtered.has_code and filtered.has_documents and kept.words_matched > 0
+    page = render_html(filtered)
+    overview = page[page.index("<h2>Overview"):page.index('id="filtration"')]
+    assert "(document words)" in overview and "code tokens" not in overview
+    assert f"({left.words_matched:,} of {left.words_total:,})" in overview
+    assert f"({kept.words_matched:,} of {kept.words_total:,})" in overview
+    assert re.search(r"shares? text,", overview) and "Order-free structure" not in overview
+    out = io.StringIO()
+    render(filtered, Console(file=out, width=250))
+    works = out.getvalue().split("Overall similarity")[0]
+    assert f"of words ({kept.words_matched:,}/{kept.words_total:,})" in works
+    assert "of tokens" not in works
+    assert "Documents (compared as prose)" not in out.getvalue()  # said once, in the works
+
+
+def test_empty_inputs_are_not_called_documents_only(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    result = compare_paths(tmp_path / "a", tmp_path / "b")
+    assert not result.has_code and not result.has_documents
+    out = io.StringIO()
+    render(result, Console(file=out, width=250))
+    assert "documents only" not in out.getvalue() and "Warning: the left input" in out.getvalue()
+    assert "documents only" not in render_html(result)
 
 
 def test_the_definitions_state_what_found_in_a_reference_means(filtered):

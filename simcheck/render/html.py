@@ -221,10 +221,10 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         caption=caption,
         not_compared=[f for f in result.files if f.status != "compared"],
         with_notes=[f for f in result.files if f.status == "compared" and f.reason],
-        has_documents=result.documents is not None
-        and result.documents.left.documents + result.documents.right.documents > 0,
-        # Documents only: the code channels would be a table of zeros.
-        has_code=result.left.coverage.tokens_total + result.right.coverage.tokens_total > 0,
+        has_documents=result.has_documents,
+        # Documents only: the code figures and channels would be tables of zeros.
+        has_code=result.has_code,
+        documents_only=result.has_documents and not result.has_code,
     )
 
 

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..result import ChanceRate, Coverage, Result, WorkSummary
-from .terminal_documents import render_documents, where
+from .terminal_documents import document_coverage, render_documents, where
 
 
 def _pct(x: float) -> str:
@@ -21,14 +21,9 @@ def _coverage(c: Coverage) -> str:
     )
 
 
-def _work_row(name: str, w: WorkSummary) -> list[str]:
-    return [
-        name,
-        w.label,
-        f"{w.files_compared} compared, {w.files_skipped} skipped, {w.files_failed} failed",
-        _coverage(w.coverage),
-        _coverage(w.coverage_filtered),
-    ]
+def _work_row(name: str, w: WorkSummary, coverage: tuple[str, str]) -> list[str]:
+    files = f"{w.files_compared} compared, {w.files_skipped} skipped, {w.files_failed} failed"
+    return [name, w.label, files, *coverage]
 
 
 def _amount(tokens: int, lines: int, sign: str = "") -> str:
@@ -125,21 +120,30 @@ def render(result: Result, console: Console, top: int = 10) -> None:
     for warning in result.warnings:  # before any figure: they read 0 by construction
         console.print(f"Warning: {warning}.", style="bold yellow", highlight=False,
                       markup=False)
+    # Documents only: the works' coverage is the documents' (in words), not code zeros.
+    documents_only = result.has_documents and not result.has_code
     works = Table(title="Works", title_justify="left")
-    for column in ("side", "input", "files", "found in the other side", "after filtration"):
+    found = "found in the other side's documents" if documents_only else "found in the other side"
+    for column in ("side", "input", "files", found, "after filtration"):
         works.add_column(column)
-    works.add_row(*_work_row("LEFT", result.left))
-    works.add_row(*_work_row("RIGHT", result.right))
+    docs = result.documents
+    for i, (name, w) in enumerate((("LEFT", result.left), ("RIGHT", result.right))):
+        if documents_only and docs is not None:
+            found, kept = ((docs.left, docs.left_filtered), (docs.right, docs.right_filtered))[i]
+            coverage = (document_coverage(found), document_coverage(kept))
+        else:
+            coverage = (_coverage(w.coverage), _coverage(w.coverage_filtered))
+        works.add_row(*_work_row(name, w, coverage))
     console.print(works)
     console.print(
         f"Overall similarity {_pct(result.similarity)}, {_pct(result.similarity_filtered)} "
         f"after filtration ({len(result.file_pairs)} file pairs, {len(result.matches)} matched"
         " regions)"
     )
-    if result.left.coverage.tokens_total or result.right.coverage.tokens_total:
+    if result.has_code:
         _ledger(result, console)
         _channels(result, console)
-    else:  # documents only: a code ledger and code channels would be rows of zeros
+    elif documents_only:  # a code ledger and code channels would be rows of zeros
         console.print(f"No code on either side: documents only. {_references(result)}",
                       highlight=False)
     _chance(result, console)
@@ -197,7 +201,7 @@ def render(result: Result, console: Console, top: int = 10) -> None:
             highlight=False, markup=False,
         )
 
-    render_documents(result, console, top)
+    render_documents(result, console, top, coverage_shown=documents_only)
 
     unusual = [f for f in result.files if f.status != "compared" or f.reason]
     if unusual:

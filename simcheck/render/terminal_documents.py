@@ -34,7 +34,7 @@ def where(side: MatchSide) -> str:
     return " ".join(parts)
 
 
-def _coverage(c: DocumentCoverage) -> str:
+def document_coverage(c: DocumentCoverage) -> str:
     return (f"{_pct(c.fraction)} of words ({c.words_matched:,}/{c.words_total:,}), "
             f"{c.paragraphs_matched:,}/{c.paragraphs_total:,} paragraphs")
 
@@ -80,19 +80,24 @@ def _ledger(result: Result, console: Console) -> None:
                       " (see the JSON, CSV or HTML report for every citation).")
 
 
-def render_documents(result: Result, console: Console, top: int = 10) -> None:
+def render_documents(
+    result: Result, console: Console, top: int = 10, coverage_shown: bool = False
+) -> None:
+    """The document part; ``coverage_shown``: the works table already gave the documents'
+    coverage (a comparison of documents only)."""
     docs = result.documents
     if docs is None or docs.left.documents + docs.right.documents == 0:
         return
-    table = Table(title="Documents (compared as prose)", title_justify="left")
-    for column in ("side", "documents", "found in the other side's documents",
-                   "after filtration"):
-        table.add_column(column)
-    table.add_row("LEFT", str(docs.left.documents), _coverage(docs.left),
-                  _coverage(docs.left_filtered))
-    table.add_row("RIGHT", str(docs.right.documents), _coverage(docs.right),
-                  _coverage(docs.right_filtered))
-    console.print(table)
+    if not coverage_shown:
+        table = Table(title="Documents (compared as prose)", title_justify="left")
+        for column in ("side", "documents", "found in the other side's documents",
+                       "after filtration"):
+            table.add_column(column)
+        table.add_row("LEFT", str(docs.left.documents), document_coverage(docs.left),
+                      document_coverage(docs.left_filtered))
+        table.add_row("RIGHT", str(docs.right.documents), document_coverage(docs.right),
+                      document_coverage(docs.right_filtered))
+        console.print(table)
     _ledger(result, console)
     for a in docs.aliases:
         console.print(
