@@ -208,6 +208,7 @@ def test_a_documents_only_overview_gives_the_documents_coverage_not_code_zeros(f
     page = render_html(filtered)
     overview = page[page.index("<h2>Overview"):page.index('id="filtration"')]
     assert "(document words)" in overview and "code tokens" not in overview
+    assert "<h1 id=\"overview\">Document comparison report</h1>" in page
     assert f"({left.words_matched:,} of {left.words_total:,})" in overview
     assert f"({kept.words_matched:,} of {kept.words_total:,})" in overview
     assert re.search(r"shares? text,", overview) and "Order-free structure" not in overview
