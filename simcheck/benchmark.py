@@ -120,7 +120,7 @@ def run_benchmark(
     # The dataset's works are each other's reference corpus (never their labels).
     corpus = [[f.fp.kgrams for f in w.compared] for w in fingerprinted]
     # The order-free channel's streams: without the definitions a program never reaches.
-    streams = [referenced_streams(w.compared)[0] for w in fingerprinted]
+    streams = [referenced_streams(w.compared, w.unreferenced)[0] for w in fingerprinted]
     options = replace(
         options,
         common=common_kgrams(corpus, COMMON_FRACTION),

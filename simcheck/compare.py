@@ -59,7 +59,7 @@ from .match.order_free import (
     Containment,
     KgramRarity,
 )
-from .match.referenced import referenced_streams, spans, tokens_within, unreferenced_masks
+from .match.referenced import referenced_streams, spans, tokens_within
 from .match.seeds import Runs, drop_redundant, shared_runs, twinned
 from .match.sets import member, sort_postings
 from .match.trim import definition_bounds, run_cutter, trim
@@ -515,7 +515,7 @@ def compare_prepared(
         # computes them while this process filters the matches.
         advance = progress("Evidence channels", 1)
         background = beside(
-            lambda: _whole_work_channels(lfiles, rfiles, options, names), options.workers,
+            lambda: _whole_work_channels(left, right, options, names), options.workers,
             worth_it=len(lfiles) + len(rfiles) >= BESIDE_MIN_FILES,
         )
         lsum = _summary(left, lmasks, 0.0)  # order-free figures are filled in below
@@ -635,7 +635,7 @@ BESIDE_MIN_FILES = 200
 
 
 def _whole_work_channels(
-    lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], options: CompareOptions,
+    left: PreparedWork, right: PreparedWork, options: CompareOptions,
     names: Callable[[], frozenset[str]],
 ) -> tuple[Containment, tuple[int, int], tuple[list[np.ndarray], list[np.ndarray]],
            list[Channel], list[CodeAnomaly]]:
@@ -646,7 +646,8 @@ def _whole_work_channels(
     Each side's order-free share is the larger of its containment over the structure
     tokens and over the bare ones (no delimiters or modifiers): a copy that only added or
     dropped braces, semicolons or modifiers keeps its k-grams in the latter."""
-    lmasks, rmasks = unreferenced_masks(lfiles), unreferenced_masks(rfiles)
+    lfiles, rfiles = left.compared, right.compared
+    lmasks, rmasks = left.unreferenced, right.unreferenced
     lkept, lset_aside = referenced_streams(lfiles, lmasks)
     rkept, rset_aside = referenced_streams(rfiles, rmasks)
     lstreams, rstreams = Streams.of(lkept), Streams.of(rkept)

@@ -6,6 +6,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
 
 from fingerprints.fileprint import FileFingerprint, FingerprintSettings
 from fingerprints.languages import detect_language
@@ -49,6 +52,18 @@ class PreparedWork:
     @property
     def compared(self) -> list[PreparedFile]:
         return [f for f in self.files if f.compared]
+
+    @cached_property
+    def unreferenced(self) -> list[np.ndarray]:
+        """Per compared file, True on its structure tokens inside definitions its program
+        never reaches (``match.referenced.unreferenced_masks``): found once per work,
+        however many comparisons it is in (a benchmark's or a chance baseline's)."""
+        from .match.referenced import unreferenced_masks  # it imports this module
+
+        masks = unreferenced_masks(self.compared)
+        for m in masks:
+            m.setflags(write=False)  # shared by every comparison of this work
+        return masks
 
 
 def prepare(

@@ -448,6 +448,60 @@ def test_a_corpus_is_fingerprinted_once_and_then_read_from_the_cache(tmp_path):
     assert len(list((tmp_path / "cache").glob("*.parquet"))) == 2
 
 
+def test_a_build_with_other_source_code_does_not_reuse_the_cache_entry(tmp_path, monkeypatch):
+    from simcheck.filter import cache
+
+    corpus = _tree(tmp_path / "libs", {"strutil.go": FILTER / "strutil.go"})
+    left = _tree(tmp_path / "a", {"x.go": FILTER / "strutil.go"})
+    options = _options(tmp_path, corpora=(str(corpus),))
+    first = to_json(compare_paths(str(left), str(left), options))
+    # The same version number, other code (a patched build): fingerprinted again, stored
+    # beside; the result (which quotes the reference's key) is the same.
+    monkeypatch.setattr(cache, "source_digest", lambda sources: "a patched build")
+    patched = _Recorder()
+    assert to_json(compare_paths(str(left), str(left), options, patched)) == first
+    assert ("Fingerprinting libs", 1) in patched.tasks
+    assert len(list((tmp_path / "cache").glob("*.parquet"))) == 2
+    # The code that built it again: a warm run.
+    monkeypatch.undo()
+    warm = _Recorder()
+    assert to_json(compare_paths(str(left), str(left), options, warm)) == first
+    assert ("Loading cached fingerprints of libs", 1) in warm.tasks
+    assert not any(d == "Fingerprinting libs" for d, _ in warm.tasks)
+
+
+def test_the_source_digest_follows_each_file_s_path_and_bytes_and_only_python_files(tmp_path):
+    from simcheck.filter.source_digest import (
+        DOCUMENT_SOURCES,
+        INDEX_SOURCES,
+        source_digest,
+        tree_digest,
+    )
+
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "a.py").write_text("x = 1\n")
+    (pkg / "sub" / "b.py").write_text("y = 2\n")
+    (pkg / "data.json").write_text("{}")
+    parts = ["pkg"]
+    digest = tree_digest(tmp_path, parts)
+    assert tree_digest(tmp_path, parts) == digest
+    (pkg / "data.json").write_text("[]")
+    assert tree_digest(tmp_path, parts) == digest
+    (pkg / "sub" / "b.py").write_text("y = 3\n")
+    assert tree_digest(tmp_path, parts) != digest
+    (pkg / "sub" / "b.py").write_text("y = 2\n")
+    (pkg / "sub" / "b.py").rename(pkg / "sub" / "c.py")
+    assert tree_digest(tmp_path, parts) != digest
+    assert tree_digest(tmp_path, ["pkg/a.py"]) != tree_digest(tmp_path, parts)
+    # The installed packages: the engine and the index builder are covered; the code of
+    # the index and of the documents' entry are digested apart.
+    assert source_digest(INDEX_SOURCES) != source_digest(DOCUMENT_SOURCES)
+    root = Path(__file__).parent.parent
+    assert source_digest(("fingerprints",)) == tree_digest(root, ["fingerprints"])
+    assert tree_digest(root, ["fingerprints"]) != tree_digest(root, ["fingerprints/winnow.py"])
+
+
 def test_the_cache_key_follows_the_language_registry_and_is_stable_across_processes(
         monkeypatch):
     from fingerprints.languages import registry_digest

@@ -79,6 +79,26 @@ def test_a_warm_cache_extracts_only_the_reference_documents_that_share_text(
         "explained-by-base", "explained-by-corpus"}
 
 
+def test_a_cold_run_reads_again_only_a_reference_s_document_files(tmp_path, monkeypatch):
+    from simcheck.documents import reference_documents
+
+    base = _base(tmp_path)
+    (base / "helpers.py").write_text("def helper():\n    return 1\n", "utf-8")
+    selected: list[object] = []
+    real = reference_documents.ingest
+
+    def recording(given: str, options: object, reader: object = None, only: object = None):
+        selected.append(only)
+        return real(given, options, reader, only)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reference_documents, "ingest", recording)
+    cold = _compare(base, tmp_path / "cache")
+    # The code pass read helpers.py; the documents' pass opens the documents alone.
+    assert selected == [{"recipes.md", "template-manual.txt"}, {"safety-warnings.md"}]
+    assert cold.references[0].documents == 2
+    assert cold.references[0].files_total == 3
+
+
 def test_the_result_with_a_warm_cache_is_the_result_without_a_cache_entry(tmp_path):
     base = _base(tmp_path)
     fresh = _compare(base, tmp_path / "one")

@@ -11,6 +11,8 @@ Add a language by adding an entry; there is no per-language code.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .spec import ConstantForm, LanguageSpec
 
 
@@ -80,6 +82,47 @@ _MATLAB_HINTS: tuple[str, ...] = (
     r"^\s*end\s*;?\s*$",
     r"^\s*classdef\b",
     r"\b(disp|fprintf|zeros|ones|numel|nargin|plot)\s*\(",
+)
+
+# `number`/`string` are both a named literal and an anonymous type keyword.
+_TYPESCRIPT = LanguageSpec(
+    name="typescript",
+    display="TypeScript",
+    grammar="typescript",
+    extensions=(".cts", ".mts", ".ts"),
+    shebangs=("ts-node",),
+    identifiers=_s(
+        "identifier private_property_identifier property_identifier "
+        "shorthand_property_identifier shorthand_property_identifier_pattern "
+        "statement_identifier type_identifier"
+    ),
+    comments=_s("comment hash_bang_line html_comment"),
+    strings=_s("string template_string"),
+    literals={
+        "false": "boolean", "null": "null", "number": "number", "regex": "regex",
+        "true": "boolean", "undefined": "null",
+    },
+    keywords=_s(
+        "abstract accessor any as assert asserts async await boolean break case catch class "
+        "const continue debugger declare default delete do else enum export extends finally "
+        "for from function get global if implements import in infer instanceof interface is "
+        "keyof let meta module namespace never new number object of override private "
+        "protected public readonly require return satisfies set static string super switch "
+        "symbol target this this_type throw try type typeof unknown using var void while with "
+        "yield"
+    ),
+    functions=_s(
+        "arrow_function function_declaration function_expression generator_function "
+        "generator_function_declaration method_definition"
+    ),
+    definitions=_s(
+        "abstract_class_declaration class_declaration enum_declaration "
+        "function_declaration generator_function_declaration interface_declaration "
+        "method_definition"
+    ),
+    definition_wrappers=_s("export_statement"),
+    constants=_TS_CONSTANTS,
+    known_parse_gaps=_TS_PARSE_GAPS,
 )
 
 LANGUAGES: tuple[LanguageSpec, ...] = (
@@ -277,84 +320,16 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         definition_wrappers=_s("export_statement"),
         constants=_JS_CONSTANTS,
     ),
-    # `number`/`string` are both a named literal and an anonymous type keyword.
-    LanguageSpec(
-        name="typescript",
-        display="TypeScript",
-        grammar="typescript",
-        extensions=(".cts", ".mts", ".ts"),
-        shebangs=("ts-node",),
-        identifiers=_s(
-            "identifier private_property_identifier property_identifier "
-            "shorthand_property_identifier shorthand_property_identifier_pattern "
-            "statement_identifier type_identifier"
-        ),
-        comments=_s("comment hash_bang_line html_comment"),
-        strings=_s("string template_string"),
-        literals={
-            "false": "boolean", "null": "null", "number": "number", "regex": "regex",
-            "true": "boolean", "undefined": "null",
-        },
-        keywords=_s(
-            "abstract accessor any as assert asserts async await boolean break case catch class "
-            "const continue debugger declare default delete do else enum export extends finally "
-            "for from function get global if implements import in infer instanceof interface is "
-            "keyof let meta module namespace never new number object of override private "
-            "protected public readonly require return satisfies set static string super switch "
-            "symbol target this this_type throw try type typeof unknown using var void while with "
-            "yield"
-        ),
-        functions=_s(
-            "arrow_function function_declaration function_expression generator_function "
-            "generator_function_declaration method_definition"
-        ),
-        definitions=_s(
-            "abstract_class_declaration class_declaration enum_declaration "
-            "function_declaration generator_function_declaration interface_declaration "
-            "method_definition"
-        ),
-        definition_wrappers=_s("export_statement"),
-        constants=_TS_CONSTANTS,
-        known_parse_gaps=_TS_PARSE_GAPS,
-    ),
+    _TYPESCRIPT,
     # As TypeScript, plus JSX text.
-    LanguageSpec(
+    replace(
+        _TYPESCRIPT,
         name="tsx",
         display="TSX",
         grammar="tsx",
         extensions=(".tsx",),
-        identifiers=_s(
-            "identifier private_property_identifier property_identifier "
-            "shorthand_property_identifier shorthand_property_identifier_pattern "
-            "statement_identifier type_identifier"
-        ),
-        comments=_s("comment hash_bang_line html_comment"),
+        shebangs=(),
         strings=_s("html_character_reference jsx_text string template_string"),
-        literals={
-            "false": "boolean", "null": "null", "number": "number", "regex": "regex",
-            "true": "boolean", "undefined": "null",
-        },
-        keywords=_s(
-            "abstract accessor any as assert asserts async await boolean break case catch class "
-            "const continue debugger declare default delete do else enum export extends finally "
-            "for from function get global if implements import in infer instanceof interface is "
-            "keyof let meta module namespace never new number object of override private "
-            "protected public readonly require return satisfies set static string super switch "
-            "symbol target this this_type throw try type typeof unknown using var void while with "
-            "yield"
-        ),
-        functions=_s(
-            "arrow_function function_declaration function_expression generator_function "
-            "generator_function_declaration method_definition"
-        ),
-        definitions=_s(
-            "abstract_class_declaration class_declaration enum_declaration "
-            "function_declaration generator_function_declaration interface_declaration "
-            "method_definition"
-        ),
-        definition_wrappers=_s("export_statement"),
-        constants=_TS_CONSTANTS,
-        known_parse_gaps=_TS_PARSE_GAPS,
     ),
     LanguageSpec(
         name="python",

@@ -156,8 +156,13 @@ class DocumentIndexer:
             advance = progress(f"Loading cached fingerprints of {label}'s documents", 1)
             advance(1)
             return ReferenceDocuments(given, options, self, cached, {}, progress, label)
+        # Only the document files are read again (the code files were read a moment ago,
+        # by the code pass whose hashes key this entry); all of them when that pass failed
+        # a file: an archive's expansion limits, reached then, must be reached again.
+        only = (None if any(f.state == "failed" for f in wanted)
+                else {f.path for f in wanted})
         try:
-            read = ingest(given, options, self.reader)
+            read = ingest(given, options, self.reader, only=only)
         except InputError:
             return ReferenceDocuments.none()  # read a moment ago; gone now, it explains nothing
         files = [f for f in read.files if self.wants(f.path)]

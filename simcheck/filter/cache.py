@@ -1,7 +1,9 @@
 """The reference fingerprint cache: a reference corpus (often far larger than the works)
 is fingerprinted once and its k-gram index stored as Parquet, keyed by the SHA-256 of
 its files' contents, the fingerprint settings, the tool and grammar versions and the
-language registry's data.
+language registry's data. An entry's file is named by that key and a digest of the source
+code that builds the entry: a patched build keeps its version number, and must not reuse
+what other code built; the key alone (which results quote) stays the same.
 
 Its documents (PDF, DOCX, Markdown...) have an entry of their own beside it, keyed also by
 the document settings and the extractors' versions: per document its state, word count
@@ -30,6 +32,7 @@ from fingerprints.languages import registry_digest
 
 from .. import __version__
 from ..ingest.model import IngestedFile, IngestOptions
+from .source_digest import DOCUMENT_SOURCES, INDEX_SOURCES, source_digest
 
 T = TypeVar("T")
 
@@ -117,8 +120,10 @@ def documents_key(files: Sequence[IngestedFile], settings: dict[str, Any]) -> st
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _path(directory: Path, key: str) -> Path:
-    return directory / f"{key}.parquet"
+def _path(directory: Path, key: str, sources: tuple[str, ...]) -> Path:
+    """The file of the entry ``key`` built by the code of ``sources``."""
+    name = hashlib.sha256(f"{key}\0{source_digest(sources)}".encode()).hexdigest()
+    return directory / f"{name}.parquet"
 
 
 def _arrow() -> tuple[Any, Any]:
@@ -143,7 +148,7 @@ def load(directory: Path, key: str) -> tuple[list[CorpusFile], KgramTable] | Non
             last_line=table.column("last_line").to_numpy().astype(np.int32, copy=False),
         )
 
-    return _read(directory, key, parse)
+    return _read(_path(directory, key, INDEX_SOURCES), parse)
 
 
 def store(directory: Path, key: str, files: list[CorpusFile], kgrams: KgramTable) -> None:
@@ -161,7 +166,7 @@ def store(directory: Path, key: str, files: list[CorpusFile], kgrams: KgramTable
     )
     rows = [f.__dict__ for f in files]
     table = table.replace_schema_metadata({_FILES_KEY: json.dumps(rows).encode("utf-8")})
-    _write(directory, key, table)
+    _write(_path(directory, key, INDEX_SOURCES), table)
 
 
 def load_documents(directory: Path, key: str) -> DocumentPrints | None:
@@ -176,7 +181,7 @@ def load_documents(directory: Path, key: str) -> DocumentPrints | None:
         return DocumentPrints(documents, tuple(hashes[bounds[i] : bounds[i + 1]].copy()
                                                for i in range(len(documents))))
 
-    return _read(directory, key, parse)
+    return _read(_path(directory, key, DOCUMENT_SOURCES), parse)
 
 
 def store_documents(directory: Path, key: str, entry: DocumentPrints) -> None:
@@ -193,14 +198,12 @@ def store_documents(directory: Path, key: str, entry: DocumentPrints) -> None:
     })
     rows = [d.__dict__ for d in entry.documents]
     table = table.replace_schema_metadata({_DOCUMENTS_KEY: json.dumps(rows).encode("utf-8")})
-    _write(directory, key, table)
+    _write(_path(directory, key, DOCUMENT_SOURCES), table)
 
 
-def _read(directory: Path, key: str, parse: Callable[[Any, dict[bytes, bytes]], T]
-          ) -> T | None:
-    """The entry ``key`` read by ``parse`` (its table and schema metadata), or None when
-    it is absent or unreadable: a damaged entry is rebuilt, never trusted."""
-    path = _path(directory, key)
+def _read(path: Path, parse: Callable[[Any, dict[bytes, bytes]], T]) -> T | None:
+    """The entry at ``path`` read by ``parse`` (its table and schema metadata), or None
+    when it is absent or unreadable: a damaged entry is rebuilt, never trusted."""
     if not path.is_file():
         return None
     pa, pq = _arrow()
@@ -211,15 +214,15 @@ def _read(directory: Path, key: str, parse: Callable[[Any, dict[bytes, bytes]], 
         return None
 
 
-def _write(directory: Path, key: str, table: Any) -> None:
-    """Write ``table`` as the entry ``key`` atomically (a crash leaves no half-written
+def _write(path: Path, table: Any) -> None:
+    """Write ``table`` as the entry at ``path`` atomically (a crash leaves no half-written
     cache entry)."""
     _, pq = _arrow()
-    fd, scratch = tempfile.mkstemp(dir=directory, prefix=".partial-", suffix=".parquet")
+    fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=".partial-", suffix=".parquet")
     os.close(fd)
     try:
         pq.write_table(table, scratch)
-        os.replace(scratch, _path(directory, key))
+        os.replace(scratch, path)
     except BaseException:
         Path(scratch).unlink(missing_ok=True)
         raise

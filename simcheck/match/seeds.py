@@ -31,20 +31,21 @@ class Runs:
         return int(self.a.shape[0])
 
 
-def _order(*keys: np.ndarray) -> np.ndarray:
-    """Indices ordering rows by ``keys`` (non-negative int64, most significant first),
-    which together must be distinct. Packs them into one int64 sort key when the fields
-    fit (one sort instead of a multi-key lexsort)."""
+def _order(*keys: np.ndarray, stable: bool = False) -> np.ndarray:
+    """Indices ordering rows by ``keys`` (non-negative int64, most significant first).
+    Packs them into one int64 sort key when the fields fit (one sort instead of a
+    multi-key lexsort). Rows with equal keys keep their array order only when ``stable``
+    (without it, callers' keys are distinct or their order among equals does not matter)."""
     if keys[0].size == 0:
         return np.zeros(0, dtype=np.int64)
     bits = [int(key.max()).bit_length() for key in keys]
     if sum(bits) > 62:
-        return np.lexsort(keys[::-1])
+        return np.lexsort(keys[::-1])  # lexsort is stable
     packed = keys[0].astype(np.int64, copy=True)
     for key, width in zip(keys[1:], bits[1:], strict=True):
         packed <<= width
         packed |= key
-    return np.argsort(packed)  # keys are distinct: no need for a stable sort
+    return np.argsort(packed, kind="stable" if stable else None)
 
 
 def _common(hashes: np.ndarray, files: np.ndarray, max_files: int, max_total: int) -> np.ndarray:
@@ -261,28 +262,16 @@ def _contained(
     contained)."""
     if group.size == 0:
         return np.zeros(0, dtype=bool)
-    # Order by (group, start, longest first), ties in array order: a stable sort of one
-    # packed key when the fields fit (rows arrive nearly sorted, which timsort exploits).
-    top = int(end.max())
-    bits = [int(group.max()).bit_length(), int(start.max()).bit_length(), top.bit_length()]
+    # Order by (group, start, longest first), ties in array order (rows arrive nearly
+    # sorted, which the stable sort exploits).
     if rank is not None:
         # Twins of different ranks count as one span: the one of highest rank holds the
         # others; among equals, the first in the arrays.
         start, end, _ = _twin_spans(group, start, end, rank)
-        top_rank = int(rank.max())
-        bits.append(top_rank.bit_length())
-        if sum(bits) <= 62:
-            packed = (group << (bits[1] + bits[2] + bits[3])) | (start << (bits[2] + bits[3]))
-            packed |= (top - end) << bits[3]
-            packed |= top_rank - rank
-            order = np.argsort(packed, kind="stable")
-        else:
-            order = np.lexsort((np.arange(group.size), -rank, -end, start, group))
-    elif sum(bits) <= 62:
-        packed = (group << (bits[1] + bits[2])) | (start << bits[2]) | (top - end)
-        order = np.argsort(packed, kind="stable")
-    else:
-        order = np.lexsort((np.arange(group.size), -end, start, group))
+    keys = [group, start, int(end.max()) - end]
+    if rank is not None:
+        keys.append(int(rank.max()) - rank)
+    order = _order(*keys, stable=True)
     g, e = group[order], end[order]
     # Running maximum of earlier ends within the group; groups are sorted, so offsetting
     # each end by its group keeps earlier groups below later ones.
@@ -306,11 +295,7 @@ def _twin_spans(
     group, each within ``TWIN_SLACK`` tokens of the previous one at both ends), and the
     mask of spans with a twin. With ``rank``, only the clusters whose ranks differ are
     made one span (the others keep their own spans)."""
-    bits = [int(x.max()).bit_length() for x in (group, start, end)]
-    if sum(bits) <= 62:  # one packed key: a single sort
-        order = np.argsort((group << (bits[1] + bits[2])) | (start << bits[2]) | end)
-    else:
-        order = np.lexsort((end, start, group))
+    order = _order(group, start, end)
     g, s, e = group[order], start[order], end[order]
     near = np.zeros(g.size, dtype=bool)
     near[1:] = (g[1:] == g[:-1]) & (s[1:] - s[:-1] <= TWIN_SLACK) & (
