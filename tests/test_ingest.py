@@ -619,6 +619,23 @@ def test_corrupt_nested_archive_fails_rest_ok(tmp_path: Path) -> None:
     assert files["o.zip!/good.c"].state == "ok" and files["ok.c"].state == "ok"
 
 
+def test_empty_archives_are_listed_not_lost(tmp_path: Path) -> None:
+    # A discovery dump's empty zip (or one holding only directories) yields no member:
+    # it must still be accounted for, as the archive itself, with a reason.
+    dirs_only = zip_bytes({"docs/": b"", "docs/img/": b""})
+    outer = zip_bytes({"empty.zip": zip_bytes({}), "dirs.zip": dirs_only,
+                       "empty.tar.gz": tar_bytes({}), "a.c": b"int a;\n"})
+    root = tmp_path / "p"
+    write(root / "dump.zip", outer)
+    write(root / "top_empty.zip", zip_bytes({}))
+    files = by_path(ingest(str(root)))
+    for name in ("dump.zip!/empty.zip", "dump.zip!/dirs.zip", "dump.zip!/empty.tar.gz",
+                 "top_empty.zip"):
+        assert (files[name].state, files[name].reason) == ("skipped", "archive holds no files")
+    assert files["dump.zip!/empty.zip"].size == len(zip_bytes({}))
+    assert files["dump.zip!/a.c"].state == "ok"
+
+
 def test_nesting_deeper_than_limit_fails(tmp_path: Path) -> None:
     level3 = zip_bytes({"c.c": b"int c;\n"})
     level2 = zip_bytes({"l3.zip": level3, "b.c": b"int b;\n"})
