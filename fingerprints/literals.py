@@ -20,6 +20,7 @@ import numpy as np
 import xxhash
 
 from .tokens import LEXICAL_CATEGORIES, FileTokens
+from .vocabulary import is_standard_vocabulary
 
 # Scored channels, in the order results list them.
 CHANNELS = ("identifiers", "identifier_parts", "strings", "comments")
@@ -310,7 +311,10 @@ def _strings_and_comments(joined: _Joined, keep: np.ndarray
 
     texts = [raw.strip(_QUOTES) if raw[:1] in _QUOTES else string_text(raw)
              for raw in compress(raws, is_string)]
-    enough = list(map(_ENOUGH_LETTERS.match, texts))
+    enough: list[object] = list(map(_ENOUGH_LETTERS.match, texts))
+    for i in [i for i, text in enumerate(texts) if " :: " in text]:
+        if is_standard_vocabulary(texts[i]):  # a Trove classifier: no author's wording
+            enough[i] = None
     string_rows = list(compress(range(len(raws)), is_string))
     strings = _per_file_first(compress(files, is_string), joined.files,
                               list(compress(texts, enough)), list(compress(string_rows, enough)),

@@ -18,7 +18,7 @@ import orjson
 
 from .heap import paused
 
-SCHEMA_VERSION = "1.11.0"
+SCHEMA_VERSION = "1.12.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -547,6 +547,8 @@ class ChannelSettings:
     fuzzy_min_chars: int  # shorter strings and comments are not compared fuzzily
     fuzzy_max_items: int  # per side: the longest unpaired items compared fuzzily
     dictionary: str  # the dictionary that decides misspellings
+    # Fixed vocabularies whose items the strings channel leaves out (Trove classifiers)
+    standard_vocabularies: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

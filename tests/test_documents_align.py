@@ -213,6 +213,21 @@ const baseCategorySchema = athleteSchema.extend({ qwrtzy: z.number() });
     assert not {"addissue", "mobx"} & words.keys()  # written in camelCase: names
 
 
+def test_parts_of_paths_and_file_names_are_not_shared_misspellings(tmp_path):
+    # python-docx 0.8.11 against 1.1.0: the egg-info's SOURCES.txt (a list of paths) gave
+    # "conf" (docs/conf.py), "exif" (court-exif.jpg), "hdrs" (doc-odd-even-hdrs.docx) and
+    # "behav" (sty-behav-props.docx) as shared misspellings of con, exit, hers and behave.
+    text = ORIGINAL + """
+The sources are docs/conf.py, features/steps/test_files/court-exif.jpg and
+sty-behav-props.docx; see (theme.conf) and https://example.org/hdrs/index.html too.
+We recieved them all.
+"""
+    result = _compare(tmp_path, text, text)
+    words = {a.word: a.kind for a in result.documents.anomalies}
+    assert words.get("recieved") == "misspelling"
+    assert not {"conf", "exif", "behav", "hdrs"} & words.keys()
+
+
 def _prepared(text: str):
     from simcheck.documents.extract import extract_from_text
     from simcheck.documents.prepare import prepare_text

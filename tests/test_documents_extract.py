@@ -219,6 +219,38 @@ def test_file_names_route_to_the_text_pipeline_by_mode():
     assert is_document("guide.md", "auto") and not is_document("main.c", "auto")
 
 
+GPL_NOTICE = """\
+    This program is free software; you can redistribute it and/or modify
+    it under the terms of the GNU General Public License as published by
+    the Free Software Foundation; either version 2 of the License, or
+    (at your option) any later version.
+"""
+
+
+def test_licence_files_named_after_their_licence_are_prose(tmp_path):
+    # MySQL-python 1.2.5 against mysqlclient 1.3.14: the left's GPL-2.0 was read as code
+    # (3,147 lexical tokens), so its text was not compared with the right's LICENSE, and
+    # "This program is free software; ..." was listed as commented-out code (a comment of
+    # the right's _mysql.c).
+    for name in ("GPL-2.0", "LGPL-2.1", "Apache-2.0", "LICENSE-MIT", "LICENSE.APACHE2",
+                 "COPYING.LIB", "BSD-3-Clause"):
+        assert document_format(f"pkg/{name}") == "text", name
+    for name in ("license.go", "copying.c", "mit.c", "install-sh", "gpl.py"):
+        assert document_format(f"pkg/{name}") is None, name
+    assert document_format("man/git-log.1") == "man"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "GPL-2.0").write_text(GPL_NOTICE * 3)
+    (tmp_path / "b" / "LICENSE").write_text(GPL_NOTICE * 3)
+    (tmp_path / "b" / "mod.c").write_text(
+        "/*\n" + GPL_NOTICE + "*/\nint add(int a, int b) { return a + b; }\n")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"))
+    entry = next(f for f in result.files if f.path == "GPL-2.0")
+    assert entry.tokenizer == "words"
+    assert result.documents.left.fraction > 0.99
+    assert not [a for a in result.code_anomalies if a.kind == "commented-out code"]
+
+
 def test_cmake_build_script_is_code_though_named_txt():
     # react-native-svg 15.2.0's android/src/main/jni/CMakeLists.txt was read as a manual.
     assert document_format("android/src/main/jni/CMakeLists.txt") is None

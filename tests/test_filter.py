@@ -93,6 +93,30 @@ def test_a_python_sdists_pkg_info_is_generated_by_name():
     assert detect_generated("docs/PKG-INFO.md", b"# Notes\n") is None
 
 
+def test_a_wheels_metadata_and_record_are_generated_and_in_no_channel(tmp_path):
+    # six 1.15.0's wheel against 1.16.0's: the rarest shared name was a file's checksum in
+    # RECORD ("i7hQxWWqOJ_cFvOkaWWtI9gq3_YPI5P8J2K2MYXo"), and the matches of METADATA,
+    # RECORD and WHEEL counted as unexplained code.
+    record = ("six.py,sha256=i7hQxWWqOJ_cFvOkaWWtI9gq3_YPI5P8J2K2MYXo,34549\n"
+              "six-1.16.0.dist-info/LICENSE,sha256=t1cdqQjXwKHBvR7sCc3dUTZoJCmJhwT_Eh7uJ8KzFr8,"
+              "1066\n" * 6)
+    code = "def pump(level):\n    while level > 12:\n        level -= 3\n    return level\n"
+    for side in ("a", "b"):
+        info = tmp_path / side / "six-1.16.0.dist-info"
+        info.mkdir(parents=True)
+        (info / "RECORD").write_text(record)
+        (tmp_path / side / "pump.py").write_text(code)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), _options(tmp_path))
+    found = [m for m in result.matches if m.left.path.endswith("/RECORD")]
+    assert found and all(m.filter.classification == "generated" for m in found)
+    cited = [i.left for c in result.channels for i in c.items]
+    assert not [p for p in cited if "RECORD" in p]
+    for name in ("METADATA", "RECORD", "WHEEL"):
+        marker = detect_generated(f"x.whl!/six-1.16.0.dist-info/{name}", b"")
+        assert marker is not None and "wheel" in marker.generator
+    assert detect_generated("docs/RECORD", b"") is None
+
+
 def test_matches_in_generated_files_are_classified_generated_citing_the_marker(tmp_path):
     left = _tree(tmp_path / "a", {"api/status.pb.go": FILTER / "status.pb.go"})
     right = _tree(tmp_path / "b", {"gen/status.pb.go": FILTER / "status.pb.go"})

@@ -619,6 +619,42 @@ def test_corrupt_nested_archive_fails_rest_ok(tmp_path: Path) -> None:
     assert files["o.zip!/good.c"].state == "ok" and files["ok.c"].state == "ok"
 
 
+def test_package_formats_are_expanded_as_the_archives_they_are(tmp_path: Path) -> None:
+    # six 1.16.0's wheel beside its sdist: the wheel was "skipped: binary file", so its
+    # six.py was never compared. A gem is a tar holding data.tar.gz; a crate is a tar.gz.
+    root = tmp_path / "p"
+    write(root / "six-1.16.0-py2.py3-none-any.whl", zip_bytes({"six.py": b"x = 1\n"}))
+    gem = tar_bytes({"data.tar.gz": tar_bytes({"lib/pump.rb": b"X = 1\n"}),
+                     "metadata.gz": b"\x1f\x8b"}, "w")
+    write(root / "pump-1.0.gem", gem)
+    write(root / "pump-1.0.crate", tar_bytes({"pump-1.0/src/lib.rs": b"fn f() {}\n"}))
+    for name in ("a.egg", "a.aar", "a.nupkg", "a.vsix", "a.xpi"):
+        write(root / name, zip_bytes({"m.js": b"var m = 1;\n"}))
+    files = by_path(ingest(str(root)))
+    assert files["six-1.16.0-py2.py3-none-any.whl!/six.py"].text == "x = 1\n"
+    assert files["pump-1.0.gem!/data.tar.gz!/lib/pump.rb"].state == "ok"
+    assert files["pump-1.0.crate!/pump-1.0/src/lib.rs"].state == "ok"
+    for name in ("a.egg", "a.aar", "a.nupkg", "a.vsix", "a.xpi"):
+        assert files[f"{name}!/m.js"].state == "ok"
+
+
+def test_empty_archives_are_listed_not_lost(tmp_path: Path) -> None:
+    # A discovery dump's empty zip (or one holding only directories) yields no member:
+    # it must still be accounted for, as the archive itself, with a reason.
+    dirs_only = zip_bytes({"docs/": b"", "docs/img/": b""})
+    outer = zip_bytes({"empty.zip": zip_bytes({}), "dirs.zip": dirs_only,
+                       "empty.tar.gz": tar_bytes({}), "a.c": b"int a;\n"})
+    root = tmp_path / "p"
+    write(root / "dump.zip", outer)
+    write(root / "top_empty.zip", zip_bytes({}))
+    files = by_path(ingest(str(root)))
+    for name in ("dump.zip!/empty.zip", "dump.zip!/dirs.zip", "dump.zip!/empty.tar.gz",
+                 "top_empty.zip"):
+        assert (files[name].state, files[name].reason) == ("skipped", "archive holds no files")
+    assert files["dump.zip!/empty.zip"].size == len(zip_bytes({}))
+    assert files["dump.zip!/a.c"].state == "ok"
+
+
 def test_nesting_deeper_than_limit_fails(tmp_path: Path) -> None:
     level3 = zip_bytes({"c.c": b"int c;\n"})
     level2 = zip_bytes({"l3.zip": level3, "b.c": b"int b;\n"})

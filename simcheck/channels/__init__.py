@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from fingerprints.literals import CHANNELS
+from fingerprints.vocabulary import VOCABULARIES
 
 from ..filter.generated import is_tool_data
 from ..match.order_free import KgramRarity
@@ -25,6 +26,7 @@ def settings() -> ChannelSettings:
         fuzzy_min_chars=FUZZY_MIN_CHARS,
         fuzzy_max_items=FUZZY_MAX_ITEMS,
         dictionary=dictionary_name(),
+        standard_vocabularies=list(VOCABULARIES),
     )
 
 

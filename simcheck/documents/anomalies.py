@@ -14,6 +14,7 @@ count as known."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -51,21 +52,45 @@ def _places(f: TextFile, positions: Iterable[int]) -> list[Place]:
 def _positions(f: TextFile) -> dict[str, list[int]]:
     """Where each candidate word of the document's prose occurs. Words of code blocks
     (a README's examples) and words written in camelCase ("addIssue", "JavaScript") are
-    names, not the author's spelling."""
+    names, not the author's spelling; so is a word used as a part of a path, a URL or a
+    file name ("docs/conf.py", "court-exif.jpg"), where it is used so."""
     out: dict[str, list[int]] = {}
     names: set[str] = set()  # written in camelCase somewhere: a name wherever it occurs
     code = [b.kind == "code" for b in f.document.blocks]
+    paths: dict[int, list[tuple[int, int]]] = {}  # per block: its path-like chunks
     for i, (word, alias) in enumerate(zip(f.words, f.alias.tolist(), strict=True)):
+        b = int(f.block[i])
         if (alias < 0 and len(word) >= MIN_LENGTH and word.isalpha()
-                and word not in STOPWORDS and not code[int(f.block[i])]):
+                and word not in STOPWORDS and not code[b]):
             if _CAMEL.search(_original(f, i)):
                 names.add(word)
-            else:
+            elif not _in_path(f, b, int(f.start[i]), paths):
                 out.setdefault(word, []).append(i)
     return {word: at for word, at in out.items() if word not in names}
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_CHUNK = re.compile(r"\S+")
+# A chunk between spaces, its surrounding punctuation aside, that holds a slash or ends in
+# a file name's extension ("theme.conf", "court-exif.jpg"; not "etc." or "end.").
+_PATH = re.compile(r"[^\s]*[/\\][^\s]*|[\w.-]*\w\.[A-Za-z][A-Za-z0-9]{0,4}")
+_AROUND = "([{<\"'`*_)]}>.,;:!?"
+
+
+def _in_path(f: TextFile, block: int, start: int, paths: dict[int, list[tuple[int, int]]]
+             ) -> bool:
+    """Whether the word starting at ``start`` of ``block``'s text lies in a path-like chunk."""
+    spans = paths.get(block)
+    if spans is None:
+        spans = paths[block] = []
+        for m in _CHUNK.finditer(f.document.blocks[block].text):
+            if _PATH.fullmatch(m.group().strip(_AROUND)):
+                spans.append((m.start(), m.end()))
+    at = bisect_right(spans, (start, _END)) - 1  # the last chunk starting at or before it
+    return at >= 0 and start < spans[at][1]
+
+
+_END = 1 << 62
 
 
 def _original(f: TextFile, i: int) -> str:

@@ -25,6 +25,15 @@ _PROSE_NAMES = frozenset(
     "readme license licence copying notice authors contributors changes changelog news "
     "install history".split()
 )
+# Licence texts named after their licence: LICENSE-MIT, LICENSE.APACHE2, COPYING.LIB (a
+# suffix after a dot only in capitals: license.go is code), and SPDX-style names such as
+# GPL-2.0, LGPL-2.1 or Apache-2.0 (not manual pages, not code).
+_LICENCE_FILE = re.compile(
+    r"(?i:license|licence|copying|copyright|notice|unlicense)"
+    r"(?:-[\w.+-]+|\.[A-Z][A-Z0-9.+-]*)")
+_LICENCE_ID = re.compile(
+    r"(?:[al]?gpl|apache|mpl|epl|bsd|mit|isc|cddl|eupl|artistic)"
+    r"(?:[-_.]?v?\d+(?:\.\d+)*)?(?:-[a-z]+)*\+?")
 # Code under a prose extension: CMake's build script is CMakeLists.txt.
 _CODE_NAMES = frozenset({"cmakelists.txt"})
 BINARY_FORMATS = frozenset({"pdf", "docx"})
@@ -41,8 +50,9 @@ def document_format(path: str) -> str | None:
         fmt = _EXTENSIONS.get(lower[dot:])
         if fmt is not None:
             return fmt
-        return "man" if _MAN.search(lower) else None
-    return "text" if lower in _PROSE_NAMES else None
+    if lower in _PROSE_NAMES or _LICENCE_FILE.fullmatch(name) or _LICENCE_ID.fullmatch(lower):
+        return "text"
+    return "man" if dot > 0 and _MAN.search(lower) else None
 
 
 def is_document(path: str, mode: Mode) -> bool:

@@ -82,11 +82,18 @@ _DATA_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Xcode project data (project.pbxproj, workspace and scheme files, written by Xcode)",
      re.compile(r"^project\.pbxproj$|\.xcworkspacedata$|\.xcscheme$")),
 )
+# The same, told by the file's directory too: a Python wheel's metadata (METADATA repeats
+# PKG-INFO; RECORD lists every file's checksum; WHEEL the build tool's tags).
+_DATA_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Python wheel metadata (METADATA, RECORD, WHEEL in *.dist-info, written by the build"
+     " backend)", re.compile(r"\.dist-info/(?:METADATA|RECORD|WHEEL)$")),
+)
 
 
 def generator_names() -> list[str]:
     """Every generator recognised, in words (recorded in the result's settings)."""
-    names = [name for name, _, _ in _MARKERS] + [name for name, _ in _NAMES + _DATA_NAMES]
+    names = [name for name, _, _ in _MARKERS] + [
+        name for name, _ in _NAMES + _DATA_NAMES + _DATA_PATHS]
     return list(dict.fromkeys(names))
 
 
@@ -136,13 +143,14 @@ def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
 
 
 def is_tool_data(path: str) -> bool:
-    """Whether ``path`` names a file a tool writes as data (``_DATA_NAMES``): a source
-    map, a lockfile, a PKG-INFO or an Xcode project file."""
-    return _named(path, _DATA_NAMES) is not None
+    """Whether ``path`` names a file a tool writes as data (``_DATA_NAMES``,
+    ``_DATA_PATHS``): a source map, a lockfile, a PKG-INFO, a wheel's metadata or an Xcode
+    project file."""
+    return _named(path, _DATA_NAMES) is not None or _placed(path) is not None
 
 
 def _by_name(path: str) -> GeneratedMarker | None:
-    name = _named(path, _NAMES + _DATA_NAMES)
+    name = _named(path, _NAMES + _DATA_NAMES) or _placed(path)
     return GeneratedMarker(name, None, path.rsplit("/", 1)[-1]) if name else None
 
 
@@ -150,3 +158,8 @@ def _named(path: str, names: tuple[tuple[str, re.Pattern[str]], ...]) -> str | N
     """The first of ``names`` whose pattern the file name of ``path`` matches."""
     base = path.rsplit("/", 1)[-1]
     return next((name for name, pattern in names if pattern.search(base)), None)
+
+
+def _placed(path: str) -> str | None:
+    """The first of ``_DATA_PATHS`` whose pattern ``path`` (with its directories) matches."""
+    return next((name for name, pattern in _DATA_PATHS if pattern.search(path)), None)

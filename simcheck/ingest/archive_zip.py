@@ -1,4 +1,4 @@
-"""Expanding zip archives (.zip, .jar, .war, .ear) member by member, in memory."""
+"""Expanding zip archives (.zip, .jar, .war, .ear, .whl ...) member by member, in memory."""
 
 from __future__ import annotations
 

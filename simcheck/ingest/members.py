@@ -189,11 +189,15 @@ def drain(stream: Readable) -> None:
 
 
 def _expand(level: Level, target: Expand, source: io.BytesIO | Readable) -> None:
+    listed = len(level.out)
     try:
         level.expand(source, target.fmt, level.child(target.path, target.match_path))
     except ArchiveUnreadable as exc:
         # Entries already read from the nested archive stay; the archive itself is failed.
         level.out.append(failed(target.path, exc.reason, target.size))
+        return
+    if len(level.out) == listed:
+        level.out.append(skipped(target.path, reasons.EMPTY_ARCHIVE, target.size))
 
 
 def record_stop(level: Level, path: str, size: int, stop: ExpansionStopped) -> None:

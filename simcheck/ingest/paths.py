@@ -17,10 +17,21 @@ _ARCHIVE_SUFFIXES: tuple[tuple[str, ArchiveFormat], ...] = (
     (".tbz", "tar"),
     (".txz", "tar"),
     (".tar", "tar"),
+    # Package formats that are tars: a Ruby gem (holding data.tar.gz), a Rust crate.
+    (".gem", "tar"),
+    (".crate", "tar"),
     (".zip", "zip"),
     (".jar", "zip"),
     (".war", "zip"),
     (".ear", "zip"),
+    # Package formats that are zips and ship sources: Python wheels and eggs, Android
+    # libraries, NuGet packages, VS Code and Firefox extensions.
+    (".whl", "zip"),
+    (".egg", "zip"),
+    (".aar", "zip"),
+    (".nupkg", "zip"),
+    (".vsix", "zip"),
+    (".xpi", "zip"),
     (".7z", "7z"),
 )
 

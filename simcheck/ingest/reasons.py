@@ -23,6 +23,8 @@ UNSUPPORTED_7Z = "unsupported 7z archive layout"
 TRUNCATED_MEMBER = "truncated archive member"
 NOT_READ = "not read: archive expansion stopped"
 AMBIGUOUS_MEMBER = "ambiguous duplicate member name in 7z archive"
+# An archive that yielded no entry (empty, or directories only) is listed itself.
+EMPTY_ARCHIVE = "archive holds no files"
 
 
 def too_large(size: int, limit: int) -> str:

@@ -156,12 +156,16 @@ def _regular(path: str, rel: str, size: int, ctx: Context, out: list[IngestedFil
     except OSError as exc:
         out.append(failed(rel, _os_reason(exc), size))
         return
+    listed = len(out)
     with stream:
         try:
             # Expanded in place: members are listed as "rel!/member".
             expand_outermost(stream, fmt, ctx, out, prefix=rel + "!/", match_prefix=rel + "/")
         except ArchiveUnreadable as exc:
             out.append(failed(rel, exc.reason, size))
+            return
+    if len(out) == listed:
+        out.append(skipped(rel, reasons.EMPTY_ARCHIVE, size))
 
 
 def _read_file(path: str, rel: str, size: int, ctx: Context, out: list[IngestedFile]) -> None:
