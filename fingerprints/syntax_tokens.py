@@ -270,15 +270,21 @@ def _literal_symbol(source: bytes, table: _KindTable, node: Node) -> int | None:
     return symbol
 
 
-def _has_marker(node: Node, marker: str, up: int) -> bool:
+def _has_marker(node: Node, marker: str, up: int, seen: dict[tuple[int, str], bool]) -> bool:
     """Whether ``marker`` is the type of a child or grandchild of ``node``'s ancestor ``up``
-    levels up."""
+    levels up. ``seen`` keeps the answer per ancestor: the declarators of one declaration
+    share it, and rescanning it for each of them made a declaration of n parts cost n^2
+    (a minified file's single ``var`` of 20,000 parts outlasted the parse time limit)."""
     for _ in range(up):
         if node.parent is None:
             return False
         node = node.parent
-    return any(c.type == marker or any(g.type == marker for g in c.children)
-               for c in node.children)
+    key = (node.id, marker)
+    found = seen.get(key)
+    if found is None:
+        found = seen[key] = any(c.type == marker or any(g.type == marker for g in c.children)
+                                for c in node.children)
+    return found
 
 
 def _outside_functions(node: Node, table: _KindTable) -> bool:
@@ -291,10 +297,12 @@ def _outside_functions(node: Node, table: _KindTable) -> bool:
 
 
 def _declared(
-    source: bytes, spec: LanguageSpec, table: _KindTable, node: Node
+    source: bytes, spec: LanguageSpec, table: _KindTable, node: Node,
+    seen: dict[tuple[int, str], bool],
 ) -> tuple[Node | None, int | None]:
     """The identifier a constant declarator declares (None: it names none) and the symbol
-    of its literal (None: no form of the spec qualifies it as a constant of the file)."""
+    of its literal (None: no form of the spec qualifies it as a constant of the file).
+    ``seen``: ``_has_marker``'s answers so far in this file."""
     name_node = None
     for form in spec.constants:
         if form.node != node.type:
@@ -306,7 +314,7 @@ def _declared(
         name = source[name_node.start_byte : name_node.end_byte].decode("utf-8", "replace")
         if form.pattern and not re.fullmatch(form.pattern, name):
             continue
-        if form.marker and not _has_marker(node, form.marker, form.marker_up):
+        if form.marker and not _has_marker(node, form.marker, form.marker_up, seen):
             continue
         named = node.named_children
         value = node.child_by_field_name(form.value) if form.value else (
@@ -329,8 +337,9 @@ def _constants(
     found: dict[bytes, int] = {}
     spoilt: set[bytes] = set()
     declared: set[int] = set()
+    seen: dict[tuple[int, str], bool] = {}
     for node in declarators:
-        name_node, symbol = _declared(source, spec, table, node)
+        name_node, symbol = _declared(source, spec, table, node, seen)
         if name_node is None:
             continue
         name = source[name_node.start_byte : name_node.end_byte]

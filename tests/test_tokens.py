@@ -146,3 +146,35 @@ def test_only_declared_constants_stand_for_literals(language, code):
     last_use = code.lower().rfind("limit")  # in the return statement
     (at,) = [i for i, s in enumerate(tokens.start_byte.tolist()) if s == last_use]
     assert int(tokens.symbols[at]) == symbol_of(IDENT)
+
+
+@pytest.mark.parametrize("keyword", ["const", "var"])
+def test_a_long_declaration_is_searched_for_its_marker_once(keyword, monkeypatch):
+    # Each of a declaration's parts asks whether the declaration says `const`: its parts
+    # are read once for all of them, not once per part (n^2 work: a minified file's one
+    # `var` of 20,000 parts outlasted the parse time limit and fell back to lexical tokens).
+    import builtins
+
+    import fingerprints.syntax_tokens as syntax_tokens
+
+    scans = []
+
+    def counting_any(items):  # the marker search's only loop
+        scans.append(1)
+        return builtins.any(items)
+
+    monkeypatch.setattr(syntax_tokens, "any", counting_any, raising=False)
+    parts = 300
+    # Lower-case names: a capitalised one is a constant by convention, marker or not.
+    code = (f"{keyword} " + ",".join(f"k{i}={i}" for i in range(parts)) + ";\n"
+            + "f(" + ",".join(f"k{i}" for i in range(parts)) + ");\n")
+    tokens = tokenize_syntax(code.encode(), get_spec("javascript"))
+    # Found at once in `const`; in `var`, once in each of the declaration's parts and commas.
+    limit = 1 if keyword == "const" else 2 * parts + 2
+    assert 0 < len(scans) <= limit
+    # Every use stands for its literal when the declaration is `const`, none when `var`.
+    uses = [i for i, s in enumerate(tokens.start_byte.tolist()) if s > code.index("f(")]
+    inlined = [int(tokens.symbols[i]) == symbol_of("<number>") for i in uses
+               if int(tokens.symbols[i]) in (symbol_of(IDENT), symbol_of("<number>"))]
+    assert len(inlined) == parts
+    assert all(inlined) if keyword == "const" else not any(inlined)
