@@ -15,6 +15,7 @@ from .tokens import (
     STRING,
     FileTokens,
     RawTokens,
+    count_lines,
     file_tokens_many,
     symbol_of,
 )
@@ -117,7 +118,12 @@ def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
     """``tokenize_syntax`` before line numbers (``file_tokens_many`` adds them, for several
     files at once)."""
     parser: Parser = parser_for(spec)
-    tree = parser.parse(source)
+    # A file whose last line lacks its newline is parsed as if it had one: grammars end
+    # some constructs with the newline (tree-sitter-c's preprocessor directives: a header
+    # ending in `#define ...` read as a syntax error), and no language gives the last
+    # newline a meaning. Offsets are unchanged; nothing past the file's end is kept.
+    ended = source.endswith(b"\n") or not source
+    tree = parser.parse(source if ended else source + b"\n")
     has_error = tree.root_node.has_error
     table = _kind_table(spec)
     descend, marks, wraps = table.descend, table.marks, table.wraps
@@ -147,18 +153,27 @@ def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
         add_span(node.byte_range)
         while not next_sibling():
             if not parent():
-                note = _error_note(tree.root_node, spec) if has_error else None
+                note = _error_note(tree.root_node, spec, source) if has_error else None
                 constants = _constants(source, spec, table, declarators)
-                return _tokens(source, table, kinds, spans, definitions, note, constants)
+                return _tokens(source, table, kinds, spans, definitions, note, constants,
+                               ended)
 
 
-def _error_note(root: Node, spec: LanguageSpec) -> str:
+def _error_note(root: Node, spec: LanguageSpec, source: bytes) -> str:
     """What the file list says of a file the grammar reported errors in: where the first
     one is, and, since the file may still be valid, the constructs the grammar is known
     to reject."""
-    first = _first_error(root)
-    where = f" at line {first.start_point[0] + 1}" if first is not None else ""
-    note = (f"syntax error{where} reported by the {spec.display} grammar; its error recovery"
+    node, exact = _first_error(root)
+    # A missing token may sit on the newline added past the file's end: its last line.
+    last = max(count_lines(source), 1)
+    first, end = (min(p[0] + 1, last) for p in (node.start_point, node.end_point))
+    if exact or first == end:
+        where = f"at line {first}"
+    else:
+        where = f"in lines {first}-{end}"
+    if not exact:
+        where += f" (in node {node.type})"
+    note = (f"syntax error {where} reported by the {spec.display} grammar; its error recovery"
             " kept the rest of the file")
     if spec.known_parse_gaps:
         note += (f"; the file may be valid {spec.display}: the grammar rejects valid "
@@ -166,16 +181,21 @@ def _error_note(root: Node, spec: LanguageSpec) -> str:
     return note
 
 
-def _first_error(root: Node) -> Node | None:
-    """The first ERROR or MISSING node in source order (only subtrees holding one are
-    walked; a stack, not recursion: trees can be deeper than Python's recursion limit)."""
+def _first_error(root: Node) -> tuple[Node, bool]:
+    """The first ERROR or MISSING node in source order (True), or, when that is a hidden
+    node (a grammar's auxiliary token, such as the newline that ends a C directive: the
+    tree-sitter API lists visible nodes only), the innermost visible node holding it
+    (False). Only subtrees holding an error are walked; a stack, not recursion: trees can
+    be deeper than Python's recursion limit. ``root`` must hold an error."""
     stack = [root]
-    while stack:
+    while True:
         node = stack.pop()
         if node.is_error or node.is_missing:
-            return node
-        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
-    return None
+            return node, True
+        inner = [c for c in node.children if c.has_error or c.is_missing]
+        if not inner:
+            return node, False
+        stack.extend(reversed(inner))
 
 
 def _definition_range(node: Node, wraps: bytes) -> tuple[int, int]:
@@ -195,11 +215,17 @@ def _tokens(
     definitions: list[tuple[int, int]],
     note: str | None,
     constants: _Constants | None = None,
+    ended: bool = True,
 ) -> RawTokens:
-    """The token streams from the walk's (kind, span) records, in source order."""
+    """The token streams from the walk's (kind, span) records, in source order. ``ended``
+    False: the tree was parsed with a newline added past the end of ``source``, which no
+    span may include (a token of that newline alone becomes empty and is dropped)."""
     # fromiter: about twice as fast as np.array on a list of ints.
     kind = np.fromiter(kinds, dtype=np.intp, count=len(kinds))
     span = np.fromiter(spans, dtype=np.int64, count=len(spans))
+    if not ended:
+        np.minimum(span, len(source), out=span)
+        definitions = [(s, min(e, len(source))) for s, e in definitions]
     starts, ends = span[0::2], span[1::2]
     action = table.actions[kind]
     # Comments are lexical only; a zero-width leaf is a MISSING node, not a token (a

@@ -178,3 +178,47 @@ def test_a_long_declaration_is_searched_for_its_marker_once(keyword, monkeypatch
                if int(tokens.symbols[i]) in (symbol_of(IDENT), symbol_of("<number>"))]
     assert len(inlined) == parts
     assert all(inlined) if keyword == "const" else not any(inlined)
+
+
+# mmh3 4.1.0's src/mmh3/hashlib.h ends so: a macro continued on a second line, and no
+# newline after it.
+_LAST_DEFINE = (
+    b"#include <Python.h>\n\n"
+    b"#define GET_BUFFER_VIEW_OR_ERROUT(obj, viewp) \\\n"
+    b"    GET_BUFFER_VIEW_OR_ERROR(obj, viewp, return NULL)"
+)
+
+
+@pytest.mark.parametrize("language", ["c", "cpp"])
+def test_a_last_line_without_its_newline_is_no_syntax_error(language):
+    # The grammars end a preprocessor directive with its newline: a header whose last
+    # line is a #define was read as a syntax error (with no line: the missing newline is
+    # a hidden node). Parsed as if it had its newline, it is the same file as with it.
+    spec = get_spec(language)
+    bare = tokenize_syntax(_LAST_DEFINE, spec)
+    ended = tokenize_syntax(_LAST_DEFINE + b"\n", spec)
+    assert bare.note is None
+    assert bare.symbols.tolist() == ended.symbols.tolist()
+    assert bare.start_byte.tolist() == ended.start_byte.tolist()
+    assert bare.end_byte.tolist() == ended.end_byte.tolist()
+    assert int(bare.end_byte.max()) <= len(_LAST_DEFINE)
+    assert bare.end_line.tolist() == ended.end_line.tolist()
+    assert bare.line_count == 4
+
+
+@pytest.mark.parametrize(
+    ("language", "code", "line"),
+    [
+        # Text after an #include's path: the newline the directive needs is missing, a
+        # node the tree-sitter API does not list.
+        ("c", b"int a;\n#include <a.h> int x;\nint b;\n", 2),
+        # An #ifdef without #endif, and no final newline: the #endif is missing past the
+        # file's end, which is its last line.
+        ("c", b"#ifdef A\nint x;\nint y;", 3),
+        ("python", b"def f(:\n    return 1\n", 1),
+    ],
+)
+def test_a_syntax_error_note_names_its_line(language, code, line):
+    tokens = tokenize_syntax(code, get_spec(language))
+    assert tokens.note is not None
+    assert tokens.note.startswith(f"syntax error at line {line} ")
