@@ -117,6 +117,38 @@ def test_a_wheels_metadata_and_record_are_generated_and_in_no_channel(tmp_path):
     assert detect_generated("docs/RECORD", b"") is None
 
 
+def test_an_egg_infos_listings_are_generated_code_not_documents(tmp_path):
+    # python-docx 0.8.11 against 1.1.0: setuptools' SOURCES.txt (the sdist's file list)
+    # was compared as a prose document, its 2,535 words matched as if two manuals shared
+    # them. It is tool data like the PKG-INFO beside it: compared with the code, its
+    # matches classified generated, nothing of it in the documents or the channels.
+    modules = ("api blkcntnr compat document enum/base enum/text exceptions image/bmp"
+               " image/gif image/jpeg image/png image/tiff opc/constants opc/coreprops"
+               " opc/package opc/packuri opc/part opc/pkgreader opc/pkgwriter opc/rel"
+               " oxml/document oxml/numbering oxml/section oxml/shape oxml/styles"
+               " oxml/table oxml/text/font oxml/text/paragraph oxml/text/run parts/document"
+               " parts/image parts/numbering parts/settings parts/styles section settings"
+               " shape shared styles/style table text/font text/paragraph text/run").split()
+    sources = "".join(f"docx/{m}.py\n" for m in modules)
+    readme = ("# python-docx\n\nA library for creating and updating Microsoft Word files."
+              " It reads, writes and edits documents without Word installed.\n")
+    for side, extra in (("a", ""), ("b", "docx/drawing/__init__.py\n")):
+        info = tmp_path / side / "python_docx.egg-info"
+        info.mkdir(parents=True)
+        (info / "SOURCES.txt").write_text("setup.py\n" + sources + extra)
+        (info / "top_level.txt").write_text("docx\n")
+        (tmp_path / side / "README.md").write_text(readme)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), _options(tmp_path))
+    assert result.documents is not None
+    assert [d.path for d in result.documents.documents] == ["README.md", "README.md"]
+    listings = [f for f in result.files if "egg-info" in f.path]
+    assert len(listings) == 4 and all(f.status == "compared" for f in listings)
+    found = [m for m in result.matches if m.left.path.endswith("SOURCES.txt")]
+    assert found and all(m.filter.classification == "generated" for m in found)
+    assert all(m.left.document is None for m in found)
+    assert not [i for c in result.channels for i in c.items if "egg-info" in i.left]
+
+
 def test_matches_in_generated_files_are_classified_generated_citing_the_marker(tmp_path):
     left = _tree(tmp_path / "a", {"api/status.pb.go": FILTER / "status.pb.go"})
     right = _tree(tmp_path / "b", {"gen/status.pb.go": FILTER / "status.pb.go"})

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ..filter.generated import is_tool_data
+
 Mode = Literal["auto", "code", "text"]
 MODES: tuple[str, ...] = ("auto", "code", "text")
 
@@ -57,9 +59,12 @@ def document_format(path: str) -> str | None:
 
 def is_document(path: str, mode: Mode) -> bool:
     """Whether ``path`` goes to the text pipeline: in ``auto`` mode documents by name, in
-    ``text`` mode every file, in ``code`` mode none."""
+    ``text`` mode every file, in ``code`` mode none. In ``auto`` mode a file a tool writes
+    as data (``is_tool_data``: an egg-info's SOURCES.txt, a wheel's top_level.txt) is no
+    document whatever its extension: it goes with the code, where its matches are compared
+    and classified generated and the literal channels leave it out, as its PKG-INFO is."""
     if mode == "text":
         return True
     if mode == "code":
         return False
-    return document_format(path) is not None
+    return document_format(path) is not None and not is_tool_data(path)

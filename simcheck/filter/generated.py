@@ -83,10 +83,21 @@ _DATA_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
      re.compile(r"^project\.pbxproj$|\.xcworkspacedata$|\.xcscheme$")),
 )
 # The same, told by the file's directory too: a Python wheel's metadata (METADATA repeats
-# PKG-INFO; RECORD lists every file's checksum; WHEEL the build tool's tags).
+# PKG-INFO; RECORD lists every file's checksum; WHEEL the build tool's tags), and the
+# listings setuptools writes beside an sdist's or egg's PKG-INFO (SOURCES.txt lists the
+# package's files, top_level.txt its modules: two versions of a package share most of
+# them, as a file list, not as prose anyone wrote). Their .txt files are not read as
+# documents either (``simcheck.documents.formats.is_document``).
 _DATA_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Python wheel metadata (METADATA, RECORD, WHEEL in *.dist-info, written by the build"
      " backend)", re.compile(r"\.dist-info/(?:METADATA|RECORD|WHEEL)$")),
+    ("Python package metadata listings (SOURCES.txt, top_level.txt, requires.txt ... in"
+     " *.egg-info or EGG-INFO, entry_points.txt and top_level.txt in *.dist-info, written"
+     " by setuptools)", re.compile(
+         r"(?:\.egg-info|(?:^|/)EGG-INFO)/(?:SOURCES|top_level|dependency_links|requires"
+         r"|entry_points|namespace_packages|eager_resources|depends|native_libs"
+         r"|installed-files)\.txt$|(?:\.egg-info|(?:^|/)EGG-INFO)/(?:not-)?zip-safe$"
+         r"|\.dist-info/(?:top_level|entry_points)\.txt$")),
 )
 
 
@@ -144,8 +155,8 @@ def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
 
 def is_tool_data(path: str) -> bool:
     """Whether ``path`` names a file a tool writes as data (``_DATA_NAMES``,
-    ``_DATA_PATHS``): a source map, a lockfile, a PKG-INFO, a wheel's metadata or an Xcode
-    project file."""
+    ``_DATA_PATHS``): a source map, a lockfile, a PKG-INFO, a wheel's metadata, an
+    egg-info's listings or an Xcode project file."""
     return _named(path, _DATA_NAMES) is not None or _placed(path) is not None
 
 

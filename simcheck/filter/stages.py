@@ -44,9 +44,9 @@ def meanings(
         " code, vendor SDKs, standards); the corpus file and lines are cited",
         GENERATED: "a file of the match carries a code generator's marker (such as 'Code"
         " generated ... DO NOT EDIT', '@generated', a protoc, Bison or SWIG header), or its"
-        " name marks a tool's output (a source map, a package manager's lockfile, PKG-INFO or a"
-        " wheel's METADATA and RECORD, an Xcode project.pbxproj); the marker line or the file"
-        " name is cited",
+        " name marks a tool's output (a source map, a package manager's lockfile, PKG-INFO,"
+        " a wheel's METADATA and RECORD, an egg-info's SOURCES.txt and top_level.txt, an"
+        " Xcode project.pbxproj); the marker line or the file name is cited",
         VENDORED: "a file of the match lies in a directory that by convention holds"
         " third-party code (vendor/, third_party/, node_modules/ ...); the directory is"
         " cited",
