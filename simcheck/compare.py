@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
@@ -47,7 +47,6 @@ from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
 from .match.evidence import (
     FileLiterals,
-    TokenTexts,
     exact_texts,
     file_literals,
     literal_support,
@@ -447,21 +446,16 @@ def compare_prepared(
     sides = (lfiles, rfiles)
 
     # Per file, found once for all its pairs (per process): its definition bounds, and its
-    # token texts and literals (kept for the most recent files only: pairs come grouped by
-    # left file).
+    # token texts and literals. Pairs come grouped by left file: a left file's are done with
+    # when the next one starts, while a right file's come back with later left files. The
+    # right side's token texts are all kept (arrays of 17 bytes a token, a fraction of the
+    # postings freed above), its literals (lists of Python ints) for recent files only.
     @functools.cache
     def bounds_of(side: int, i: int) -> list[int]:
         return definition_bounds(sides[side][i].fp.tokens)
 
-    @functools.lru_cache(maxsize=1024)
-    def texts_of(side: int, i: int) -> TokenTexts:
-        f = sides[side][i]
-        return token_texts(f.text, f.fp.tokens)
-
-    @functools.lru_cache(maxsize=1024)
-    def literals_of(side: int, i: int) -> FileLiterals:
-        f = sides[side][i]
-        return file_literals(f.text, f.fp.tokens)
+    texts_of = _RecentPerSide(sides, lambda f: token_texts(f.text, f.fp.tokens), None)
+    literals_of = _RecentPerSide(sides, lambda f: file_literals(f.text, f.fp.tokens), 1024)
 
     def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
         done = []
@@ -559,6 +553,32 @@ def compare_prepared(
             channels=literal,
             code_anomalies=anomalies,
         )
+
+
+# Left files whose token texts and literals are kept while the pairs are aligned.
+_RECENT_LEFT = 8
+
+R = TypeVar("R")
+
+
+class _RecentPerSide(Generic[R]):
+    """``read(sides[side][i])``, kept for the ``_RECENT_LEFT`` files of the left side read
+    most recently and the ``right`` of the right side (None: all); ``cache_clear`` drops
+    them."""
+
+    def __init__(self, sides: tuple[Sequence[PreparedFile], Sequence[PreparedFile]],
+                 read: Callable[[PreparedFile], R], right: int | None) -> None:
+        self._caches = tuple(
+            functools.lru_cache(maxsize=size)(lambda i, files=files: read(files[i]))
+            for files, size in zip(sides, (_RECENT_LEFT, right), strict=True)
+        )
+
+    def __call__(self, side: int, i: int) -> R:
+        return self._caches[side](i)
+
+    def cache_clear(self) -> None:
+        for cache in self._caches:
+            cache.cache_clear()
 
 
 def _twin_rank(
