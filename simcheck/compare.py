@@ -517,15 +517,16 @@ def compare_prepared(
         exact_of.cache_clear()
         bounds_of.cache_clear()
         give_back_freed_memory()
-        matches, located, classified, pairs = _numbered(
-            aligned, lfiles, rfiles, (lmasks, rmasks), options.exhibit_prefix
-        )
         # The whole-work channels need no match: on a large comparison a forked child
-        # computes them while this process filters the matches.
+        # computes them (the longer task) while this process numbers and filters the
+        # matches.
         advance = progress("Evidence channels", 1)
         background = beside(
             lambda: _whole_work_channels(lfiles, rfiles, options, names), options.workers,
             worth_it=len(lfiles) + len(rfiles) >= BESIDE_MIN_FILES,
+        )
+        matches, located, classified, pairs = _numbered(
+            aligned, lfiles, rfiles, (lmasks, rmasks), options.exhibit_prefix
         )
         lsum = _summary(left, lmasks, 0.0)  # order-free figures are filled in below
         rsum = _summary(right, rmasks, 0.0)
