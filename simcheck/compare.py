@@ -47,7 +47,6 @@ from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
 from .match.evidence import (
     FileLiterals,
-    TokenTexts,
     exact_texts,
     file_literals,
     literal_support,
@@ -430,14 +429,8 @@ def compare_prepared(
         postings,
         options.workers,
     )
-    sides = (lfiles, rfiles)
-    # Per file, the hash of each token's text: read for the twin ranking and read again by
-    # the aligning (they are arrays of 8 bytes a token: the postings, freed below, are far
-    # larger).
-    exact_of = _Kept(lambda side, i: exact_texts(sides[side][i].text, sides[side][i].fp.tokens),
-                     (None, None))
     runs = drop_redundant(runs, options.workers,
-                          _twin_rank(runs, lfiles, exact_of, fs.guarantee))
+                          _twin_rank(runs, lfiles, rfiles, fs.guarantee))
     # Rows of ``runs`` are grouped by file pair; each group is aligned on its own.
     group_keys = runs.left * n_right + runs.right
     bounds = np.flatnonzero(np.diff(group_keys)) + 1
@@ -450,26 +443,18 @@ def compare_prepared(
     give_back_freed_memory()
     advance = progress("Aligning", len(starts))
     here, shown = os.getpid(), [0]  # progress is shown by this process only
+    sides = (lfiles, rfiles)
 
     # Per file, found once for all its pairs (per process): its definition bounds, and its
-    # token texts and literals. Pairs come grouped by left file: a left file's are done with
-    # when the next one starts, while a right file's come back with later left files. The
-    # right side's token texts are all kept (arrays of 17 bytes a token, a fraction of the
-    # postings freed above), its literals (lists of Python ints) for recent files only.
+    # token texts and literals (kept for the most recent files only, each side on its own:
+    # pairs come grouped by left file, so a left file's are done with when the next one
+    # starts, while a right file's come back with later left files).
     @functools.cache
     def bounds_of(side: int, i: int) -> list[int]:
         return definition_bounds(sides[side][i].fp.tokens)
 
-    def read_texts(side: int, i: int) -> TokenTexts:
-        f = sides[side][i]
-        return token_texts(f.text, f.fp.tokens, exact_of(side, i))
-
-    def read_literals(side: int, i: int) -> FileLiterals:
-        f = sides[side][i]
-        return file_literals(f.text, f.fp.tokens)
-
-    texts_of = _Kept(read_texts, (_RECENT_LEFT, None))
-    literals_of = _Kept(read_literals, (_RECENT_LEFT, _RECENT_RIGHT))
+    texts_of = _RecentPerSide(sides, lambda f: token_texts(f.text, f.fp.tokens))
+    literals_of = _RecentPerSide(sides, lambda f: file_literals(f.text, f.fp.tokens))
 
     def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
         done = []
@@ -514,7 +499,6 @@ def compare_prepared(
         advance(len(starts) - shown[0])  # the groups aligned by the other process
         texts_of.cache_clear()
         literals_of.cache_clear()
-        exact_of.cache_clear()
         bounds_of.cache_clear()
         give_back_freed_memory()
         # The whole-work channels need no match: on a large comparison a forked child
@@ -571,24 +555,25 @@ def compare_prepared(
         )
 
 
-# Files whose token texts and literals are kept while the pairs are aligned: pairs come
-# grouped by left file, so a left file's are done with when the next one starts, while a
-# right file's come back with later left files. The right side's token texts are all kept
-# (arrays of 17 bytes a token), its literals (lists of Python ints) for recent files only.
+# Files whose token texts and literals are kept while the pairs are aligned, per side.
+# (Keeping more of the right side's saves little: measured on Django, the memory they
+# leave behind raised the peak of the stage after.)
 _RECENT_LEFT = 8
 _RECENT_RIGHT = 1024
 
 R = TypeVar("R")
 
 
-class _Kept(Generic[R]):
-    """``read(side, i)`` for file i of a side, kept for the ``sizes[side]`` files of that
-    side read most recently (None: all of them); ``cache_clear`` drops them."""
+class _RecentPerSide(Generic[R]):
+    """``read(sides[side][i])``, kept for the ``_RECENT_LEFT`` / ``_RECENT_RIGHT`` files of
+    each side read most recently; ``cache_clear`` drops them."""
 
-    def __init__(self, read: Callable[[int, int], R], sizes: tuple[int | None, int | None]
-                 ) -> None:
-        self._caches = tuple(functools.lru_cache(maxsize=size)(functools.partial(read, side))
-                             for side, size in enumerate(sizes))
+    def __init__(self, sides: tuple[Sequence[PreparedFile], Sequence[PreparedFile]],
+                 read: Callable[[PreparedFile], R]) -> None:
+        self._caches = tuple(
+            functools.lru_cache(maxsize=size)(lambda i, files=files: read(files[i]))
+            for files, size in zip(sides, (_RECENT_LEFT, _RECENT_RIGHT), strict=True)
+        )
 
     def __call__(self, side: int, i: int) -> R:
         return self._caches[side](i)
@@ -599,29 +584,27 @@ class _Kept(Generic[R]):
 
 
 def _twin_rank(
-    runs: Runs, lfiles: Sequence[PreparedFile], exact: Callable[[int, int], np.ndarray],
-    min_len: int,
+    runs: Runs, lfiles: Sequence[PreparedFile], rfiles: Sequence[PreparedFile], min_len: int
 ) -> np.ndarray | None:
     """Per run of at least ``min_len`` tokens with a structural twin (``twinned``), how
     many of its identifiers and literals have the same text on both sides, when that is
     at least half of them (a copy's run); 0 for the others, whose twins are told apart by
     position, as any run's (a shorter run is no match on its own: repeated short
-    statements pair with each other's copies by chance). None when no run has a rank.
-    ``exact(side, i)``: ``exact_texts`` of file i of the left (0) or right (1) side."""
+    statements pair with each other's copies by chance). None when no run has a rank."""
     twins = twinned(runs)
     twins = twins[runs.length[twins] >= min_len]
     if not twins.size:
         return None
     rank = np.zeros(len(runs), dtype=np.int64)
+    right_texts: dict[int, np.ndarray] = {}
 
-    # Runs come ordered by left file: each left file's runs are measured together (one
-    # gather over all their tokens).
+    # Runs come ordered by left file: each left file's texts are read once, with its runs
+    # measured together (one gather over all their tokens).
     left = runs.left[twins]
     cuts = np.flatnonzero(np.diff(left)) + 1
     for group in np.split(twins, cuts):
-        li = int(runs.left[group[0]])
-        lf = lfiles[li]
-        lx = exact(0, li)
+        lf = lfiles[int(runs.left[group[0]])]
+        lx = exact_texts(lf.text, lf.fp.tokens)
         content = member(lf.fp.tokens.symbols, CONTENT_SYMBOLS)
         n = runs.length[group]
         first = np.cumsum(n) - n
@@ -631,8 +614,10 @@ def _twin_rank(
         ry = np.empty(ia.size, dtype=np.uint64)
         right = runs.right[group]
         for ri in np.unique(right).tolist():
+            if ri not in right_texts:
+                right_texts[ri] = exact_texts(rfiles[ri].text, rfiles[ri].fp.tokens)
             rows = np.repeat(right == ri, n)
-            ry[rows] = exact(1, ri)[ib[rows]]
+            ry[rows] = right_texts[ri][ib[rows]]
         c = content[ia]
         agree = np.add.reduceat((c & (lx[ia] == ry)).astype(np.int64), first)
         named = np.add.reduceat(c.astype(np.int64), first)

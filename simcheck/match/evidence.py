@@ -199,13 +199,10 @@ def exact_texts(source: bytes, tokens: FileTokens) -> np.ndarray:
                        tokens.start_byte.astype(np.int64), tokens.end_byte.astype(np.int64))
 
 
-def token_texts(source: bytes, tokens: FileTokens, exact: np.ndarray | None = None
-                ) -> TokenTexts:
-    """``exact``: the file's ``exact_texts``, when already read."""
+def token_texts(source: bytes, tokens: FileTokens) -> TokenTexts:
     buf = np.frombuffer(source, dtype=np.uint8)
     starts, ends = tokens.start_byte.astype(np.int64), tokens.end_byte.astype(np.int64)
-    if exact is None:
-        exact = exact_texts(source, tokens)
+    exact = exact_texts(source, tokens)
     content = member(tokens.symbols, CONTENT_SYMBOLS)
     spaces = np.concatenate(([0], np.cumsum(IS_SPACE[buf])))
     spaced = exact.copy()
