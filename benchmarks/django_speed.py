@@ -65,7 +65,7 @@ def compare_run(trees: list[Path], mode: str) -> tuple[float, float, dict[str, f
     out = CACHE / "django-result.json"
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "simcheck.cli", "compare", str(trees[0]), str(trees[1]),
+        [sys.executable, "-m", "simcheck", "compare", str(trees[0]), str(trees[1]),
          "--json", str(out), "--mode", mode],
         stdout=subprocess.DEVNULL,
     )

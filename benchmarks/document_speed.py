@@ -44,7 +44,7 @@ def compare_run(folders: list[Path]) -> tuple[float, dict[str, float], int]:
     out = CACHE / "document-result.json"
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "simcheck.cli", "compare", str(folders[0]), str(folders[1]),
+        [sys.executable, "-m", "simcheck", "compare", str(folders[0]), str(folders[1]),
          "--mode", "text", "--workers", "1", "--json", str(out)],
         stdout=subprocess.DEVNULL, check=True,
     )

@@ -36,11 +36,11 @@ from .errors import InputError
 from .filter.options import FilterOptions
 from .heap import keep_freed_memory
 from .ingest.model import IngestOptions
+from .ingest.rehash import rehash_inputs
 from .manifest import (
     build_manifest,
     changed_inputs,
     file_hashes,
-    rehash_inputs,
     utc_now,
     write_manifest,
 )
@@ -240,7 +240,8 @@ def compare(
         # Evidence must not change under us: every input is read again and hashed, in
         # another process, while this one writes the outputs.
         rehashed = (
-            background.submit(rehash_inputs, left, right, options) if wants_manifest else None
+            background.submit(rehash_inputs, left, right, options.ingest)
+            if wants_manifest else None
         )
         outputs: list[Path] = []
         written: dict[Path, str] = {}

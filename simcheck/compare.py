@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
@@ -47,7 +47,6 @@ from .match.classify import KIND_MEANING, classify
 from .match.common import CommonKgrams
 from .match.evidence import (
     FileLiterals,
-    TokenTexts,
     exact_texts,
     file_literals,
     literal_support,
@@ -447,21 +446,15 @@ def compare_prepared(
     sides = (lfiles, rfiles)
 
     # Per file, found once for all its pairs (per process): its definition bounds, and its
-    # token texts and literals (kept for the most recent files only: pairs come grouped by
-    # left file).
+    # token texts and literals (kept for the most recent files only, each side on its own:
+    # pairs come grouped by left file, so a left file's are done with when the next one
+    # starts, while a right file's come back with later left files).
     @functools.cache
     def bounds_of(side: int, i: int) -> list[int]:
         return definition_bounds(sides[side][i].fp.tokens)
 
-    @functools.lru_cache(maxsize=1024)
-    def texts_of(side: int, i: int) -> TokenTexts:
-        f = sides[side][i]
-        return token_texts(f.text, f.fp.tokens)
-
-    @functools.lru_cache(maxsize=1024)
-    def literals_of(side: int, i: int) -> FileLiterals:
-        f = sides[side][i]
-        return file_literals(f.text, f.fp.tokens)
+    texts_of = _RecentPerSide(sides, lambda f: token_texts(f.text, f.fp.tokens))
+    literals_of = _RecentPerSide(sides, lambda f: file_literals(f.text, f.fp.tokens))
 
     def align(groups: Sequence[tuple[int, int]]) -> list[_Aligned]:
         done = []
@@ -508,15 +501,16 @@ def compare_prepared(
         literals_of.cache_clear()
         bounds_of.cache_clear()
         give_back_freed_memory()
-        matches, located, classified, pairs = _numbered(
-            aligned, lfiles, rfiles, (lmasks, rmasks), options.exhibit_prefix
-        )
         # The whole-work channels need no match: on a large comparison a forked child
-        # computes them while this process filters the matches.
+        # computes them (the longer task) while this process numbers and filters the
+        # matches.
         advance = progress("Evidence channels", 1)
         background = beside(
             lambda: _whole_work_channels(left, right, options, names), options.workers,
             worth_it=len(lfiles) + len(rfiles) >= BESIDE_MIN_FILES,
+        )
+        matches, located, classified, pairs = _numbered(
+            aligned, lfiles, rfiles, (lmasks, rmasks), options.exhibit_prefix
         )
         lsum = _summary(left, lmasks, 0.0)  # order-free figures are filled in below
         rsum = _summary(right, rmasks, 0.0)
@@ -559,6 +553,34 @@ def compare_prepared(
             channels=literal,
             code_anomalies=anomalies,
         )
+
+
+# Files whose token texts and literals are kept while the pairs are aligned, per side.
+# (Keeping more of the right side's saves little: measured on Django, the memory they
+# leave behind raised the peak of the stage after.)
+_RECENT_LEFT = 8
+_RECENT_RIGHT = 1024
+
+R = TypeVar("R")
+
+
+class _RecentPerSide(Generic[R]):
+    """``read(sides[side][i])``, kept for the ``_RECENT_LEFT`` / ``_RECENT_RIGHT`` files of
+    each side read most recently; ``cache_clear`` drops them."""
+
+    def __init__(self, sides: tuple[Sequence[PreparedFile], Sequence[PreparedFile]],
+                 read: Callable[[PreparedFile], R]) -> None:
+        self._caches = tuple(
+            functools.lru_cache(maxsize=size)(lambda i, files=files: read(files[i]))
+            for files, size in zip(sides, (_RECENT_LEFT, _RECENT_RIGHT), strict=True)
+        )
+
+    def __call__(self, side: int, i: int) -> R:
+        return self._caches[side](i)
+
+    def cache_clear(self) -> None:
+        for cache in self._caches:
+            cache.cache_clear()
 
 
 def _twin_rank(

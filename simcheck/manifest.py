@@ -197,17 +197,6 @@ def changed_inputs(before: list[dict[str, Any]], after: list[dict[str, Any]]) ->
     return problems
 
 
-def rehash_inputs(left: str, right: str, options: CompareOptions) -> list[dict[str, Any]]:
-    """The inputs' file hashes read afresh (ingest only; nothing is compared)."""
-    from .ingest import ingest
-
-    rows = []
-    for side, given in (("left", left), ("right", right)):
-        for f in ingest(given, options.ingest).files:
-            rows.append({"side": side, "path": f.path, "sha256": f.sha256})
-    return rows
-
-
 def verify(manifest_path: Path) -> list[str]:
     """Re-run the comparison a manifest records; return what differs (empty = PASS)."""
     try:
