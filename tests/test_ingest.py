@@ -884,3 +884,36 @@ def test_arbitrary_member_names_never_escape_and_stay_sorted(names: list[str]) -
         if f.reason != "unsafe archive member path":
             parts = f.path.split("/")
             assert ".." not in parts and "" not in parts and "." not in parts
+
+
+def test_single_compressed_files_are_read_as_the_file_they_hold(tmp_path: Path) -> None:
+    # Debian's golang-github-gofrs-uuid-dev 4.3.1 ships README.md.gz: it was "skipped:
+    # binary file", so the README of its origin (satori/go.uuid, plain README.md) was
+    # compared with nothing. gzip, bzip2 and xz each hold one file named without suffix.
+    import bz2
+    import gzip
+    import lzma
+
+    root = tmp_path / "p"
+    write(root / "doc" / "README.md.gz", gzip.compress(b"# uuid\n\nUUID package.\n"))
+    write(root / "notes.txt.bz2", bz2.compress(b"plain notes\n"))
+    write(root / "src" / "a.c.xz", lzma.compress(b"int a;\n"))
+    write(root / "fake.gz", b"int not_gzip;\n")
+    files = by_path(ingest(str(root)))
+    assert files["doc/README.md.gz!/README.md"].text == "# uuid\n\nUUID package.\n"
+    assert files["notes.txt.bz2!/notes.txt"].text == "plain notes\n"
+    assert files["src/a.c.xz!/a.c"].text == "int a;\n"
+    assert files["fake.gz"].state == "failed"
+    assert "not compressed data" in (files["fake.gz"].reason or "")
+    top = ingest(str(root / "doc" / "README.md.gz"))
+    assert [(f.path, f.state) for f in top.files] == [("README.md", "ok")]
+
+
+def test_single_compressed_file_bomb_is_stopped(tmp_path: Path) -> None:
+    import gzip
+
+    path = write(tmp_path / "big.log.gz", gzip.compress(b"\0" * (8 << 20)))
+    files = by_path(ingest(str(tmp_path), IngestOptions(max_compression_ratio=10)))
+    entry = files["big.log.gz!/big.log"]
+    assert entry.state == "failed" and "ratio" in (entry.reason or "")
+    assert path.exists()
