@@ -6,6 +6,7 @@ from typing import IO
 
 from simcheck.ingest import reasons
 from simcheck.ingest.archive_7z import expand_7z
+from simcheck.ingest.archive_ar import expand_ar
 from simcheck.ingest.archive_compressed import expand_compressed
 from simcheck.ingest.archive_tar import expand_tar
 from simcheck.ingest.archive_zip import expand_zip
@@ -23,6 +24,8 @@ def expand_archive(source: IO[bytes] | Readable, fmt: ArchiveFormat, level: Leve
         expand_tar(source, level)
     elif fmt == "zip":
         expand_zip(source, level)  # type: ignore[arg-type]
+    elif fmt == "ar":
+        expand_ar(source, level)
     elif fmt == "compressed":
         expand_compressed(source, level)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-ArchiveFormat = Literal["zip", "tar", "7z", "compressed"]
+ArchiveFormat = Literal["zip", "tar", "7z", "ar", "compressed"]
 
 # Longest suffixes first so "x.tar.gz" is not mistaken for something ending in ".gz".
 _ARCHIVE_SUFFIXES: tuple[tuple[str, ArchiveFormat], ...] = (
@@ -33,6 +33,9 @@ _ARCHIVE_SUFFIXES: tuple[tuple[str, ArchiveFormat], ...] = (
     (".vsix", "zip"),
     (".xpi", "zip"),
     (".7z", "7z"),
+    # Debian packages: ar archives holding control.tar.* and data.tar.*.
+    (".deb", "ar"),
+    (".udeb", "ar"),
     # One compressed file (not a tar): Debian's README.md.gz and changelog.gz, man pages
     # (ls.1.gz), logs in a discovery dump. Its one member is the name without the suffix.
     (".gz", "compressed"),
