@@ -19,6 +19,9 @@ from .tokens import (
 )
 
 # Order matters: comments and strings before operators so `//` and `"` are not split.
+# "--" right after a name or a closing bracket is an operator, not a comment: C's `i--`,
+# CSS's BEM modifier `.block--active` (SQL, Lua and Haskell comments follow a space); and
+# "#" before a hex colour (`color: #41b883;`) is no comment either.
 # Whitespace matches no group, so the scanner skips it without a Python iteration.
 # Block comments and strings are written as runs of ordinary bytes ("unrolled"), which
 # the scanner consumes in one step, rather than one alternation per byte: the same
@@ -28,7 +31,8 @@ _TOKEN = re.compile(
     rb"""
       (?P<comment>/\*[^*]*(?:\*+[^*/][^*]*)*(?:\*+/|\*+\Z|\Z) | //[^\n]*
           | \#(?![ \t]*(?:include|define|if|ifdef|ifndef
-          |else|elif|endif|pragma|undef|import)\b)[^\n]* | --[^\n]*)
+          |else|elif|endif|pragma|undef|import)\b
+          |(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\b)[^\n]* | (?<![\w)\]])--[^\n]*)
     | (?P<string>"[^"\\\n]*(?:\\.[^"\\\n]*)*"? | '[^'\\\n]*(?:\\.[^'\\\n]*)*'?
           | `[^`\\]*(?:\\.[^`\\]*)*`?)
     | (?P<number>\d[\w.]*)

@@ -256,3 +256,36 @@ def test_cmake_build_script_is_code_though_named_txt():
     assert document_format("android/src/main/jni/CMakeLists.txt") is None
     assert not is_document("pkg.tgz!/jni/CMakeLists.txt", "auto")
     assert document_format("docs/lists.txt") == "text"
+
+
+DEBIAN_COPYRIGHT = """\
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Source: https://github.com/satori/go.uuid
+Upstream-Name: go.uuid
+
+Files: *
+Copyright: 2013-2016 Maxim Bublis <b@codemonkey.ru>
+License: Expat
+"""
+
+
+def test_debian_copyright_and_changelog_are_prose(tmp_path):
+    # Debian's golang-github-satori-go.uuid-dev 1.2.0-3 against golang-github-gofrs-uuid-dev
+    # 4.3.1-1: usr/share/doc/PKG/copyright and changelog.Debian were read as code, so
+    # 'codemonkey' and 'Copyright' were listed as shared identifiers and the Format: URL's
+    # '//www.debian.org/doc/...' as a shared comment.
+    for name in ("copyright", "changelog.Debian", "README.Debian", "NEWS.Debian"):
+        assert document_format(f"usr/share/doc/pkg/{name}") == "text", name
+    for name in ("changelog.py", "readme.go", "news.c"):
+        assert document_format(f"pkg/{name}") is None, name
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "copyright").write_text(DEBIAN_COPYRIGHT)
+        (tmp_path / side / "main.go").write_text(
+            f"package main\n\nfunc {side}Main() int {{ return 1 }}\n")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"))
+    entry = next(f for f in result.files if f.path == "copyright")
+    assert entry.tokenizer == "words"
+    shared = {item.text for channel in result.channels for item in channel.items}
+    assert not {"codemonkey", "Copyright"} & shared
+    assert not [t for t in shared if "debian.org" in t]

@@ -884,3 +884,69 @@ def test_arbitrary_member_names_never_escape_and_stay_sorted(names: list[str]) -
         if f.reason != "unsafe archive member path":
             parts = f.path.split("/")
             assert ".." not in parts and "" not in parts and "." not in parts
+
+
+def test_single_compressed_files_are_read_as_the_file_they_hold(tmp_path: Path) -> None:
+    # Debian's golang-github-gofrs-uuid-dev 4.3.1 ships README.md.gz: it was "skipped:
+    # binary file", so the README of its origin (satori/go.uuid, plain README.md) was
+    # compared with nothing. gzip, bzip2 and xz each hold one file named without suffix.
+    import bz2
+    import gzip
+    import lzma
+
+    root = tmp_path / "p"
+    write(root / "doc" / "README.md.gz", gzip.compress(b"# uuid\n\nUUID package.\n"))
+    write(root / "notes.txt.bz2", bz2.compress(b"plain notes\n"))
+    write(root / "src" / "a.c.xz", lzma.compress(b"int a;\n"))
+    write(root / "fake.gz", b"int not_gzip;\n")
+    files = by_path(ingest(str(root)))
+    assert files["doc/README.md.gz!/README.md"].text == "# uuid\n\nUUID package.\n"
+    assert files["notes.txt.bz2!/notes.txt"].text == "plain notes\n"
+    assert files["src/a.c.xz!/a.c"].text == "int a;\n"
+    assert files["fake.gz"].state == "failed"
+    assert "not compressed data" in (files["fake.gz"].reason or "")
+    top = ingest(str(root / "doc" / "README.md.gz"))
+    assert [(f.path, f.state) for f in top.files] == [("README.md", "ok")]
+
+
+def test_single_compressed_file_bomb_is_stopped(tmp_path: Path) -> None:
+    import gzip
+
+    path = write(tmp_path / "big.log.gz", gzip.compress(b"\0" * (8 << 20)))
+    files = by_path(ingest(str(tmp_path), IngestOptions(max_compression_ratio=10)))
+    entry = files["big.log.gz!/big.log"]
+    assert entry.state == "failed" and "ratio" in (entry.reason or "")
+    assert path.exists()
+
+
+def ar_bytes(members: dict[str, bytes]) -> bytes:
+    """A Unix ar archive as dpkg-deb writes one (GNU names ending in "/")."""
+    out = bytearray(b"!<arch>\n")
+    for name, data in members.items():
+        out += f"{name + '/':<16}{0:<12}{0:<6}{0:<6}{100644:<8}{len(data):<10}`\n".encode()
+        out += data + (b"\n" if len(data) % 2 else b"")
+    return bytes(out)
+
+
+def test_debian_packages_are_expanded_as_the_ar_archives_they_are(tmp_path: Path) -> None:
+    # golang-github-satori-go.uuid-dev_1.2.0-3_all.deb against its fork's .deb: each was
+    # 'skipped: binary file', every figure 0; a .deb is an ar of debian-binary and two tars.
+    from simcheck.filter.generated import is_tool_data
+
+    control = tar_bytes({"./control": b"Package: p\nVersion: 1.0\n", "./md5sums": b"d41d8  a\n"})
+    data = tar_bytes({"./usr/share/gocode/src/p/uuid.go": b"package uuid\n"}, "w:xz")
+    deb = ar_bytes({"debian-binary": b"2.0\n", "control.tar.gz": control, "data.tar.xz": data})
+    write(tmp_path / "d" / "p_1.0_all.deb", deb)
+    files = by_path(ingest(str(tmp_path / "d")))
+    assert files["p_1.0_all.deb!/data.tar.xz!/usr/share/gocode/src/p/uuid.go"].text == (
+        "package uuid\n")
+    assert files["p_1.0_all.deb!/debian-binary"].text == "2.0\n"
+    assert is_tool_data("p_1.0_all.deb!/control.tar.gz!/md5sums")
+    assert not is_tool_data("p_1.0_all.deb!/data.tar.xz!/usr/share/gocode/src/p/uuid.go")
+    top = by_path(ingest(str(tmp_path / "d" / "p_1.0_all.deb")))
+    assert top["control.tar.gz!/control"].state == "ok" and is_tool_data("control.tar.gz!/md5sums")
+    cut = by_path(ingest(str(write(tmp_path / "cut.deb", deb[: len(deb) - 40]))))
+    assert cut["control.tar.gz!/control"].state == "ok"
+    assert cut["data.tar.xz"].state == "failed" and "truncated" in (cut["data.tar.xz"].reason or "")
+    with pytest.raises(InputError, match="not an ar archive"):
+        ingest(str(write(tmp_path / "fake.deb", b"PK\x03\x04 not ar")))

@@ -307,3 +307,31 @@ def test_a_formula_like_cell_reaches_the_csv_as_text(tmp_path, fast_options):
     rows = list(csv.DictReader((tmp_path / "csv" / "code_anomalies.csv").open(encoding="utf-8")))
     assert [r["text"] for r in rows if r["kind"] == "commented-out code"] == [
         "'" + dead_line.text]
+
+
+STYLES = """\
+.multiselect--active:not(.multiselect--above) .multiselect__tags {
+  border-bottom-left-radius: 0;
+}
+.multiselect--disabled .multiselect__current {
+  --select-gap: 8px;
+  background: #ededed;
+}
+"""
+
+
+def test_css_block_modifiers_and_custom_properties_are_code_not_comments(tmp_path: Path) -> None:
+    # vue-multiselect 2.1.6 against 3.0.0: the style sheets had no grammar and the lexical
+    # fallback read "--" as a comment, so '--active:not(.multiselect--above) ...' (the rest
+    # of a selector) was listed as a shared comment. CSS now has its grammar.
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "multiselect.css").write_text(STYLES)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"))
+    entry = next(f for f in result.files if f.path == "multiselect.css")
+    assert entry.language == "css" and entry.tokenizer == "tree-sitter"
+    channels = {c.name: c for c in result.channels}
+    assert not [i.text for i in channels["comments"].items]
+    names = {i.text for i in channels["identifiers"].items}
+    assert {"multiselect--active", "multiselect__tags"} <= names
+    assert not {"background", "border-bottom-left-radius"} & names  # CSS's own words

@@ -222,3 +222,18 @@ def test_a_syntax_error_note_names_its_line(language, code, line):
     tokens = tokenize_syntax(code, get_spec(language))
     assert tokens.note is not None
     assert tokens.note.startswith(f"syntax error at line {line} ")
+
+
+def test_lexical_double_dash_after_a_name_is_no_comment():
+    # vue-multiselect 2.1.6 against 3.0.0 (npm): Multiselect.vue has no grammar, and the
+    # lexical fallback read the "--" of each BEM selector ".multiselect--active" as a
+    # comment to the end of the line: 25 such selector tails were listed as shared comments.
+    # Its colours ("border-color: #41b883 transparent;") were read as "#" comments too.
+    source = (b".multiselect--active .multiselect__tags {\n  color: #41b883 transparent;\n"
+              b"  background: #fff;\n}\nfor (;; i--) { f(); }\n")
+    comments = [t.text for t in tokenize_lexical(source).lexical(source)
+                if t.category == "comment"]
+    assert comments == []
+    sql = b"SELECT 1; -- a comment\n--another\nx = 1  # fix later\n#note\n"
+    comments = [t.text for t in tokenize_lexical(sql).lexical(sql) if t.category == "comment"]
+    assert comments == ["-- a comment", "--another", "# fix later", "#note"]

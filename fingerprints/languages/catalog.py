@@ -1137,6 +1137,28 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
         functions=_s("arrow_function_expression function_definition macro_definition"),
     ),
+    # Style sheets: class, id and animation names are the author's; property, tag, function
+    # and value words are CSS's own vocabulary, kept as structure. Without a grammar the
+    # lexical fallback read BEM's "block--modifier" and custom properties ("--gap") as
+    # "--" comments, listed as shared comments.
+    LanguageSpec(
+        name="css",
+        display="CSS",
+        grammar="css",
+        extensions=(".css",),
+        identifiers=_s(
+            "attribute_name class_name id_name identifier keyframes_name namespace_name"
+        ),
+        comments=_s("comment js_comment"),
+        strings=_s("string_value"),
+        literals={"color_value": "other", "float_value": "number", "integer_value": "number"},
+        keywords=_s(
+            "and at_keyword feature_name from function_name important keyword_query not of only "
+            "or plain_value property_name selector tag_name to unit"
+        ),
+        functions=_s("keyframe_block rule_set"),
+        definitions=_s("keyframes_statement rule_set"),
+    ),
     # No node spans a whole function (Decl holds FnProto and Block): FnProto marks it.
     LanguageSpec(
         name="zig",

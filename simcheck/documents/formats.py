@@ -25,8 +25,13 @@ _MAN = re.compile(r"\.[1-9][a-z]{0,3}$")
 # Prose files conventionally written without an extension.
 _PROSE_NAMES = frozenset(
     "readme license licence copying notice authors contributors changes changelog news "
-    "install history".split()
+    "install history copyright".split()
 )
+# A prose file with a capitalised note of whom it is for: Debian's changelog.Debian,
+# README.Debian, NEWS.Debian (every Debian package ships one; read as code, its words were
+# listed as shared identifiers and an https:// URL as a shared // comment).
+_PROSE_NOTE = re.compile(
+    r"(?i:readme|changelog|changes|news|history|todo)\.[A-Z][A-Za-z0-9]*")
 # Licence texts named after their licence: LICENSE-MIT, LICENSE.APACHE2, COPYING.LIB (a
 # suffix after a dot only in capitals: license.go is code), and SPDX-style names such as
 # GPL-2.0, LGPL-2.1 or Apache-2.0 (not manual pages, not code).
@@ -52,7 +57,8 @@ def document_format(path: str) -> str | None:
         fmt = _EXTENSIONS.get(lower[dot:])
         if fmt is not None:
             return fmt
-    if lower in _PROSE_NAMES or _LICENCE_FILE.fullmatch(name) or _LICENCE_ID.fullmatch(lower):
+    if (lower in _PROSE_NAMES or _LICENCE_FILE.fullmatch(name) or _LICENCE_ID.fullmatch(lower)
+            or _PROSE_NOTE.fullmatch(name)):
         return "text"
     return "man" if dot > 0 and _MAN.search(lower) else None
 

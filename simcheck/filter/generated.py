@@ -98,6 +98,10 @@ _DATA_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
          r"|entry_points|namespace_packages|eager_resources|depends|native_libs"
          r"|installed-files)\.txt$|(?:\.egg-info|(?:^|/)EGG-INFO)/(?:not-)?zip-safe$"
          r"|\.dist-info/(?:top_level|entry_points)\.txt$")),
+    ("Debian package control data (control, md5sums, conffiles ... in a .deb's control.tar,"
+     " and its debian-binary, written by dpkg-deb)", re.compile(
+         r"(?:^|\.u?deb!/)(?:control\.tar(?:\.\w+)?!/(?:\./)?(?:control|md5sums|conffiles|shlibs"
+         r"|triggers|symbols|templates)|debian-binary)$")),
 )
 
 

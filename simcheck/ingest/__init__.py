@@ -63,7 +63,7 @@ def _read(path: str, ctx: Context) -> Work:
     try:
         # The input itself was named by the user, so a symlink to it is resolved here.
         with walk.open_file(os.path.realpath(path)) as stream:
-            expand_outermost(stream, fmt, ctx, files)
+            expand_outermost(stream, fmt, ctx, files, name=name)
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:

@@ -27,7 +27,7 @@ from simcheck.ingest.limits import (
 _MAGIC_LEN = 6
 
 
-class _Prefixed:
+class Prefixed:
     """A stream whose first bytes were already read (to sniff the compression)."""
 
     def __init__(self, head: bytes, rest: Readable) -> None:
@@ -48,8 +48,8 @@ def expand_tar(source: Readable, level: Level) -> None:
     """Expand a tar read from any forward-only binary stream; never writes anything."""
     level.sequential = True
     try:
-        head = _read_head(source)
-        raw = CountingReader(_Prefixed(head, source))
+        head = read_head(source)
+        raw = CountingReader(Prefixed(head, source))
         compressed, plain = _decompress(head, raw)
         stream = CountingReader(plain, level.budget)
         # Names decoded as UTF-8 explicitly: the locale's encoding would vary by machine.
@@ -118,7 +118,7 @@ def _describe(info: tarfile.TarInfo) -> members.Member:
     return members.Member(info.name, kind, info.size)
 
 
-def _read_head(source: Readable) -> bytes:
+def read_head(source: Readable) -> bytes:
     head = b""
     while len(head) < _MAGIC_LEN:
         chunk = source.read(_MAGIC_LEN - len(head))
@@ -129,11 +129,17 @@ def _read_head(source: Readable) -> bytes:
 
 
 def _decompress(head: bytes, raw: Readable) -> tuple[bool, Readable]:
-    """Pick the decompressor from the magic bytes, not the file name (names lie)."""
+    plain = compressed_stream(head, raw)
+    return (False, raw) if plain is None else (True, plain)
+
+
+def compressed_stream(head: bytes, raw: Readable) -> Readable | None:
+    """The decompressor picked from the magic bytes, not the file name (names lie); None
+    when ``head`` starts no gzip, bzip2 or xz stream."""
     if head.startswith(b"\x1f\x8b"):
-        return True, gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[call-overload]
+        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[call-overload,no-any-return]
     if head.startswith(b"BZh"):
-        return True, bz2.BZ2File(raw, mode="rb")  # type: ignore[call-overload]
+        return bz2.BZ2File(raw, mode="rb")  # type: ignore[call-overload,no-any-return]
     if head.startswith(b"\xfd7zXZ\x00"):
-        return True, lzma.LZMAFile(raw, mode="rb")  # type: ignore[arg-type]
-    return False, raw
+        return lzma.LZMAFile(raw, mode="rb")  # type: ignore[arg-type]
+    return None

@@ -45,6 +45,7 @@ class Level:
     expand: ExpandFn
     sequential: bool = False  # tar: a member problem ends the stream, later ones unseen
     vcs_seen: set[str] = field(default_factory=set)
+    name: str = ""  # the archive's own file name (names a single compressed file's member)
 
     @property
     def options(self) -> IngestOptions:
@@ -60,4 +61,5 @@ class Level:
             budget=self.budget,
             out=self.out,
             expand=self.expand,
+            name=path,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-ArchiveFormat = Literal["zip", "tar", "7z"]
+ArchiveFormat = Literal["zip", "tar", "7z", "ar", "compressed"]
 
 # Longest suffixes first so "x.tar.gz" is not mistaken for something ending in ".gz".
 _ARCHIVE_SUFFIXES: tuple[tuple[str, ArchiveFormat], ...] = (
@@ -33,6 +33,14 @@ _ARCHIVE_SUFFIXES: tuple[tuple[str, ArchiveFormat], ...] = (
     (".vsix", "zip"),
     (".xpi", "zip"),
     (".7z", "7z"),
+    # Debian packages: ar archives holding control.tar.* and data.tar.*.
+    (".deb", "ar"),
+    (".udeb", "ar"),
+    # One compressed file (not a tar): Debian's README.md.gz and changelog.gz, man pages
+    # (ls.1.gz), logs in a discovery dump. Its one member is the name without the suffix.
+    (".gz", "compressed"),
+    (".bz2", "compressed"),
+    (".xz", "compressed"),
 )
 
 VCS_DIRS = frozenset({".git", ".hg", ".svn"})
@@ -48,6 +56,13 @@ def archive_format(name: str) -> ArchiveFormat | None:
         if lower.endswith(suffix) and len(lower) > len(suffix):
             return fmt
     return None
+
+
+def compressed_member_name(archive_name: str) -> str:
+    """The file a single compressed file holds: its name without ".gz", ".bz2" or ".xz"."""
+    base = archive_name.replace("\\", "/").rsplit("/", 1)[-1]
+    stem, dot, _suffix = base.rpartition(".")
+    return stem if dot and stem else base
 
 
 def printable(name: str) -> str:

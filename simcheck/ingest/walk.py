@@ -160,7 +160,9 @@ def _regular(path: str, rel: str, size: int, ctx: Context, out: list[IngestedFil
     with stream:
         try:
             # Expanded in place: members are listed as "rel!/member".
-            expand_outermost(stream, fmt, ctx, out, prefix=rel + "!/", match_prefix=rel + "/")
+            expand_outermost(
+                stream, fmt, ctx, out, prefix=rel + "!/", match_prefix=rel + "/", name=rel
+            )
         except ArchiveUnreadable as exc:
             out.append(failed(rel, exc.reason, size))
             return
