@@ -15,6 +15,7 @@ from simcheck.ingest.limits import (
     MemberMeter,
     Readable,
     archive_error,
+    read_exactly,
 )
 
 _MAGIC = b"!<arch>\n"
@@ -50,11 +51,11 @@ def expand_ar(source: Readable, level: Level) -> None:
 
 def _expand(source: Readable, level: Level) -> None:
     stream = CountingReader(source, level.budget)
-    if _read_exactly(stream, len(_MAGIC)) != _MAGIC:
+    if read_exactly(stream, len(_MAGIC)) != _MAGIC:
         raise ArchiveUnreadable("corrupt archive (not an ar archive)")
     long_names = b""
     while True:
-        header = _read_exactly(stream, _HEADER)
+        header = read_exactly(stream, _HEADER)
         if not header:
             return
         if len(header) < _HEADER or header[58:60] != b"`\n":
@@ -67,11 +68,11 @@ def _expand(source: Readable, level: Level) -> None:
         raw_name = header[:16].rstrip(b" ")
         if raw_name.startswith(b"#1/"):  # BSD: the name precedes the data
             name_size = int(raw_name[3:] or b"0")  # ValueError: corrupt
-            raw_name = _read_exactly(data, name_size).rstrip(b"\0")
+            raw_name = read_exactly(data, name_size).rstrip(b"\0")
         if raw_name in (b"/", b"/SYM64/", b"__.SYMDEF", b"__.SYMDEF SORTED"):
             members.drain(data)  # a symbol index: no file of the archive
         elif raw_name == b"//":  # GNU: the table of long names
-            long_names = _read_exactly(data, size)
+            long_names = read_exactly(data, size)
         else:
             name = _name(raw_name, long_names)
             meter = MemberMeter(data, level.options, budget=None, compressed=_no_ratio)
@@ -79,7 +80,7 @@ def _expand(source: Readable, level: Level) -> None:
                 return  # the stream is broken or hostile; later members cannot be reached
             members.drain(data)
         if size % 2:
-            _read_exactly(stream, 1)  # members start on even offsets
+            read_exactly(stream, 1)  # members start on even offsets
 
 
 def _member(member: members.Member, meter: MemberMeter, level: Level) -> members.Status:
@@ -98,16 +99,6 @@ def _name(raw: bytes, long_names: bytes) -> str:
         end = long_names.find(b"\n", start)
         raw = long_names[start:end if end >= 0 else len(long_names)]
     return raw.removesuffix(b"/").decode("utf-8", "surrogateescape")
-
-
-def _read_exactly(stream: Readable, n: int) -> bytes:
-    data = b""
-    while len(data) < n:
-        chunk = stream.read(n - len(data))
-        if not chunk:
-            break
-        data += chunk
-    return data
 
 
 def _no_ratio() -> int | None:

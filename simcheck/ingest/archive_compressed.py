@@ -9,7 +9,7 @@ byte budget and the compression-ratio limit apply to it.
 from __future__ import annotations
 
 from simcheck.ingest import members
-from simcheck.ingest.archive_tar import Prefixed, compressed_stream, read_head
+from simcheck.ingest.archive_tar import open_compressed
 from simcheck.ingest.context import ArchiveUnreadable, Level
 from simcheck.ingest.limits import CountingReader, MemberMeter, Readable
 from simcheck.ingest.paths import compressed_member_name
@@ -18,9 +18,7 @@ from simcheck.ingest.paths import compressed_member_name
 def expand_compressed(source: Readable, level: Level) -> None:
     """Record the one file a compressed file holds; never writes anything."""
     level.sequential = True
-    head = read_head(source)
-    raw = CountingReader(Prefixed(head, source))
-    plain = compressed_stream(head, raw)
+    raw, plain = open_compressed(source)
     if plain is None:
         # Named .gz/.bz2/.xz but not compressed so: the name lies; say so plainly.
         raise ArchiveUnreadable("not compressed data (no gzip, bzip2 or xz header)")

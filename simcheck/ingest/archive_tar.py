@@ -22,12 +22,13 @@ from simcheck.ingest.limits import (
     MemberProblem,
     Readable,
     archive_error,
+    read_exactly,
 )
 
 _MAGIC_LEN = 6
 
 
-class Prefixed:
+class _Prefixed:
     """A stream whose first bytes were already read (to sniff the compression)."""
 
     def __init__(self, head: bytes, rest: Readable) -> None:
@@ -48,10 +49,9 @@ def expand_tar(source: Readable, level: Level) -> None:
     """Expand a tar read from any forward-only binary stream; never writes anything."""
     level.sequential = True
     try:
-        head = read_head(source)
-        raw = CountingReader(Prefixed(head, source))
-        compressed, plain = _decompress(head, raw)
-        stream = CountingReader(plain, level.budget)
+        raw, plain = open_compressed(source)
+        compressed = plain is not None
+        stream = CountingReader(plain if plain is not None else raw, level.budget)
         # Names decoded as UTF-8 explicitly: the locale's encoding would vary by machine.
         archive = tarfile.open(  # type: ignore[call-overload]
             fileobj=stream, mode="r|", encoding="utf-8", errors="surrogateescape"
@@ -118,22 +118,15 @@ def _describe(info: tarfile.TarInfo) -> members.Member:
     return members.Member(info.name, kind, info.size)
 
 
-def read_head(source: Readable) -> bytes:
-    head = b""
-    while len(head) < _MAGIC_LEN:
-        chunk = source.read(_MAGIC_LEN - len(head))
-        if not chunk:
-            break
-        head += chunk
-    return head
+def open_compressed(source: Readable) -> tuple[CountingReader, Readable | None]:
+    """``source`` counted as read (its compressed bytes), and its decompressed stream when
+    its first bytes start a gzip, bzip2 or xz stream (None otherwise)."""
+    head = read_exactly(source, _MAGIC_LEN)
+    raw = CountingReader(_Prefixed(head, source))
+    return raw, _compressed_stream(head, raw)
 
 
-def _decompress(head: bytes, raw: Readable) -> tuple[bool, Readable]:
-    plain = compressed_stream(head, raw)
-    return (False, raw) if plain is None else (True, plain)
-
-
-def compressed_stream(head: bytes, raw: Readable) -> Readable | None:
+def _compressed_stream(head: bytes, raw: Readable) -> Readable | None:
     """The decompressor picked from the magic bytes, not the file name (names lie); None
     when ``head`` starts no gzip, bzip2 or xz stream."""
     if head.startswith(b"\x1f\x8b"):

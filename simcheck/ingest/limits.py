@@ -36,6 +36,17 @@ class Readable(Protocol):
     def read(self, n: int = -1, /) -> bytes: ...
 
 
+def read_exactly(stream: Readable, n: int) -> bytes:
+    """The next ``n`` bytes, fewer only at the stream's end (one read may return less)."""
+    data = b""
+    while len(data) < n:
+        chunk = stream.read(n - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
 class ExpansionStopped(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
