@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .ranges import range_positions
+
 
 def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
     """Positions (sorted, unique) of the selected k-grams.
@@ -44,8 +46,7 @@ def winnow_many(hashes: np.ndarray, bounds: np.ndarray, w: int) -> tuple[np.ndar
             value, index = _right_min(value[:-size], index[:-size], value[size:], index[size:])
             size *= 2
         windows = counts[long] - w + 1
-        first = np.repeat(starts[long] - (np.cumsum(windows) - windows), windows)
-        first += np.arange(first.size)
+        first = range_positions(starts[long], windows)
         if size == w:
             wide = index[first]
         else:

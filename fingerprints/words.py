@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .kgrams import kgram_hashes
+from .ranges import range_positions
 from .tokens import symbol_of
 from .winnow import winnow
 
@@ -138,7 +139,7 @@ def segment_dice(
         # Distinct (segment, word) keys with their counts, sorted by segment then word.
         n = (hi - lo).astype(np.int64)
         seg = np.repeat(np.arange(lo.size, dtype=np.int64), n)
-        at = np.repeat(lo.astype(np.int64) - (np.cumsum(n) - n), n) + np.arange(seg.size)
+        at = range_positions(lo, n)
         ids = np.searchsorted(vocab, sym[at]).astype(np.int64)
         keys, counts = np.unique(seg * width + ids, return_counts=True)
         first = np.searchsorted(keys // width, np.arange(lo.size + 1, dtype=np.int64))
@@ -155,7 +156,7 @@ def segment_dice(
         stop = start + max(1, int(np.searchsorted(ends, chunk, side="right")))
         d = distinct[start:stop]
         pair = np.repeat(np.arange(start, stop, dtype=np.int64), d)
-        at = np.repeat(fa[left[start:stop]] - (np.cumsum(d) - d), d) + np.arange(pair.size)
+        at = range_positions(fa[left[start:stop]], d)
         want = right[pair] * width + ka[at] % width
         pos = np.minimum(np.searchsorted(kb, want), max(kb.size - 1, 0))
         hit = kb[pos] == want if kb.size else np.zeros(pair.size, dtype=bool)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from fingerprints.ranges import range_positions
 from fingerprints.words import (
     multiset_dice,
     replace_phrases,
@@ -62,3 +63,10 @@ def test_segment_dice_gives_each_pairs_multiset_dice_whatever_the_chunk_size():
             assert got.tolist() == want
     assert segment_dice(a, a_cut[:-1], a_cut[1:], b, b_cut[:-1], b_cut[1:],
                         np.zeros(0, np.int64), np.zeros(0, np.int64)).size == 0
+
+
+def test_range_positions_lists_every_position_of_each_range_in_order():
+    starts, lengths = np.array([5, 0, 9, 2]), np.array([3, 0, 1, 2])
+    expected = [p for s, n in zip(starts, lengths, strict=True) for p in range(s, s + n)]
+    assert range_positions(starts, lengths).tolist() == expected == [5, 6, 7, 9, 2, 3]
+    assert range_positions(np.zeros(0, np.int64), np.zeros(0, np.int64)).size == 0

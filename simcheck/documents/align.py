@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Indel
 
+from fingerprints.ranges import range_positions
 from fingerprints.words import multiset_dice, segment_dice
 
 from ..match.sets import counts_of
@@ -87,7 +88,7 @@ def _content_postings(f: TextFile) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     number of distinct content words per sentence."""
     n = (f.s_word_end - f.s_word_start).astype(np.int64)
     sent = np.repeat(np.arange(f.sentences, dtype=np.int64), n)
-    at = np.repeat(f.s_word_start.astype(np.int64) - (np.cumsum(n) - n), n) + np.arange(sent.size)
+    at = range_positions(f.s_word_start, n)
     keep = f.content[at]
     sent, sym = sent[keep], f.symbols[at][keep]
     order = np.lexsort((sym, sent))

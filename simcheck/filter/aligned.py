@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from fingerprints.ranges import range_positions
+
 from ..match.sets import member
 from .corpus import ReferenceIndex
 
@@ -54,7 +56,7 @@ def reference_runs(
             continue
         lo = np.searchsorted(t.hashes, kgrams[p], side="left")
         n = np.minimum(np.searchsorted(t.hashes, kgrams[p], side="right") - lo, POSTINGS_PER_HASH)
-        rows = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+        rows = range_positions(lo, n)
         pos = np.repeat(p, n)
         f = t.file[rows].astype(np.int64)
         diagonal = t.position[rows].astype(np.int64) - pos

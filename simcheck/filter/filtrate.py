@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from fingerprints.ranges import range_positions
+
 from ..match.align import Region
 from ..match.companions import companions
 from ..match.sets import SortedPostings, distinct, hash_sort, member
@@ -491,9 +493,7 @@ def _tile_positions(located: Sequence[Located], side: int) -> tuple[np.ndarray, 
             firsts.append(t.b if side else t.a)
             lengths.append(t.length)
         sizes.append(region.matched)
-    n = np.asarray(lengths, dtype=np.int64)
-    offsets = np.repeat(np.asarray(firsts, dtype=np.int64) - (np.cumsum(n) - n), n)
-    return np.arange(int(n.sum()), dtype=np.int64) + offsets, np.asarray(sizes, dtype=np.int64)
+    return range_positions(firsts, lengths), np.asarray(sizes, dtype=np.int64)
 
 
 def counted_positions(
