@@ -84,6 +84,22 @@ _MATLAB_HINTS: tuple[str, ...] = (
     r"\b(disp|fprintf|zeros|ones|numel|nargin|plot)\s*\(",
 )
 
+# What JavaScript and TypeScript (a superset) share in their grammars' node types.
+_JS_IDENTIFIERS = _s(
+    "identifier private_property_identifier property_identifier "
+    "shorthand_property_identifier shorthand_property_identifier_pattern "
+    "statement_identifier"
+)
+_JS_COMMENTS = _s("comment hash_bang_line html_comment")
+_JS_LITERALS = {
+    "false": "boolean", "null": "null", "number": "number", "regex": "regex",
+    "true": "boolean", "undefined": "null",
+}
+_JS_FUNCTIONS = _s(
+    "arrow_function function_declaration function_expression generator_function "
+    "generator_function_declaration method_definition"
+)
+
 # `number`/`string` are both a named literal and an anonymous type keyword.
 _TYPESCRIPT = LanguageSpec(
     name="typescript",
@@ -91,17 +107,10 @@ _TYPESCRIPT = LanguageSpec(
     grammar="typescript",
     extensions=(".cts", ".mts", ".ts"),
     shebangs=("ts-node",),
-    identifiers=_s(
-        "identifier private_property_identifier property_identifier "
-        "shorthand_property_identifier shorthand_property_identifier_pattern "
-        "statement_identifier type_identifier"
-    ),
-    comments=_s("comment hash_bang_line html_comment"),
+    identifiers=_JS_IDENTIFIERS | _s("type_identifier"),
+    comments=_JS_COMMENTS,
     strings=_s("string template_string"),
-    literals={
-        "false": "boolean", "null": "null", "number": "number", "regex": "regex",
-        "true": "boolean", "undefined": "null",
-    },
+    literals=_JS_LITERALS,
     keywords=_s(
         "abstract accessor any as assert asserts async await boolean break case catch class "
         "const continue debugger declare default delete do else enum export extends finally "
@@ -111,10 +120,7 @@ _TYPESCRIPT = LanguageSpec(
         "symbol target this this_type throw try type typeof unknown using var void while with "
         "yield"
     ),
-    functions=_s(
-        "arrow_function function_declaration function_expression generator_function "
-        "generator_function_declaration method_definition"
-    ),
+    functions=_JS_FUNCTIONS,
     definitions=_s(
         "abstract_class_declaration class_declaration enum_declaration "
         "function_declaration generator_function_declaration interface_declaration "
@@ -292,27 +298,17 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         grammar="javascript",
         extensions=(".cjs", ".js", ".jsx", ".mjs"),
         shebangs=("node", "nodejs"),
-        identifiers=_s(
-            "identifier private_property_identifier property_identifier "
-            "shorthand_property_identifier shorthand_property_identifier_pattern "
-            "statement_identifier"
-        ),
-        comments=_s("comment hash_bang_line html_comment"),
+        identifiers=_JS_IDENTIFIERS,
+        comments=_JS_COMMENTS,
         strings=_s("html_character_reference jsx_text string template_string"),
-        literals={
-            "false": "boolean", "null": "null", "number": "number", "regex": "regex",
-            "true": "boolean", "undefined": "null",
-        },
+        literals=_JS_LITERALS,
         keywords=_s(
             "as async await break case catch class const continue debugger default delete do else "
             "export extends finally for from function get if import in instanceof let meta new of "
             "return set static super switch target this throw try typeof using var void while "
             "with yield"
         ),
-        functions=_s(
-            "arrow_function function_declaration function_expression generator_function "
-            "generator_function_declaration method_definition"
-        ),
+        functions=_JS_FUNCTIONS,
         definitions=_s(
             "class_declaration function_declaration generator_function_declaration "
             "method_definition"
