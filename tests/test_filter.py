@@ -172,6 +172,11 @@ def test_matches_in_generated_files_are_classified_generated_citing_the_marker(t
         ("deps.zip!/Vendor/x.go", "deps.zip!/Vendor/"),
         ("src/vendors.c", None),  # a file name, not a directory
         ("myvendor/x.c", None),
+        # numpy 1.26.4's sdist carries Meson as vendored-meson/ (1,290 meson.build files).
+        ("numpy-1.26.4/vendored-meson/meson/mesonbuild/mesonmain.py",
+         "numpy-1.26.4/vendored-meson/"),
+        ("vendored_/x.c", None),
+        ("vendor-portal/views.py", None),
     ],
 )
 def test_vendored_directories_are_recognised_as_whole_path_components(path, directory):
