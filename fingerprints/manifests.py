@@ -117,9 +117,13 @@ def _npm(data: Any) -> Iterator[str]:
     tools = {name for k in _NPM_DEPENDENCY_MAPS for name in _keys(data.get(k))}
     for key, value in data.items():
         # A top-level key npm defines, or one named after a package the manifest depends
-        # on (that package's configuration: "prettier", "svelte", "eslintConfig" aside).
+        # on: that package's configuration ("prettier": {"singleQuote": ...}), whose keys
+        # are the package's option names; the values set are the author's.
         if key in NPM_FIELDS or key in tools:
             yield key
+        if key in tools and key not in NPM_FIELDS:  # that tool's option names
+            for entry in _items(value) if isinstance(value, list) else [value]:
+                yield from _keys(entry)
         if isinstance(value, str) and value in _NPM_VALUES.get(key, ()):
             yield value
     yield from tools

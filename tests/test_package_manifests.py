@@ -75,9 +75,10 @@ def test_npm_vocabulary_is_read_from_the_manifest_not_guessed():
     assert manifest_vocabulary("pkg/config.json", source) == frozenset()
     assert manifest_vocabulary("pkg/package.json", source[:-3]) == frozenset()
     # A key named after a dependency is that tool's configuration, not the author's field.
-    tool = manifest_vocabulary("package.json", b'{"prettier": {"semi": false},'
-                               b' "devDependencies": {"prettier": "^3"}, "myTool": {}}')
-    assert "prettier" in tool and "myTool" not in tool
+    # Its keys are the tool's option names; the values set stay.
+    tool = manifest_vocabulary("package.json", b'{"prettier": {"trailingComma": "es5"},'
+                               b' "devDependencies": {"prettier": "^3"}, "myTool": {"a": 1}}')
+    assert {"prettier", "trailingComma"} <= tool and not {"myTool", "a", "es5"} & tool
 
 
 def test_composer_cargo_and_pyproject_vocabularies():
