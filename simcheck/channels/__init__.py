@@ -45,6 +45,6 @@ def channels(
     dependency names, version ranges) is left out the same way. ``names``: package and
     module names, never misspellings."""
     left, right = ([without_manifest_vocabulary(f) for f in files
-                    if not is_tool_data(f.entry.path)] for files in (left, right))
+                    if not is_tool_data(f.entry.path, f.text[:20])] for files in (left, right))
     found = [measure(name, left, right, (rarity or {}).get(name)) for name in CHANNELS]
     return found, misspellings(left, right, names) + commented_out(left, right)
