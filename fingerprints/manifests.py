@@ -1,5 +1,5 @@
-"""Package manifests (package.json, composer.json, Cargo.toml, pyproject.toml): the words
-of them that are picks from a fixed or public list rather than the author's wording.
+"""Package manifests (package.json, composer.json, Cargo.toml, pyproject.toml, go.mod): the
+words of them that are picks from a fixed or public list rather than the author's wording.
 
 A manifest's keys are the fields its package manager defines ("devDependencies",
 "require-dev", "edition"); the packages it depends on are names from a public registry
@@ -8,10 +8,11 @@ licence's SPDX identifier say nothing about who wrote the manifest. Two independ
 projects built on the same stack share most of these. The project's own description,
 keywords, script command lines, authors, paths and its own field values are kept.
 
-The manifest is read with a real parser (json, tomllib): a file that does not parse gives
+The manifest is read with a real parser (json, tomllib; go.mod line by line as the
+Go command reads it): a file that does not parse gives
 no vocabulary (everything in it stays evidence). Pure function of a file name and its
-bytes; the strings channel (and, for TOML's bare keys, the identifiers channel) leaves
-the texts out."""
+bytes; the strings channel (and, for TOML's bare keys and go.mod's words, the
+identifiers channel) leaves the texts out."""
 
 from __future__ import annotations
 
@@ -235,6 +236,41 @@ def _pyproject(data: dict[str, Any]) -> Iterator[str]:
                     yield from _strings(_items(spec.get("extras")))
 
 
+# go.mod's directives (go.dev/ref/mod#go-mod-file); a module path and version required,
+# replaced or excluded are picks from the public module index.
+GOMOD_DIRECTIVES = frozenset(("module", "go", "toolchain", "godebug", "require", "replace",
+                              "exclude", "retract", "tool", "ignore", "indirect"))
+_GOMOD_PICKS = frozenset(("require", "replace", "exclude", "tool"))
+
+
+def _gomod(text: str) -> Iterator[str]:
+    """go.mod's directive names and the module paths and versions of its require, replace,
+    exclude and tool lines (its own module path, a retraction's rationale are the
+    author's). Read line by line as the Go command does: a directive, or a block of them
+    (``require (`` ... ``)``); // comments (an ``// indirect`` mark aside) are the author's."""
+    block = None
+    for raw in text.splitlines():
+        line, _, comment = raw.partition("//")
+        if comment.strip() == "indirect":
+            yield "indirect"
+        words = line.split()
+        if not words:
+            continue
+        if block is not None:
+            if words == [")"]:
+                block = None
+            elif block in _GOMOD_PICKS:
+                yield from (w for w in words if w != "=>")
+            continue
+        if words[0] not in GOMOD_DIRECTIVES:
+            raise ValueError(f"not a go.mod directive: {words[0]!r}")
+        yield words[0]
+        if words[1:] == ["("]:
+            block = words[0]
+        elif words[0] in _GOMOD_PICKS or words[0] in ("go", "toolchain"):
+            yield from (w for w in words[1:] if w != "=>")
+
+
 # (what the manifest is, its file name, how it parses, what in it is vocabulary)
 Reader = Callable[[str], Any]
 _MANIFESTS: tuple[tuple[str, str, Reader, Callable[[Any], Iterator[str]]], ...] = (
@@ -246,12 +282,17 @@ _MANIFESTS: tuple[tuple[str, str, Reader, Callable[[Any], Iterator[str]]], ...] 
      "Cargo.toml", tomllib.loads, _cargo),
     ("pyproject.toml: its fields, requirements, tool names (PEP 621, PEP 518, Poetry)",
      "pyproject.toml", tomllib.loads, _pyproject),
+    ("Go go.mod: its directives, required module paths and versions",
+     "go.mod", str, _gomod),
 )
 MANIFEST_VOCABULARIES = tuple(what for what, _, _, _ in _MANIFESTS)
 # The format's own keywords, which the lexical tokenizer reads as names.
 _KEYWORDS = {"package.json": ("true", "false", "null"), "composer.json": ("true", "false", "null"),
              "Cargo.toml": ("true", "false", "inf", "nan"),
-             "pyproject.toml": ("true", "false", "inf", "nan")}
+             "pyproject.toml": ("true", "false", "inf", "nan"), "go.mod": ()}
+# Manifests whose bare words the lexical tokenizer reads as names: TOML's keys, go.mod's
+# directives and module paths ("golang.org/x/text": golang, org, text).
+_WORDS_ARE_NAMES = frozenset(("Cargo.toml", "pyproject.toml", "go.mod"))
 _BY_NAME = {name: (read, find) for _, name, read, find in _MANIFESTS}
 _WORD = re.compile(r"[^\W\d]\w*")
 
@@ -275,7 +316,8 @@ def manifest_vocabulary(path: str, source: bytes) -> frozenset[str]:
     except (ValueError, TypeError, AttributeError, RecursionError, UnicodeDecodeError):
         return frozenset()  # ill-formed: nothing in it is set aside
     escaped = {json.dumps(t, ensure_ascii=False)[1:-1] for t in texts}
-    words = {w for t in texts for w in _WORD.findall(t)} if path.endswith(".toml") else set()
+    words = ({w for t in texts for w in _WORD.findall(t)} if _base(path) in _WORDS_ARE_NAMES
+             else set())
     return frozenset(texts | escaped | words | set(_KEYWORDS[_base(path)]))
 
 

@@ -147,3 +147,24 @@ def test_toml_dependency_keys_leave_the_identifiers_channel(tmp_path, fast_optio
     assert not names & {"serde_json", "crossbeam", "edition", "features", "version",
                         "package", "dependencies"}
     assert "path" in names  # the code's shared names are still listed
+
+
+def test_go_mod_requirements_are_vocabulary_its_module_path_is_not(tmp_path, fast_options):
+    gomod = ("module example.org/{name}\n\ngo 1.19\n\nrequire (\n"
+             "\tgolang.org/x/text v0.3.7 // indirect\n\tgithub.com/pkg/errors v0.9.1\n)\n"
+             "\nretract v1.0.0 // published before the API was settled\n")
+    found = manifest_vocabulary("go.mod", gomod.format(name="ferry").encode())
+    assert {"golang.org/x/text", "v0.3.7", "github.com/pkg/errors", "errors", "golang",
+            "require", "indirect", "1.19"} <= found
+    assert not {"example.org/ferry", "ferry", "published", "settled"} & found
+    assert manifest_vocabulary("go.mod", b"<html>not a go.mod</html>\n") == frozenset()
+    for side, name in (("a", "ferry"), ("b", "barge")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "go.mod").write_text(gomod.format(name=name))
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    names = {i.text for c in result.channels if c.name == "identifiers" for i in c.items}
+    assert not names & {"golang", "errors", "require", "indirect", "text"}
+    assert "example" in names  # a word of the module's own path
+    comments = {i.text for c in result.channels if c.name == "comments" for i in c.items}
+    assert "// published before the API was settled" in comments  # the author's rationale
+    assert "// indirect" not in comments  # written by the go command

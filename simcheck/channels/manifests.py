@@ -14,7 +14,9 @@ from fingerprints.manifests import is_manifest, manifest_vocabulary
 
 from ..prepare import PreparedFile
 
-CLEANED = ("identifiers", "strings")  # the channels whose items are whole texts
+# The channels whose items are whole texts (a comment that is only a vocabulary word is
+# a tool's mark: go.mod's "// indirect", written by the go command).
+CLEANED = ("identifiers", "strings", "comments")
 
 
 def without_manifest_vocabulary(f: PreparedFile) -> PreparedFile:
