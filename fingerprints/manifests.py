@@ -141,8 +141,7 @@ def _npm(data: Any) -> Iterator[str]:
     for key in ("version", "license", "packageManager"):
         if isinstance(data.get(key), str):
             yield data[key]
-    for key in ("scripts",):
-        yield from (k for k in _keys(data.get(key)) if k in NPM_LIFECYCLE_SCRIPTS)
+    yield from (k for k in _keys(data.get("scripts")) if k in NPM_LIFECYCLE_SCRIPTS)
     for key in ("exports", "imports"):
         yield from _conditions(data.get(key))
 

@@ -21,7 +21,8 @@ _TROVE = re.compile(
 
 # What the strings channel leaves out, in words (recorded in the result's settings): the
 # classifiers, wherever they are written, and the manifests' vocabularies (read per
-# manifest by ``fingerprints.manifests``; for TOML, from the identifiers channel too).
+# manifest by ``fingerprints.manifests``; TOML's keys and go.mod's words: from the
+# identifiers channel too).
 VOCABULARIES = ("Python package classifiers (Trove: 'Topic :: …', 'License :: …')",
                 *MANIFEST_VOCABULARIES)
 
