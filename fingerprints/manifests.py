@@ -203,10 +203,18 @@ def _cargo(data: dict[str, Any]) -> Iterator[str]:
 def _pyproject(data: dict[str, Any]) -> Iterator[str]:
     project = _get(data, "project")
     build = _get(data, "build-system")
-    for table, fields in ((data, ("project", "build-system", "tool")), (project, PYPROJECT_FIELDS),
-                          (build, PYPROJECT_FIELDS)):
-        yield from (k for k in _keys(table) if k in fields)
-    yield from _keys(_get(data, "tool"))  # tools' names: packages' names
+    yield from (k for k in _keys(data) if k in ("project", "build-system", "tool"))
+    # Every key PEP 621 and 518 define, nested ones too (authors' "email", readme's "file").
+    yield from _tree_keys(project, PYPROJECT_FIELDS)
+    yield from _tree_keys(build, PYPROJECT_FIELDS)
+    # [tool.X]: X is a package's name; the keys of its table and of the sections in it
+    # are that tool's option names ([tool.pytest.ini_options] testpaths, [tool.coverage.run]
+    # source); the values set are the author's.
+    for name, table in _items_of(_get(data, "tool")):
+        yield name
+        for key, section in _items_of(table):
+            yield key
+            yield from _keys(section)
     requirements = list(_items(_get(project, "dependencies")))
     requirements += [r for extra in _values(_get(project, "optional-dependencies"))
                      for r in _items(extra)]

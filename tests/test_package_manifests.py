@@ -125,10 +125,14 @@ plots = ["matplotlib>=3.8"]
 
 [tool.ruff]
 line-length = 100
+
+[tool.pytest.ini_options]
+testpaths = ["tests/pumps"]
 """)
     assert {"numpy>=1.26,<3", "numpy", "requests", "matplotlib>=3.8", "setuptools>=77",
-            "setuptools.build_meta", "ruff", "optional", "dependencies"} <= pyproject
-    assert not {"pump", "sump pump controller", "plots"} & pyproject
+            "setuptools.build_meta", "ruff", "optional", "dependencies", "line-length",
+            "ini_options", "testpaths"} <= pyproject
+    assert not {"pump", "sump pump controller", "plots", "tests/pumps", "100"} & pyproject
 
 
 def test_toml_dependency_keys_leave_the_identifiers_channel(tmp_path, fast_options):
