@@ -68,6 +68,8 @@ from .prepare import PreparedFile, PreparedWork, prepare
 from .progress import Progress, silent
 from .result import (
     SCHEMA_VERSION,
+    TEXT_CONTEXT_CHARS,
+    TEXT_CONTEXT_SLACK,
     Channel,
     CodeAnomaly,
     FileEntry,
@@ -221,6 +223,12 @@ def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
     t = f.fp.tokens
     first, last = int(t.start_byte[start]), int(t.end_byte[end - 1])
     start_column, end_column = _columns(f.text, first, last)
+    text = _lines_text(f.text, first, last)
+    # The unmatched text before the match on its first line, and after it on its last.
+    head = start_column - 1
+    tail = len(text) - (text.rfind("\n") + 1) - end_column
+    before, after = (n - TEXT_CONTEXT_CHARS if n > TEXT_CONTEXT_CHARS + TEXT_CONTEXT_SLACK
+                     else 0 for n in (head, tail))
     return MatchSide(
         path=f.entry.path,
         start_line=int(t.start_line[start]),
@@ -228,9 +236,11 @@ def _side(f: PreparedFile, start: int, end: int) -> MatchSide:
         start_byte=first,
         end_byte=last,
         span_tokens=end - start,
-        text=_lines_text(f.text, first, last),
+        text=text[before : len(text) - after],
         start_column=start_column,
         end_column=end_column,
+        text_cut_before=before,
+        text_cut_after=after,
     )
 
 

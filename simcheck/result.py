@@ -18,7 +18,11 @@ import orjson
 
 from .heap import paused
 
-SCHEMA_VERSION = "1.13.0"
+SCHEMA_VERSION = "1.14.0"
+# Unmatched text kept beside a match on its first and last line (more is left out when
+# the rest exceeds it by over TEXT_CONTEXT_SLACK: no box for a few characters).
+TEXT_CONTEXT_CHARS = 160
+TEXT_CONTEXT_SLACK = 40
 
 FileStatus = Literal["compared", "skipped", "failed"]
 
@@ -150,13 +154,19 @@ class MatchSide:
     end_byte: int
     span_tokens: int  # tokens from first to last matched token, gaps included
     # The original text of lines start_line..end_line, so that reports can show the
-    # evidence without reading the inputs again.
+    # evidence without reading the inputs again; on the first and last line, unmatched text
+    # beyond TEXT_CONTEXT_CHARS characters from the match is left out, and counted below.
     text: str
-    # 1-based columns (characters of the line; a tab counts one) of the first matched
+    # 1-based columns (characters of the whole line; a tab counts one) of the first matched
     # character on start_line and of the last one on end_line (None: the line's end). On a
     # long line, such as minified code, they say exactly where the evidence lies.
     start_column: int = 1
     end_column: int | None = None
+    # Characters of the first line left out before ``text`` begins, and of the last line
+    # after it ends (a minified bundle is one line, and each of its matches would otherwise
+    # carry all of it).
+    text_cut_before: int = 0
+    text_cut_after: int = 0
     # Documents only. Their start_line/end_line are the file's lines for text formats,
     # else paragraph numbers (``text`` then has one line per paragraph, as extracted).
     document: DocumentLocation | None = None

@@ -296,9 +296,10 @@ def test_match_columns_locate_the_matched_text_exactly_on_a_long_line(
     for match in result.matches:
         for side, path in ((match.left, left), (match.right, right)):
             matched = path.read_bytes()[side.start_byte : side.end_byte].decode("utf-8")
-            last_line = side.text.split("\n")[-1]
-            end = len(side.text) - (len(last_line) - side.end_column)
-            assert side.text[side.start_column - 1 : end] == matched
+            # The text starts text_cut_before characters into the line (one line here).
+            start = side.start_column - 1 - side.text_cut_before
+            end = side.end_column - side.text_cut_before
+            assert side.text[start:end] == matched
             assert "int moving_average" in matched and len(matched) < 250
             assert side.start_column > 2000 and side.start_line == side.end_line
 

@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from simcheck.compare import CompareOptions, compare_paths
-from simcheck.render.html import CONTEXT_CHARS, render_html
-from simcheck.result import SCHEMA_VERSION, from_dict, to_dict
+from simcheck.render.html import render_html
+from simcheck.result import SCHEMA_VERSION, TEXT_CONTEXT_CHARS, from_dict, to_dict
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "copies"
@@ -178,19 +178,19 @@ def test_a_long_line_is_shown_around_the_match_with_the_rest_counted(one_line_co
     (match,) = result.matches
     html = render_html(result)
     (_, left), (_, right) = code_tables(html, match.id)
-    for side, rows in ((match.left, left), (match.right, right)):
+    for path, side, rows in ((one_line_copy[0], match.left, left),
+                             (one_line_copy[1], match.right, right)):
         ((number, shown, marked),) = rows
-        line = side.text
-        matched = line[side.start_column - 1 : side.end_column]
-        before = side.start_column - 1 - CONTEXT_CHARS
-        after = len(line) - side.end_column - CONTEXT_CHARS
+        line = path.read_text(encoding="utf-8").splitlines()[side.start_line - 1]
+        before = side.start_column - 1 - TEXT_CONTEXT_CHARS
+        after = len(line) - side.end_column - TEXT_CONTEXT_CHARS
+        # The result keeps the match and 160 characters either side, and counts the rest.
+        assert (side.text_cut_before, side.text_cut_after) == (before, after)
+        assert side.text == line[before : len(line) - after]
         assert number == side.start_line and marked
-        assert shown == (
-            f"[{before:,} characters not shown]"
-            + line[side.start_column - 1 - CONTEXT_CHARS : side.end_column + CONTEXT_CHARS]
-            + f"[{after:,} characters not shown]"
-        )
-        assert matched in shown and len(shown) < len(line) / 5
+        assert shown == (f"[{before:,} characters not shown]" + side.text
+                         + f"[{after:,} characters not shown]")
+        assert len(shown) < len(line) / 5
 
 
 def test_code_and_file_names_are_rendered_as_text(hostile_inputs):

@@ -17,7 +17,16 @@ from fingerprints.words import WORD, fold
 
 from ..documents.align import TEXT_KIND_MEANING
 from ..match.classify import KIND_MEANING
-from ..result import DocumentLocation, FilePair, FilterEvidence, Match, MatchSide, Place, Result
+from ..result import (
+    TEXT_CONTEXT_CHARS,
+    DocumentLocation,
+    FilePair,
+    FilterEvidence,
+    Match,
+    MatchSide,
+    Place,
+    Result,
+)
 
 # C0 controls (and DEL) are shown as their Unicode "control picture" so that nothing in the
 # evidence is invisible; a tab stays a tab, and a CR ending a CRLF line is layout, dropped.
@@ -40,37 +49,30 @@ class Exhibit:
     right: Markup
 
 
-# On the first and last line of a match, unmatched text beyond this many characters from
-# the match is elided (and counted): a minified line can be 100,000 characters long, and
-# several matches inside it would otherwise each repeat all of it.
-CONTEXT_CHARS = 160
-
-
 def _cut(count: int) -> str:
     return f"<span class=cut>[{count:,} characters not shown]</span>"
 
 
 def _line_html(line: str, first: bool, last: bool, side: MatchSide) -> str:
     """A code line as HTML text. On the match's first and last line the unmatched text
-    before and after the match is set apart (``x``) and, when long, elided."""
+    before and after the match is set apart (``x``), and what the result left out of a
+    long line is counted."""
     line = line.removesuffix("\r")
-    lo = side.start_column - 1 if first else 0
-    hi = side.end_column if last and side.end_column is not None else len(line)
-    if lo == 0 and hi >= len(line):
+    before = side.text_cut_before if first else 0  # the text starts that far into the line
+    after = side.text_cut_after if last else 0
+    lo = side.start_column - 1 - before if first else 0
+    hi = side.end_column - before if last and side.end_column is not None else len(line)
+    if lo == 0 and hi >= len(line) and not before and not after:
         return code_text(line)
     head, body, tail = line[:lo], line[lo:hi], line[hi:]
-    parts = []
+    parts = [_cut(before)] if before else []
     if head:
-        if len(head) > CONTEXT_CHARS + 40:
-            parts.append(_cut(len(head) - CONTEXT_CHARS))
-            head = head[-CONTEXT_CHARS:]
         parts.append(f"<span class=x>{code_text(head)}</span>")
     parts.append(code_text(body))
     if tail:
-        shown = tail[:CONTEXT_CHARS] if len(tail) > CONTEXT_CHARS + 40 else tail
-        parts.append(f"<span class=x>{code_text(shown)}</span>")
-        if len(shown) < len(tail):
-            parts.append(_cut(len(tail) - len(shown)))
+        parts.append(f"<span class=x>{code_text(tail)}</span>")
+    if after:
+        parts.append(_cut(after))
     return "".join(parts)
 
 
@@ -206,7 +208,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
         pairs=pairs,
         exhibits=by_match,
         kinds={**KIND_MEANING, **TEXT_KIND_MEANING},
-        context_chars=CONTEXT_CHARS,
+        context_chars=TEXT_CONTEXT_CHARS,
         # "filter.<stage>" definitions of the result: the meaning of each filter stage.
         stage_meanings={
             k.removeprefix("filter."): v
