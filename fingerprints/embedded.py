@@ -24,9 +24,10 @@ from .tokens import RawTokens
 
 @dataclass(frozen=True)
 class Region:
-    """One embedded region of a host file: its byte range and first/last line (1-based),
-    its guest language (None: the ``lang`` chosen has no grammar here, ``chosen`` says
-    which) and whether the guest grammar's syntax errors are reported."""
+    """One embedded region of a host file: its byte range and tree-sitter points, its
+    guest language (None: the attribute choosing it, ``chosen`` (``lang="less"``), names a
+    language with no grammar here) and whether the guest grammar's syntax errors are
+    reported."""
 
     start: int
     end: int
@@ -36,9 +37,14 @@ class Region:
     chosen: str | None
     errors_noted: bool
 
-    @property
-    def lines(self) -> str:
-        first, last = self.start_point[0] + 1, self.end_point[0] + 1
+    def lines(self, source: bytes) -> str:
+        """Where the region's code is, for a note: "lines 17-45" (from its first to its
+        last non-blank line: a script's text starts right after its tag)."""
+        text = source[self.start : self.end]
+        first = self.start_point[0] + 1 + text[: len(text) - len(text.lstrip())].count(b"\n")
+        last = self.end_point[0] + 1 - text[len(text.rstrip()) :].count(b"\n")
+        if last < first:  # blank
+            last = first
         return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
@@ -66,8 +72,9 @@ def region_of(node: Node, source: bytes, embeddings: Sequence[Embedding]) -> Reg
                 found = _attribute_pattern(embedding.attribute).search(
                     source, outer.start_byte, node.start_byte)
                 if found:
-                    chosen = found.group(1).decode("utf-8", "replace")
-                    name = dict(embedding.choices).get(chosen.lower())
+                    value = found.group(1).decode("utf-8", "replace")
+                    chosen = f'{embedding.attribute}="{value}"'
+                    name = dict(embedding.choices).get(value.lower())
                     guest = get_spec(name) if name else None
             return Region(node.start_byte, node.end_byte, node.start_point, node.end_point,
                           guest, chosen, embedding.errors_noted)

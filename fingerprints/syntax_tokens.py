@@ -154,8 +154,7 @@ def _read_region(source: bytes, region: Region) -> RawTokens:
     has no grammar here or its grammar fails (the note names the lines)."""
     guest = region.guest
     if guest is None:
-        note = (f'{region.lines}: no grammar for lang="{region.chosen}"; lexical tokens '
-                "used there")
+        note = f"{region.lines(source)}: no grammar for {region.chosen}; lexical tokens used there"
         return shifted(read_lexical(source[region.start : region.end], None, note),
                        region.start, source)
     try:
@@ -163,10 +162,11 @@ def _read_region(source: bytes, region: Region) -> RawTokens:
         parser.included_ranges = [
             Range(region.start_point, region.end_point, region.start, region.end)]
         tree = parser.parse(source)
-        raw = _read_tree(source, guest, tree, True, f"the {guest.display} in {region.lines}")
+        whole = f"the {guest.display} in {region.lines(source)}" if region.errors_noted else ""
+        raw = _read_tree(source, guest, tree, True, whole)
     except Exception as exc:  # a guest's failure must still leave its region compared
-        note = (f"{region.lines}: {guest.display} parse failed ({type(exc).__name__}); "
-                "lexical tokens used there")
+        note = (f"{region.lines(source)}: {guest.display} parse failed ({type(exc).__name__});"
+                " lexical tokens used there")
         return shifted(read_lexical(source[region.start : region.end], guest, note),
                        region.start, source)
     if raw.note is not None and not region.errors_noted:

@@ -66,7 +66,9 @@ def test_an_unknown_lang_falls_back_to_lexical_tokens_for_that_region_with_a_not
     source = VUE.replace(b'<style lang="scss" scoped>', b'<style lang="less" scoped>')
     tokens = tokenize(source, "vue")
     start, end = _block(source, b"style")
-    first, last = (source[:at].count(b"\n") + 1 for at in (start, end))
+    text = source[start:end].strip()  # the lines of the style's code
+    first = source[: source.index(text)].count(b"\n") + 1
+    last = first + text.count(b"\n")
     assert tokens.tokenizer == "tree-sitter"
     assert tokens.note == (f'lines {first}-{last}: no grammar for lang="less"; lexical tokens'
                            " used there")
@@ -83,7 +85,7 @@ def test_a_syntax_error_in_a_script_is_noted_at_its_line_of_the_vue_file() -> No
     assert tokens.note is not None
     assert tokens.note.startswith("syntax error at line 25 reported by the TypeScript grammar;"
                                   " its error recovery kept the rest of the TypeScript in lines"
-                                  " 16-46")
+                                  " 17-45")
     # A template expression is a fragment (v-for's "toast of toasts" is no program): its
     # grammar's complaints are not the file's.
     loop = VUE.replace(b'v-for="toast in visible"', b'v-for="(toast, i) of visible"')
@@ -185,3 +187,30 @@ def test_a_renamed_copy_of_a_vue_component_matches_it_as_renamed(renamed_compone
     assert script and script[0].kind == "renamed"
     # The match points at the script's lines of both .vue files.
     assert script[0].left.end_line >= 40 and script[0].right.start_line <= 17
+
+
+PAGE = b"""\
+<html>
+<head>
+  <script type="application/ld+json">{"@type": "WebPage", "name": "Toasts"}</script>
+  <style>.toast { margin: 8px; }</style>
+</head>
+<body>
+  <script>
+    function show(message) { return message; }
+  </script>
+</body>
+</html>
+"""
+
+
+def test_an_html_page_read_as_code_embeds_its_scripts_by_type_and_its_styles() -> None:
+    tokens = tokenize(PAGE, "html")
+    # No grammar reads JSON-LD: that script is lexical, and the note says where.
+    assert tokens.note == ('line 3: no grammar for type="application/ld+json"; lexical tokens'
+                           " used there")
+    assert '"WebPage"' in {t.text for t in tokens.lexical(PAGE) if t.category == "string"}
+    names = _identifiers(PAGE, "html")
+    assert {"toast", "show", "message"} <= set(names) and "margin" not in names
+    # The script's function is a definition, at its line of the page.
+    assert [int(tokens.start_line[a]) for a in tokens.def_start] == [4, 8]

@@ -295,7 +295,8 @@ def test_literal_kinds_are_known(spec: LanguageSpec) -> None:
     allowed = set(LITERAL_KINDS) - {"string"}
     bad = {t: k for t, k in spec.literals.items() if k not in allowed}
     assert not bad, f"{spec.name}: {bad}"
-    assert spec.functions, f"{spec.name}: no function node types"
+    # A web page's markup has no functions (its scripts' are theirs).
+    assert spec.functions or spec.name == "html", f"{spec.name}: no function node types"
 
 
 # ---------------------------------------------------------------- realistic programs
@@ -317,13 +318,14 @@ def test_fixture_parses_and_every_leaf_is_categorised(spec: LanguageSpec) -> Non
     if spec.embedded:  # a host's names are in the code it embeds
         tokens = tokenize(path.read_bytes(), spec.name)
         assert (tokens.tokenizer, tokens.note) == ("tree-sitter", None), tokens.note
-        assert cats.get("embedded", 0) >= 3, f"{spec.name}: no embedded regions {cats}"
+        assert cats.get("embedded", 0) >= 2, f"{spec.name}: no embedded regions {cats}"
         cats["identifier"] = int((tokens.lex_category == 0).sum())
     assert cats.get("identifier", 0) >= 1, f"{spec.name}: no identifier leaf {cats}"
     assert cats.get("comment", 0) >= 1, f"{spec.name}: no comment {cats}"
     assert cats.get("string", 0) + cats.get("literal", 0) >= 1, f"{spec.name}: no literal"
     assert cats.get("keyword", 0) >= 1, f"{spec.name}: no keyword leaf {cats}"
-    assert report["functions"], f"{spec.name}: no node of {sorted(spec.functions)}"
+    assert report["functions"] or not spec.functions, (
+        f"{spec.name}: no node of {sorted(spec.functions)}")
     # No word token falls through to "operator", and no named leaf is unknown.
     assert report["uncategorised_words"] == [], spec.name
     allowed = OPERATOR_LEAVES.get(spec.name, set())
@@ -378,6 +380,7 @@ def _detect(path: str, text: str = "") -> str | None:
         ("main.dart", "dart"), ("Main.hs", "haskell"), ("mix.exs", "elixir"),
         ("stats.jl", "julia"), ("build.zig", "zig"), ("C:\\src\\win.c", "c"),
         ("theme.scss", "scss"), ("Toast.vue", "vue"), ("Toast.svelte", "svelte"),
+        ("index.html", "html"), ("old.HTM", "html"),
     ],
 )
 def test_detect_by_name_and_extension(path: str, expected: str) -> None:

@@ -1223,6 +1223,25 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
         functions=_s("FnProto TestDecl"),
     ),
+    # A web page: its scripts (by their type) and style sheets are embedded code; markup as
+    # in the component languages. Only `--mode code` reads .html with it: by default an
+    # HTML file is a document (simcheck.documents) and is compared as text.
+    LanguageSpec(
+        name="html",
+        display="HTML",
+        grammar="html",
+        extensions=(".htm", ".html", ".xhtml"),
+        comments=_s("comment"),
+        strings=_s("attribute_value raw_text text"),
+        literals={"entity": "other"},
+        keywords=_s("attribute_name doctype erroneous_end_tag_name tag_name"),
+        embedded=(
+            Embedding("raw_text", ("script_element",), "javascript", "type", (
+                ("application/javascript", "javascript"), ("module", "javascript"),
+                ("text/babel", "javascript"), ("text/javascript", "javascript"))),
+            Embedding("raw_text", ("style_element",), "css"),
+        ),
+    ),
     # A template compiles to the component's render function: template_element is Vue's
     # function. Directive values (:prop="expr", @event="handler()", v-if) and {{ }} are
     # JavaScript; attribute_value elsewhere is a plain attribute's text.
