@@ -137,6 +137,8 @@ SCSS_GAPS = [
     (".a { width: #{$w}; }\n", ".a-#{$w} { width: 1px; }\n"),
     (".a { > .item { color: red; } }\n", ".a { .item { color: red; } }\n"),
     (".a { @extend %base; }\n", ".a { @extend .base; }\n"),
+    (".a { @include clearfix(); }\n", ".a { @include clearfix; }\n"),
+    ("@mixin m($args...) { color: red; }\n", "@mixin m($a, $b) { color: red; }\n"),
 ]
 
 
