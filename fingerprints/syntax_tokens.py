@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import numpy as np
@@ -178,23 +178,20 @@ def _read_region(source: bytes, region: Region) -> RawTokens:
         parser.included_ranges = [
             Range(region.start_point, region.end_point, region.start, region.end)]
         tree = parser.parse(source)
-        whole = f"the {guest.display} in {region.lines(source)}" if region.errors_noted else ""
-        raw = _read_tree(source, guest, tree, True, whole)
+        whole = f"the {guest.display} in {region.lines(source)}" if region.errors_noted else None
+        return _read_tree(source, guest, tree, True, whole)
     except Exception as exc:  # a guest's failure must still leave its region compared
         note = (f"{region.lines(source)}: {guest.display} parse failed ({type(exc).__name__});"
                 " lexical tokens used there")
         return shifted(read_lexical(source[region.start : region.end], guest, note),
                        region.start, source)
-    if raw.note is not None and not region.errors_noted:
-        raw = replace(raw, note=None)
-    return raw
 
 
-def _read_tree(source: bytes, spec: LanguageSpec, tree: Tree, ended: bool, whole: str
+def _read_tree(source: bytes, spec: LanguageSpec, tree: Tree, ended: bool, whole: str | None
                ) -> RawTokens:
     """Walk ``tree`` (``spec``'s grammar over ``source``, or over part of it) into token
     streams; embedded regions are read by their own languages and spliced in. ``whole``
-    names what the tree covers, for the note of a syntax error."""
+    names what the tree covers, for the note of a syntax error (None: none is noted)."""
     has_error = tree.root_node.has_error
     table = _kind_table(spec)
     descend, marks, wraps = table.descend, table.marks, table.wraps
@@ -229,7 +226,8 @@ def _read_tree(source: bytes, spec: LanguageSpec, tree: Tree, ended: bool, whole
         add_span(node.byte_range)
         while not next_sibling():
             if not parent():
-                note = _error_note(tree.root_node, spec, source, whole) if has_error else None
+                note = (_error_note(tree.root_node, spec, source, whole)
+                        if has_error and whole is not None else None)
                 constants = _constants(source, spec, table, declarators)
                 host = _tokens(source, table, kinds, spans, definitions, note, constants,
                                ended, [i for i, _ in regions])
