@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
-from tree_sitter import Language, Node, Parser
+from tree_sitter import Language, Node, Parser, Range, Tree
+from tree_sitter_language_pack import get_parser
 
+from .embedded import Region, region_of, shifted, splice
 from .languages import LanguageSpec, leaf_category, parser_for
+from .languages.spec import Embedding
+from .lexical_tokens import read_lexical
 from .tokens import (
     IDENT,
     LEXICAL_CATEGORIES,
@@ -37,13 +41,14 @@ class _KindTable:
 
     descend: bytes  # 1 = walk the children (when there are any)
     # Bit 1: a definition (function, method, class...); bit 2: a constant's declarator
-    # (the spec's ``constants``).
+    # (the spec's ``constants``); bit 4: a node that may hold an embedded region.
     marks: bytes
     wraps: bytes  # 1 = a wrapper a definition belongs to (decorators, export, template)
     functions: bytes  # 1 = a function (a constant declared inside one is not the file's)
     actions: np.ndarray  # uint8
     symbols: np.ndarray  # uint64
     categories: np.ndarray  # uint8
+    embeds: dict[int, tuple[Embedding, ...]]  # kind id -> the spec's embeddings of it
 
 
 _tables: dict[str, _KindTable] = {}
@@ -99,10 +104,19 @@ def _build_kind_table(spec: LanguageSpec) -> _KindTable:
             kind_id = language.id_for_node_kind(name, True)
             if kind_id is not None:
                 table[kind_id] = True
-    marks = defines.astype(np.uint8) | (declares.astype(np.uint8) << 1)
+    embeds: dict[int, tuple[Embedding, ...]] = {}
+    for embedding in spec.embedded:
+        kind_id = language.id_for_node_kind(embedding.node, True)
+        if kind_id is not None:
+            embeds[kind_id] = (*embeds.get(kind_id, ()), embedding)
+    embedded = np.zeros(_KIND_IDS, dtype=bool)
+    embedded[list(embeds)] = True
+    marks = (defines.astype(np.uint8) | (declares.astype(np.uint8) << 1)
+             | (embedded.astype(np.uint8) << 2))
+    # A node that may hold a region is taken whole: its text is the guest's.
     return _KindTable(
-        bytes(actions == _DESCEND), bytes(marks), bytes(wraps), bytes(functions), actions,
-        symbols, categories,
+        bytes((actions == _DESCEND) & ~embedded), bytes(marks), bytes(wraps),
+        bytes(functions), actions, symbols, categories, embeds,
     )
 
 
@@ -141,6 +155,43 @@ def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
     parser: Parser = parser_for(spec)
     ended = source.endswith(b"\n") or not source
     tree = parser.parse(parser_input(source, spec))
+    return _read_tree(source, spec, tree, ended, "the file")
+
+
+@lru_cache(maxsize=64)
+def _region_parser(grammar: str) -> Parser:
+    # Apart from ``parser_for``'s: these parsers' included ranges change with every region.
+    return get_parser(grammar)  # type: ignore[arg-type]  # names are checked by tests
+
+
+def _read_region(source: bytes, region: Region) -> RawTokens:
+    """The tokens of one embedded region of ``source``, with the file's offsets: parsed by
+    its guest's grammar over the region alone; lexical tokens when the region's language
+    has no grammar here or its grammar fails (the note names the lines)."""
+    guest = region.guest
+    if guest is None:
+        note = f"{region.lines(source)}: no grammar for {region.chosen}; lexical tokens used there"
+        return shifted(read_lexical(source[region.start : region.end], None, note),
+                       region.start, source)
+    try:
+        parser = _region_parser(guest.grammar)
+        parser.included_ranges = [
+            Range(region.start_point, region.end_point, region.start, region.end)]
+        tree = parser.parse(source)
+        whole = f"the {guest.display} in {region.lines(source)}" if region.errors_noted else None
+        return _read_tree(source, guest, tree, True, whole)
+    except Exception as exc:  # a guest's failure must still leave its region compared
+        note = (f"{region.lines(source)}: {guest.display} parse failed ({type(exc).__name__});"
+                " lexical tokens used there")
+        return shifted(read_lexical(source[region.start : region.end], guest, note),
+                       region.start, source)
+
+
+def _read_tree(source: bytes, spec: LanguageSpec, tree: Tree, ended: bool, whole: str | None
+               ) -> RawTokens:
+    """Walk ``tree`` (``spec``'s grammar over ``source``, or over part of it) into token
+    streams; embedded regions are read by their own languages and spliced in. ``whole``
+    names what the tree covers, for the note of a syntax error (None: none is noted)."""
     has_error = tree.root_node.has_error
     table = _kind_table(spec)
     descend, marks, wraps = table.descend, table.marks, table.wraps
@@ -148,6 +199,7 @@ def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
     spans: list[int] = []  # start, end, start, end...
     definitions: list[tuple[int, int]] = []  # byte ranges
     declarators: list[Node] = []  # of constants, maybe
+    regions: list[tuple[int, Region]] = []  # (index in kinds of its node's token, region)
 
     # The hot loop: one iteration per tree node, recording only each token's kind id and
     # byte range; what the kind means is looked up afterwards, vectorised.
@@ -164,19 +216,29 @@ def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
                 definitions.append(_definition_range(node, wraps))
             if marks[kind] & 2:
                 declarators.append(node)
+            if marks[kind] & 4:
+                region = region_of(node, source, table.embeds[kind])
+                if region is not None:
+                    regions.append((len(kinds), region))
         if descend[kind] and first_child():
             continue
         add_kind(kind)
         add_span(node.byte_range)
         while not next_sibling():
             if not parent():
-                note = _error_note(tree.root_node, spec, source) if has_error else None
+                note = (_error_note(tree.root_node, spec, source, whole)
+                        if has_error and whole is not None else None)
                 constants = _constants(source, spec, table, declarators)
-                return _tokens(source, table, kinds, spans, definitions, note, constants,
-                               ended)
+                host = _tokens(source, table, kinds, spans, definitions, note, constants,
+                               ended, [i for i, _ in regions])
+                if not regions:
+                    return host
+                guests = [_read_region(source, r) for _, r in regions if r.end > r.start]
+                notes = [n for n in (host.note, *(g.note for g in guests)) if n]
+                return splice(host, guests, notes)
 
 
-def _error_note(root: Node, spec: LanguageSpec, source: bytes) -> str:
+def _error_note(root: Node, spec: LanguageSpec, source: bytes, whole: str = "the file") -> str:
     """What the file list says of a file the grammar reported errors in: where the first
     one is, and, since the file may still be valid, the constructs the grammar is known
     to reject."""
@@ -191,9 +253,9 @@ def _error_note(root: Node, spec: LanguageSpec, source: bytes) -> str:
     if not exact:
         where += f" (in node {node.type})"
     note = (f"syntax error {where} reported by the {spec.display} grammar; its error recovery"
-            " kept the rest of the file")
+            f" kept the rest of {whole}")
     if spec.known_parse_gaps:
-        note += (f"; the file may be valid {spec.display}: the grammar rejects valid "
+        note += (f"; {whole} may be valid {spec.display}: the grammar rejects valid "
                  + "; ".join(spec.known_parse_gaps))
     return note
 
@@ -244,10 +306,12 @@ def _tokens(
     note: str | None,
     constants: _Constants | None = None,
     ended: bool = True,
+    hidden: list[int] | None = None,
 ) -> RawTokens:
     """The token streams from the walk's (kind, span) records, in source order. ``ended``
     False: the tree was parsed with a newline added past the end of ``source``, which no
-    span may include (a token of that newline alone becomes empty and is dropped)."""
+    span may include (a token of that newline alone becomes empty and is dropped).
+    ``hidden``: records that are no token of this language (nodes holding embedded code)."""
     # fromiter: about twice as fast as np.array on a list of ints.
     kind = np.fromiter(kinds, dtype=np.intp, count=len(kinds))
     span = np.fromiter(spans, dtype=np.int64, count=len(spans))
@@ -261,6 +325,9 @@ def _tokens(
     code = (action != _COMMENT) & ((action != _DESCEND) | (ends > starts))
     category = table.categories[kind]
     lexical = category != _NO_CATEGORY
+    if hidden:
+        code[hidden] = False
+        lexical[hidden] = False
     symbols = table.symbols[kind[code]]
     inlined = None
     if constants:

@@ -425,6 +425,17 @@ def languages() -> None:
         if spec.known_parse_gaps:
             console.print(f"{spec.name}: the grammar reports syntax errors on valid "
                           + "; ".join(spec.known_parse_gaps), highlight=False, markup=False)
+    # Hosts of embedded code: which node holds which language (``LanguageSpec.embedded``).
+    for spec in sorted(LANGUAGES, key=lambda s: s.name):
+        if spec.embedded:
+            parts = []
+            for e in spec.embedded:
+                where = " in ".join((e.node, *e.within))
+                chosen = ", ".join(f"{v}={n}" for v, n in e.choices)
+                parts.append(f"{where}: {e.language}"
+                             + (f" ({e.attribute}: {chosen})" if e.attribute else ""))
+            console.print(f"{spec.name} embeds " + "; ".join(parts), highlight=False,
+                          markup=False)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from fingerprints.languages import detect_language
+from fingerprints.languages import LanguageSpec, detect_language
 
 from .ingest.model import IngestedFile
 
@@ -82,13 +82,20 @@ def _names(path: str, text: str) -> Iterator[str]:
             configparser.Error):
         pass  # a manifest that does not parse (or not as expected) declares nothing read
     spec = detect_language(path, text[:4096].encode("utf-8", "surrogateescape"))
-    if spec is not None and spec.name in _JS_LANGUAGES:
+    if spec is not None and _imports_like_js(spec):
         for m in _JS_SPECIFIER.finditer(text):
             yield from _npm_package(m.group(2))
     elif spec is not None and spec.name == "python":
         for m in _PY_IMPORT.finditer(text):
             for module in (m.group(1) or m.group(2)).split(","):
                 yield module.strip().split(".")[0]
+
+
+def _imports_like_js(spec: LanguageSpec) -> bool:
+    """Whether files of ``spec`` import modules as JavaScript does: it is JavaScript or
+    TypeScript, or it embeds one (a Vue or Svelte component's script)."""
+    guests = {name for e in spec.embedded for name in (e.language, *dict(e.choices).values())}
+    return spec.name in _JS_LANGUAGES or bool(guests & _JS_LANGUAGES)
 
 
 def _npm_package(specifier: str) -> Iterator[str]:

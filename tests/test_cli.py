@@ -59,6 +59,11 @@ def test_languages_lists_the_registry():
     # The grammar gaps are listed (rich wraps long lines: compare without the breaks).
     assert 'typescript: the grammar reports syntax errors on valid' in run.stdout
     assert 'import("m").T<A>' in " ".join(run.stdout.split())
+    # Component files, with the languages their regions are read in.
+    for name in ("scss", "svelte", "vue"):
+        assert name in run.stdout
+    assert "raw_text in script_element: javascript (lang: js=javascript, jsx=javascript, " \
+        "ts=typescript, tsx=tsx)" in " ".join(run.stdout.split())
 
 
 def test_benchmark_scores_a_labelled_pair_set(tmp_path):

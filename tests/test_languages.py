@@ -14,6 +14,7 @@ import pytest
 from tree_sitter import Node
 from tree_sitter_language_pack import get_language
 
+from fingerprints.fileprint import tokenize
 from fingerprints.languages import (
     LANGUAGES,
     LITERAL_KINDS,
@@ -65,6 +66,7 @@ OPERATOR_LEAVES: dict[str, set[str]] = {
     "pascal": {"kAssign", "kEq", "kGte"},
     "r": {"comma"},
     "scala": {"operator_identifier"},
+    "scss": {"nesting_selector"},  # & (the parent selector)
     "sql": {"dollar_quote"},
     "vhdl": {"semicolon"},
 }
@@ -103,6 +105,7 @@ def _categorise(spec: LanguageSpec, root: Node) -> dict[str, object]:
     uncategorised_words: set[str] = set()
     errors: list[str] = []
     functions = 0
+    embedded = {e.node for e in spec.embedded}  # their text is another language's
     stack = [root]
     while stack:
         node = stack.pop()
@@ -110,6 +113,9 @@ def _categorise(spec: LanguageSpec, root: Node) -> dict[str, object]:
             errors.append(f"{node.type} at {node.start_point}")
         if node.type in spec.functions:
             functions += 1
+        if node.type in embedded:
+            cats["embedded"] += 1
+            continue
         cat = leaf_category(spec, node.type, node.is_named)
         if cat in ("comment", "string", "literal") or node.child_count == 0:
             cats[cat or "none"] += 1
@@ -229,7 +235,21 @@ def test_node_types_exist_in_grammar(spec: LanguageSpec) -> None:
                 and lang.id_for_node_kind(node_type, False) is None
             ):
                 missing.append(f"{field}:{node_type}")
+    for embedding in spec.embedded:
+        for node_type in (embedding.node, *embedding.within):
+            if lang.id_for_node_kind(node_type, True) is None:
+                missing.append(f"embedded:{node_type}")
     assert not missing, f"{spec.name}: not in grammar {spec.grammar}: {missing}"
+
+
+@pytest.mark.parametrize("spec", [s for s in LANGUAGES if s.embedded], ids=_ids)
+def test_embedded_languages_are_registry_languages(spec: LanguageSpec) -> None:
+    for embedding in spec.embedded:
+        guests = [embedding.language, *(name for _, name in embedding.choices)]
+        assert all(get_spec(name) for name in guests), embedding
+        values = [value for value, _ in embedding.choices]
+        assert values == sorted(values) and all(v == v.lower() for v in values), embedding
+        assert bool(embedding.choices) == bool(embedding.attribute), embedding
 
 
 @pytest.mark.parametrize("spec", [s for s in LANGUAGES if s.constants], ids=_ids)
@@ -276,7 +296,8 @@ def test_literal_kinds_are_known(spec: LanguageSpec) -> None:
     allowed = set(LITERAL_KINDS) - {"string"}
     bad = {t: k for t, k in spec.literals.items() if k not in allowed}
     assert not bad, f"{spec.name}: {bad}"
-    assert spec.functions, f"{spec.name}: no function node types"
+    # A web page's markup has no functions (its scripts' are theirs).
+    assert spec.functions or spec.name == "html", f"{spec.name}: no function node types"
 
 
 # ---------------------------------------------------------------- realistic programs
@@ -295,11 +316,17 @@ def test_fixture_parses_and_every_leaf_is_categorised(spec: LanguageSpec) -> Non
     assert not report["has_error"], f"{spec.name}: parse errors {report['errors']}"
     cats = report["cats"]
     assert isinstance(cats, dict)
+    if spec.embedded:  # a host's names are in the code it embeds
+        tokens = tokenize(path.read_bytes(), spec.name)
+        assert (tokens.tokenizer, tokens.note) == ("tree-sitter", None), tokens.note
+        assert cats.get("embedded", 0) >= 2, f"{spec.name}: no embedded regions {cats}"
+        cats["identifier"] = int((tokens.lex_category == 0).sum())
     assert cats.get("identifier", 0) >= 1, f"{spec.name}: no identifier leaf {cats}"
     assert cats.get("comment", 0) >= 1, f"{spec.name}: no comment {cats}"
     assert cats.get("string", 0) + cats.get("literal", 0) >= 1, f"{spec.name}: no literal"
     assert cats.get("keyword", 0) >= 1, f"{spec.name}: no keyword leaf {cats}"
-    assert report["functions"], f"{spec.name}: no node of {sorted(spec.functions)}"
+    assert report["functions"] or not spec.functions, (
+        f"{spec.name}: no node of {sorted(spec.functions)}")
     # No word token falls through to "operator", and no named leaf is unknown.
     assert report["uncategorised_words"] == [], spec.name
     allowed = OPERATOR_LEAVES.get(spec.name, set())
@@ -369,6 +396,8 @@ def _detect(path: str, text: str = "") -> str | None:
         ("schema.sql", "sql"), ("PAYROLL.CBL", "cobol"), ("copy.cpy", "cobol"),
         ("main.dart", "dart"), ("Main.hs", "haskell"), ("mix.exs", "elixir"),
         ("stats.jl", "julia"), ("build.zig", "zig"), ("C:\\src\\win.c", "c"),
+        ("theme.scss", "scss"), ("Toast.vue", "vue"), ("Toast.svelte", "svelte"),
+        ("index.html", "html"), ("old.HTM", "html"),
     ],
 )
 def test_detect_by_name_and_extension(path: str, expected: str) -> None:

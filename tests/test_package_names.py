@@ -23,6 +23,8 @@ MANIFESTS = {
               "const lodash = require('lodash/fp');\nimport './local';\n"
               "export * from '@tanstack/query-core';\n",
     "tool.py": "import os, sys\nfrom pyserial.tools import list_ports\nfrom . import sibling\n",
+    "Toast.svelte": "<script>\nimport { onMount } from 'svelte';\n</script>\n<p>hi</p>\n",
+    "Toast.vue": "<script lang=\"ts\">\nimport { ref } from 'vue-demi';\n</script>\n",
 }
 
 
@@ -39,7 +41,7 @@ def test_names_are_read_from_manifests_and_imports(tmp_path):
     for name in ("axios", "acme", "pump-panel", "panel", "ts-jest", "requests", "numpy",
                  "pumpctl", "pydantic", "matplotlib", "pumpkit", "click", "attrs", "rich",
                  "valvekit", "tqdm", "zod", "lodash", "tanstack", "query-core", "os", "sys",
-                 "pyserial"):
+                 "pyserial", "svelte", "vue-demi"):
         assert name in names, name
     assert not names & {"local", "sibling", "fp", "python", "version"}
 

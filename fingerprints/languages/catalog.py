@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .spec import ConstantForm, LanguageSpec
+from .spec import ConstantForm, Embedding, LanguageSpec
 
 
 def _s(words: str) -> frozenset[str]:
@@ -131,6 +131,33 @@ _TYPESCRIPT = LanguageSpec(
     definition_wrappers=_s("export_statement"),
     constants=_TS_CONSTANTS,
     known_parse_gaps=_TS_PARSE_GAPS,
+)
+
+# Valid SCSS that the bundled tree-sitter-scss parses with an ERROR node (each checked by a
+# test against the grammar; all are in Bootstrap 5.3.3's scss/, 68 of whose 92 files hold
+# one). The indented syntax (.sass) is another language: this grammar
+# reads none of it, so .sass files keep the lexical tokenizer.
+_SCSS_PARSE_GAPS = (
+    "a variable's !default or !global flag: $gap: 8px !default",
+    "a map: $sizes: (small: 576px)",
+    "an interpolation in a property value: width: #{$w}",
+    "a nested rule starting with a combinator: > .item { ... }",
+    "@extend of a placeholder selector: @extend %base",
+    "@include with empty parentheses: @include clearfix()",
+    "variable arguments: @mixin m($args...)",
+)
+
+# Single-file components (Vue, Svelte) hold a program, a style sheet and a template whose
+# expressions are code: each is read by its own language's spec (Embedding). The markup
+# around them is the framework's and HTML's vocabulary: tag, attribute and directive
+# names are keywords (structure, like CSS's property names), template text reads like a
+# string literal (JSX text is one too), comments are comments.
+_SCRIPT_LANGS = (("js", "javascript"), ("jsx", "javascript"), ("ts", "typescript"),
+                 ("tsx", "tsx"))
+_STYLE_LANGS = (("css", "css"), ("scss", "scss"))
+_COMPONENT_BLOCKS = (
+    Embedding("raw_text", ("script_element",), "javascript", "lang", _SCRIPT_LANGS),
+    Embedding("raw_text", ("style_element",), "css", "lang", _STYLE_LANGS),
 )
 
 # Free source form; the fixed form (in LANGUAGES) is the same grammar read by the same rules.
@@ -1169,6 +1196,27 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         functions=_s("keyframe_block rule_set"),
         definitions=_s("keyframes_statement rule_set"),
     ),
+    # CSS with variables, nesting, mixins and functions: the author's names are identifiers
+    # as in CSS, plus variables ($gap) and the names of mixins, functions and placeholders.
+    LanguageSpec(
+        name="scss",
+        display="SCSS",
+        grammar="scss",
+        extensions=(".scss",),
+        identifiers=_s(
+            "attribute_name class_name id_name identifier keyframes_name namespace_name variable"
+        ),
+        comments=_s("comment js_comment"),
+        strings=_s("string_value"),
+        literals={"color_value": "other", "float_value": "number", "integer_value": "number"},
+        keywords=_s(
+            "and at_keyword feature_name from function_name if important in keyword_query not "
+            "only or plain_value property_name selector tag_name through to unit"
+        ),
+        functions=_s("function_statement keyframe_block mixin_statement rule_set"),
+        definitions=_s("function_statement keyframes_statement mixin_statement rule_set"),
+        known_parse_gaps=_SCSS_PARSE_GAPS,
+    ),
     # No node spans a whole function (Decl holds FnProto and Block): FnProto marks it.
     LanguageSpec(
         name="zig",
@@ -1190,5 +1238,71 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "unreachable usingnamespace var volatile while"
         ),
         functions=_s("FnProto TestDecl"),
+    ),
+    # A web page: its scripts (by their type) and style sheets are embedded code; markup as
+    # in the component languages. Only `--mode code` reads .html with it: by default an
+    # HTML file is a document (simcheck.documents) and is compared as text.
+    LanguageSpec(
+        name="html",
+        display="HTML",
+        grammar="html",
+        extensions=(".htm", ".html", ".xhtml"),
+        comments=_s("comment"),
+        strings=_s("attribute_value raw_text text"),
+        literals={"entity": "other"},
+        keywords=_s("attribute_name doctype erroneous_end_tag_name tag_name"),
+        embedded=(
+            Embedding("raw_text", ("script_element",), "javascript", "type", (
+                ("application/javascript", "javascript"), ("module", "javascript"),
+                ("text/babel", "javascript"), ("text/javascript", "javascript"))),
+            Embedding("raw_text", ("style_element",), "css"),
+        ),
+    ),
+    # A template compiles to the component's render function: template_element is Vue's
+    # function. Directive values (:prop="expr", @event="handler()", v-if) and {{ }} are
+    # JavaScript; attribute_value elsewhere is a plain attribute's text.
+    LanguageSpec(
+        name="vue",
+        display="Vue",
+        grammar="vue",
+        extensions=(".vue",),
+        comments=_s("comment"),
+        strings=_s("attribute_value raw_text text"),
+        literals={"entity": "other"},
+        keywords=_s(
+            "attribute_name directive_modifier directive_name directive_value doctype "
+            "erroneous_end_tag_name tag_name"
+        ),
+        functions=_s("template_element"),
+        embedded=(
+            *_COMPONENT_BLOCKS,
+            Embedding("raw_text", ("interpolation",), "javascript", errors_noted=False),
+            Embedding("attribute_value", ("quoted_attribute_value", "directive_attribute"),
+                      "javascript", errors_noted=False),
+            Embedding("attribute_value", ("directive_attribute",), "javascript",
+                      errors_noted=False),
+            Embedding("dynamic_directive_inner_value", ("dynamic_directive_value",),
+                      "javascript", errors_noted=False),
+        ),
+    ),
+    # Svelte's blocks ({#if}, {#each}, {#await}) are template keywords; a snippet (Svelte 5)
+    # is a named, callable piece of template: its function and definition. Every {...} is
+    # JavaScript.
+    LanguageSpec(
+        name="svelte",
+        display="Svelte",
+        grammar="svelte",
+        extensions=(".svelte",),
+        identifiers=_s("snippet_name"),
+        comments=_s("comment"),
+        strings=_s("attribute_value raw_text text"),
+        keywords=_s("as attribute_name erroneous_end_tag_name special_block_keyword tag_name then"),
+        functions=_s("snippet_statement"),
+        definitions=_s("snippet_statement"),
+        embedded=(
+            *_COMPONENT_BLOCKS,
+            *(Embedding(node, (), "javascript", errors_noted=False)
+              for node in ("raw_text_await", "raw_text_each", "raw_text_expr")),
+        ),
     ),
 )

@@ -30,6 +30,29 @@ class ConstantForm:
 
 
 @dataclass(frozen=True)
+class Embedding:
+    """A region of a host file written in another language (a Vue file's ``<script>``): the
+    host grammar holds its text in one node, and the guest language's own spec reads it,
+    its tokens spliced into the host's streams at their places in the file.
+
+    ``node`` is the host node type holding the text, ``within`` the types its parent,
+    grandparent... must have (nearest first; empty: anywhere). The guest is the registry
+    language ``language``, unless ``attribute`` names an attribute of the start tag of the
+    outermost ``within`` node (``<script lang="ts">``) whose value, looked up in ``choices``
+    (value, lower case -> registry name), says otherwise; a value not listed has no grammar
+    here, and the region gets lexical tokens. ``errors_noted`` False: the guest grammar's
+    syntax errors are expected and not reported (template expressions are fragments, not
+    programs: v-for's ``item of items``, Svelte's ``{#each items as item}``)."""
+
+    node: str
+    within: tuple[str, ...] = ()
+    language: str = ""
+    attribute: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    errors_noted: bool = True
+
+
+@dataclass(frozen=True)
 class LanguageSpec:
     """One language: how to recognise its files and how to read its tree-sitter grammar.
 
@@ -95,3 +118,6 @@ class LanguageSpec:
     # these characters is a comment, as the compiler reads it. The grammar knows only the
     # free form, so such lines are parsed as its ``!`` comments (same length, same offsets).
     column_one_comments: str = ""
+    # Regions written in other languages (Embedding): a host language's script, style and
+    # template expressions. A host node type that holds one is taken whole.
+    embedded: tuple[Embedding, ...] = ()
