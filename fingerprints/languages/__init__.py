@@ -13,7 +13,7 @@ from tree_sitter import Parser
 from tree_sitter_language_pack import get_language, get_parser
 
 from .catalog import LANGUAGES
-from .detect import detect_language
+from .detect import detect_language, template_suffix
 from .spec import LITERAL_KINDS, LanguageSpec
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "leaf_category",
     "parser_for",
     "registry_digest",
+    "template_suffix",
 ]
 
 _BY_NAME: dict[str, LanguageSpec] = {spec.name: spec for spec in LANGUAGES}

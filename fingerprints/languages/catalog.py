@@ -1178,3 +1178,177 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         functions=_s("FnProto TestDecl"),
     ),
 )
+
+
+# ---------------------------------------------------------------------------------------
+# Controller software and the build files around any codebase: C++ dialects of embedded and
+# GPU code, build systems, interface definitions, linker scripts and kernel configuration,
+# then general-purpose languages. Kept in one block, appended to LANGUAGES, so that entries
+# added elsewhere in this file merge without touching it.
+#
+# Tried and left out: the bundled `asm` grammar reports a syntax error in 252 of numpy
+# 1.26.4's 258 assembly files (GNU as `@function`, ARM `@` comments, `.-sym`, AVX-512
+# masks) and gives a mnemonic and an operand one node type (`word`), so its structure
+# would hold no instruction; the `groovy` grammar has no keywords (`new`, `return` and
+# `throw` are identifiers). Both stay with the lexical tokens. There is no device-tree
+# grammar in the pack.
+
+_CPP_SPEC = next(spec for spec in LANGUAGES if spec.name == "cpp")
+# C++20 modules are absent from the CUDA and Arduino grammars (forks of an older C++).
+_CPP_MODULE_WORDS = _s("export import module")
+
+# `.pde` is an Arduino sketch (before Arduino 1.0) or a Processing one (Java with
+# top-level functions, which the Java grammar reads): these say "Arduino" (Java is the
+# default, being first in the catalog).
+_ARDUINO_HINTS: tuple[str, ...] = (
+    r"^\s*#\s*(include|define)\b",
+    r"\b(pinMode|digitalWrite|digitalRead|analogRead|analogWrite|attachInterrupt)\s*\(",
+    r"\bSerial\d?\s*\.\s*(begin|print|println|write|read|available)\s*\(",
+    r"\b(PROGMEM|HIGH|LOW|OUTPUT|INPUT_PULLUP)\b",
+)
+
+# A file named X.EXT.SUFFIX with one of these suffixes is a template of X.EXT (autoconf's
+# and CMake's `config.h.in`, numpy's `loops.c.src`) and is read as X.EXT's language.
+TEMPLATE_SUFFIXES: tuple[str, ...] = (".in", ".src", ".template", ".tmpl")
+
+_SYSTEMS_LANGUAGES: tuple[LanguageSpec, ...] = (
+    # NVIDIA's C++ dialect: the C++ entry plus the execution-space and memory qualifiers.
+    replace(
+        _CPP_SPEC,
+        name="cuda",
+        display="CUDA",
+        grammar="cuda",
+        extensions=(".cu", ".cuh"),
+        content_hints=(),
+        keywords=(_CPP_SPEC.keywords - _CPP_MODULE_WORDS) | _s(
+            "__constant__ __device__ __forceinline__ __global__ __grid_constant__ __host__ "
+            "__launch_bounds__ __local__ __managed__ __noinline__ __shared__"
+        ),
+    ),
+    # Arduino sketches are C++ with the core library's types; setup() and loop() are what
+    # the Arduino runtime calls.
+    replace(
+        _CPP_SPEC,
+        name="arduino",
+        display="Arduino",
+        grammar="arduino",
+        extensions=(".ino", ".pde"),
+        content_hints=_ARDUINO_HINTS,
+        keywords=(_CPP_SPEC.keywords - _CPP_MODULE_WORDS) | _s("PROGMEM byte word"),
+        entry_points=_s("loop main setup"),
+    ),
+    # `word` is any bare word: a variable, target, argument or function argument. Values,
+    # recipe lines and `define` bodies are text, one token each (like a shell string).
+    LanguageSpec(
+        name="make",
+        display="Makefile",
+        grammar="make",
+        extensions=(".mak", ".make", ".mk"),
+        filenames=("GNUmakefile", "Makefile", "Makefile.am", "makefile"),
+        identifiers=_s("word"),
+        comments=_s("comment"),
+        strings=_s("raw_text shell_command shell_text string text"),
+        literals={"escape": "other"},
+        keywords=_s(
+            "VPATH abspath addprefix addsuffix and basename call define dir else endef endif "
+            "error eval export file filter findstring firstword flavor foreach if "
+            "ifdef ifeq ifndef ifneq include info join lastword notdir or origin override "
+            "patsubst private realpath shell sinclude sort strip subst suffix undefine "
+            "unexport value vpath warning wildcard word wordlist words"
+        ),
+        functions=_s("define_directive rule"),
+        definitions=_s("define_directive rule"),
+    ),
+    # Command names and bare arguments (keyword arguments such as PRIVATE included) are
+    # words, taken as identifiers: what a word means is up to the command.
+    LanguageSpec(
+        name="cmake",
+        display="CMake",
+        grammar="cmake",
+        extensions=(".cmake",),
+        filenames=("CMakeLists.txt",),
+        identifiers=_s("identifier unquoted_argument variable"),
+        comments=_s("bracket_comment line_comment"),
+        strings=_s("bracket_argument quoted_argument"),
+        keywords=_s(
+            "CACHE ENV block else elseif endblock endforeach endfunction endif endmacro "
+            "endwhile foreach function if macro while"
+        ),
+        functions=_s("function_def macro_def"),
+        definitions=_s("function_def macro_def"),
+    ),
+    # No user-defined functions in Meson: build files are calls of its built-ins.
+    LanguageSpec(
+        name="meson",
+        display="Meson",
+        grammar="meson",
+        filenames=("meson.build", "meson.options", "meson_options.txt"),
+        identifiers=_s("identifier"),
+        comments=_s("comment"),
+        strings=_s("string"),
+        literals={"false": "boolean", "number": "number", "true": "boolean"},
+        keywords=_s(
+            "and elif else endforeach endif foreach if in keyword_break keyword_continue not or"
+        ),
+    ),
+    LanguageSpec(
+        name="proto",
+        display="Protocol Buffers",
+        grammar="proto",
+        extensions=(".proto",),
+        identifiers=_s("identifier"),
+        comments=_s("comment"),
+        strings=_s("reserved_identifier string"),
+        literals={
+            "decimal_lit": "number", "false": "boolean", "float_lit": "number",
+            "hex_lit": "number", "octal_lit": "number", "true": "boolean",
+        },
+        keywords=_s(
+            "bool bytes double edition enum extend extensions fixed32 fixed64 float import "
+            "int32 int64 map max message oneof option optional package public repeated "
+            "required reserved returns rpc service sfixed32 sfixed64 sint32 sint64 stream "
+            "string syntax to uint32 uint64 weak"
+        ),
+        functions=_s("rpc"),
+        definitions=_s("enum message rpc service"),
+    ),
+    # GNU ld scripts. Section name patterns (`.text*`) are text; memory attributes (`rx`)
+    # are reserved letters.
+    LanguageSpec(
+        name="linkerscript",
+        display="Linker script",
+        grammar="linkerscript",
+        extensions=(".ld", ".lds"),
+        identifiers=_s("quoted_symbol symbol"),
+        comments=_s("comment"),
+        strings=_s("filename"),
+        literals={"number": "number"},
+        keywords=_s(
+            "ASSERT AT COPY DSECT ENTRY FILEHDR INFO KEEP LENGTH MEMORY NOCROSSREFS NOLOAD "
+            "ORIGIN OVERLAY PHDRS PROVIDE PROVIDE_HIDDEN SECTIONS attributes l len o org"
+        ),
+        definitions=_s("output_section"),
+    ),
+    # Linux, Zephyr and Buildroot configuration menus. A symbol is any word (names, `y`,
+    # numbers); help text is what the menu shows, a string.
+    LanguageSpec(
+        name="kconfig",
+        display="Kconfig",
+        grammar="kconfig",
+        filenames=(
+            "Config.in", "Kconfig", "Kconfig.board", "Kconfig.debug", "Kconfig.defconfig",
+            "Kconfig.soc",
+        ),
+        identifiers=_s("symbol"),
+        comments=_s("comment"),
+        strings=_s("string text"),
+        keywords=_s(
+            "bool choice comment config configdefault def_bool def_hex def_int def_string "
+            "def_tristate default endchoice endif endmenu help hex if imply int mainmenu menu "
+            "menuconfig orsource osource prompt range rsource select source string tristate"
+        ),
+        definitions=_s("choice config menu menuconfig"),
+    ),
+)
+
+LANGUAGES = (*LANGUAGES, *_SYSTEMS_LANGUAGES)
