@@ -1194,6 +1194,8 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
 # grammar in the pack.
 
 _CPP_SPEC = next(spec for spec in LANGUAGES if spec.name == "cpp")
+_C_SPEC = next(spec for spec in LANGUAGES if spec.name == "c")
+_PYTHON_SPEC = next(spec for spec in LANGUAGES if spec.name == "python")
 # C++20 modules are absent from the CUDA and Arduino grammars (forks of an older C++).
 _CPP_MODULE_WORDS = _s("export import module")
 
@@ -1348,6 +1350,146 @@ _SYSTEMS_LANGUAGES: tuple[LanguageSpec, ...] = (
             "menuconfig orsource osource prompt range rsource select source string tristate"
         ),
         definitions=_s("choice config menu menuconfig"),
+    ),
+    # OpenGL shaders: C's entry plus GLSL's storage, precision and layout qualifiers.
+    replace(
+        _C_SPEC,
+        name="glsl",
+        display="GLSL",
+        grammar="glsl",
+        extensions=(".comp", ".frag", ".geom", ".glsl", ".tesc", ".tese", ".vert"),
+        keywords=_C_SPEC.keywords | _s(
+            "attribute buffer callableDataEXT callableDataInEXT callableDataInNV "
+            "callableDataNV centroid coherent disable enable flat highp hitAttributeEXT "
+            "hitAttributeNV in inout invariant layout lowp mediump noperspective out patch "
+            "precise precision rayPayloadEXT rayPayloadInEXT rayPayloadInNV rayPayloadNV "
+            "readonly require sample shaderRecordEXT shaderRecordNV shared smooth subroutine "
+            "uniform varying warn writeonly"
+        ),
+    ),
+    # FPGA and EDA tool scripts (Vivado, Quartus; .xdc and .sdc constraints are Tcl).
+    # Every bare word is a word (commands and arguments alike); a braced list of words
+    # with no substitution in it is text.
+    LanguageSpec(
+        name="tcl",
+        display="Tcl",
+        grammar="tcl",
+        extensions=(".sdc", ".tcl", ".tk", ".xdc"),
+        shebangs=("expect", "tclsh", "wish"),
+        identifiers=_s("id simple_word"),
+        comments=_s("comment"),
+        strings=_s("braced_word_simple quoted_word"),
+        literals={"escaped_character": "char", "number": "number"},
+        keywords=_s(
+            "catch else elseif eq error expr finally foreach global if in namespace ne ni on "
+            "proc regexp set try while"
+        ),
+        functions=_s("procedure"),
+        definitions=_s("procedure"),
+    ),
+    # General-purpose languages.
+    # Bazel's and Buck's Python dialect: Python's entry, less what Starlark leaves out
+    # (classes, exceptions, imports: `load` is a call).
+    replace(
+        _PYTHON_SPEC,
+        name="starlark",
+        display="Starlark",
+        grammar="starlark",
+        extensions=(".bazel", ".bzl", ".star"),
+        filenames=("BUCK", "BUILD", "WORKSPACE"),
+        shebangs=(),
+        keywords=_s(
+            "_ and as assert_builtin assert_keyword async break case continue def del elif else "
+            "except exec for if in lambda match not or pass print return while with"
+        ),
+        definitions=_s("function_definition"),
+    ),
+    # Ethereum contracts, with their inline assembly (Yul). Ether and time units (`1 ether`)
+    # are part of the number they follow.
+    LanguageSpec(
+        name="solidity",
+        display="Solidity",
+        grammar="solidity",
+        extensions=(".sol",),
+        identifiers=_s("identifier"),
+        comments=_s("comment"),
+        strings=_s(
+            "hex_string_literal string string_literal unicode_string_literal "
+            "yul_hex_string_literal yul_string_literal"
+        ),
+        literals={
+            "boolean_literal": "boolean", "false": "boolean", "number_literal": "number",
+            "solidity_version": "other", "true": "boolean", "yul_boolean": "boolean",
+            "yul_decimal_number": "number", "yul_hex_number": "number",
+        },
+        keywords=_s(
+            "_ abstract add addmod address and anonymous as assembly at balance basefee "
+            "blobbasefee blobfee blobhash blockhash bool break byte bytes bytes1 bytes10 bytes11 "
+            "bytes12 bytes13 bytes14 bytes15 bytes16 bytes17 bytes18 bytes19 bytes2 bytes20 "
+            "bytes21 bytes22 bytes23 bytes24 bytes25 bytes26 bytes27 bytes28 bytes29 bytes3 "
+            "bytes30 bytes31 bytes32 bytes4 bytes5 bytes6 bytes7 bytes8 bytes9 call callcode "
+            "calldata calldatacopy calldataload calldatasize caller callvalue case catch chainid "
+            "coinbase constant constructor continue contract create create2 days default "
+            "delegatecall delete difficulty div do else emit enum eq error ether event exp "
+            "extcodecopy extcodehash extcodesize external fallback finney fixed for from function "
+            "gas gaslimit gasprice global gt gwei hex hours if immutable import indexed int "
+            "int104 int112 int120 int128 int136 int144 int152 int16 int160 int168 int176 int184 "
+            "int192 int200 int208 int216 int224 int232 int24 int240 int248 int256 int32 int40 "
+            "int48 int56 int64 int72 int8 int80 int88 int96 interface internal invalid is iszero "
+            "keccak256 layout let library log0 log1 log2 log3 log4 lt mapping mcopy memory "
+            "minutes mload mod modifier msize mstore mstore8 mul mulmod new not number or origin "
+            "override payable pop pragma prevrandao private public pure receive return "
+            "returndatacopy returndatasize returns revert sar sdiv seconds selfbalance "
+            "selfdestruct sgt shl shr signextend sload slt smod solidity sstore staticcall stop "
+            "storage string struct sub switch szabo timestamp tload transient try tstore type "
+            "ufixed uint uint104 uint112 uint120 uint128 uint136 uint144 uint152 uint16 uint160 "
+            "uint168 uint176 uint184 uint192 uint200 uint208 uint216 uint224 uint232 uint24 "
+            "uint240 uint248 uint256 uint32 uint40 uint48 uint56 uint64 uint72 uint8 uint80 "
+            "uint88 uint96 unicode using var view weeks wei while xor years yul_break "
+            "yul_continue yul_evm_builtin yul_leave"
+        ),
+        functions=_s(
+            "constructor_definition fallback_receive_definition function_definition "
+            "modifier_definition yul_function_definition"
+        ),
+        definitions=_s(
+            "constructor_definition contract_declaration enum_declaration error_declaration "
+            "event_definition fallback_receive_definition function_definition "
+            "interface_declaration library_declaration modifier_definition struct_declaration"
+        ),
+        constants=(
+            ConstantForm("constant_variable_declaration"),
+            ConstantForm("state_variable_declaration", marker="constant", marker_up=0),
+        ),
+    ),
+    # Cmdlet, function and parameter names are the author's words (`Invoke-Flash`, `-Path`);
+    # operators (`-eq`, `-not`) are the grammar's.
+    LanguageSpec(
+        name="powershell",
+        display="PowerShell",
+        grammar="powershell",
+        extensions=(".ps1", ".psd1", ".psm1"),
+        shebangs=("pwsh",),
+        identifiers=_s(
+            "braced_variable command_name command_parameter function_name label "
+            "path_command_name_token simple_name type_identifier variable"
+        ),
+        comments=_s("comment"),
+        strings=_s(
+            "expandable_here_string_literal expandable_string_literal generic_token "
+            "string_literal verbatim_here_string_characters verbatim_string_characters"
+        ),
+        literals={
+            "decimal_integer_literal": "number", "hexadecimal_integer_literal": "number",
+            "real_literal": "number",
+        },
+        keywords=_s(
+            "begin break catch continue data do dynamicparam else elseif end exit filter "
+            "finally for foreach function if in inlinescript parallel param process return "
+            "sequence switch throw trap try until while workflow"
+        ),
+        functions=_s("class_method_definition function_statement script_block_expression"),
+        definitions=_s("class_method_definition class_statement function_statement"),
     ),
 )
 
