@@ -72,7 +72,8 @@ _OBJC_HINTS: tuple[str, ...] = (
     r"^\s*@(interface|implementation|protocol|end|property|class|synthesize)\b",
     r"^\s*#\s*import\b",
     r"\bNS[A-Z]\w+\s*\*",
-    r'@"',
+    # An NSString literal; not the end of a configure placeholder ("@VERSION@" in config.h.in).
+    r'(?<![\w@"])@"',
 )
 # `.m`: these say "MATLAB" rather than Objective-C.
 _MATLAB_HINTS: tuple[str, ...] = (
