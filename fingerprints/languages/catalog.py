@@ -1187,12 +1187,13 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
 # then general-purpose languages. Kept in one block, appended to LANGUAGES, so that entries
 # added elsewhere in this file merge without touching it.
 #
-# Tried and left out: the bundled `asm` grammar reports a syntax error in 252 of numpy
-# 1.26.4's 258 assembly files (GNU as `@function`, ARM `@` comments, `.-sym`, AVX-512
+# Tried and left out: the bundled `asm` grammar reports a syntax error in 126 of numpy
+# 1.26.4's 129 assembly files (GNU as `@function`, ARM `@` comments, `.-sym`, AVX-512
 # masks) and gives a mnemonic and an operand one node type (`word`), so its structure
 # would hold no instruction; the `groovy` grammar has no keywords (`new`, `return` and
-# `throw` are identifiers). Both stay with the lexical tokens. There is no device-tree
-# grammar in the pack.
+# `throw` are identifiers), nor has the `clojure` one (`defn`, `let`, `if` are symbols like
+# any other, leaving a structure of brackets). They stay with the lexical tokens. There is
+# no device-tree grammar in the pack.
 
 _CPP_SPEC = next(spec for spec in LANGUAGES if spec.name == "cpp")
 _C_SPEC = next(spec for spec in LANGUAGES if spec.name == "c")
@@ -1462,6 +1463,61 @@ _SYSTEMS_LANGUAGES: tuple[LanguageSpec, ...] = (
             ConstantForm("constant_variable_declaration"),
             ConstantForm("state_variable_declaration", marker="constant", marker_up=0),
         ),
+    ),
+    # Every `let` binds a name for good: one at the top level bound to a literal is a
+    # constant. Operators are named leaves (`add_operator`); `.mli` interfaces need
+    # another grammar.
+    LanguageSpec(
+        name="ocaml",
+        display="OCaml",
+        grammar="ocaml",
+        extensions=(".ml",),
+        shebangs=("ocaml",),
+        identifiers=_s(
+            "class_name class_type_name constructor_name field_name instance_variable_name "
+            "label_name method_name module_name module_type_name tag type_constructor "
+            "type_variable value_name value_pattern"
+        ),
+        comments=_s("comment line_number_directive shebang"),
+        strings=_s("quoted_string string"),
+        literals={
+            "boolean": "boolean", "character": "char", "false": "boolean", "number": "number",
+            "signed_number": "number", "true": "boolean", "unit": "other",
+        },
+        keywords=_s(
+            "_ and as asr assert attribute_id begin class constraint do done downto effect else "
+            "end exception external for fun function functor if in include inherit initializer "
+            "land lazy let lor lsl lsr lxor match method mod module mutable new nonrec object of "
+            "open or private rec sig struct then to try type val virtual when while with"
+        ),
+        functions=_s("fun_expression function_expression let_binding method_definition"),
+        definitions=_s(
+            "class_definition exception_definition method_definition module_definition "
+            "type_definition value_definition"
+        ),
+        constants=(ConstantForm("let_binding", name="pattern", value="body"),),
+    ),
+    # An atom names a module or function as often as it is a value (`ok`, `noreply`): atoms
+    # are identifiers, so a renamed function is seen renamed.
+    LanguageSpec(
+        name="erlang",
+        display="Erlang",
+        grammar="erlang",
+        extensions=(".erl", ".escript", ".hrl"),
+        shebangs=("escript",),
+        identifiers=_s("atom var"),
+        comments=_s("comment shebang"),
+        strings=_s("macro_string string"),
+        literals={"char": "char", "float": "number", "integer": "number"},
+        keywords=_s(
+            "after and andalso band begin behavior behaviour bnot bor bsl bsr bxor callback "
+            "case catch compile define deprecated div dotdotdot elif else end endif export "
+            "export_type feature file fun if ifdef ifndef import include include_lib maybe "
+            "module nominal not of opaque optional_callbacks or orelse receive record rem spec "
+            "ssr try type undef unit when xor"
+        ),
+        functions=_s("anonymous_fun fun_decl"),
+        definitions=_s("fun_decl record_decl type_alias"),
     ),
     # Cmdlet, function and parameter names are the author's words (`Invoke-Flash`, `-Path`);
     # operators (`-eq`, `-not`) are the grammar's.
