@@ -42,7 +42,9 @@ REQUIRED = {
 }
 
 # Extensions deliberately shared; detect_language settles them by content.
-AMBIGUOUS_EXTENSIONS = {".h": {"c", "cpp", "objc"}, ".m": {"objc", "matlab"}}
+AMBIGUOUS_EXTENSIONS = {
+    ".h": {"c", "cpp", "objc"}, ".m": {"objc", "matlab"}, ".pde": {"java", "arduino"},
+}
 
 # Anonymous word-like kinds that are deliberately not keywords (and why).
 NOT_KEYWORDS: dict[str, set[str]] = {

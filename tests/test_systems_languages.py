@@ -1,6 +1,7 @@
 """The controller-software and build-file languages (CUDA, Arduino, Make, CMake, Meson,
-Protocol Buffers, linker scripts, Kconfig, GLSL, Tcl, Starlark, PowerShell, Solidity) read
-through their grammars end to end, and templates (`config.h.in`) read as the file they make."""
+Protocol Buffers, linker scripts, Kconfig, GLSL, Tcl, Starlark, PowerShell, Solidity, OCaml,
+Erlang) read through their grammars end to end, and templates (`config.h.in`) read as the
+file they make."""
 
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "starlark": ("starlark.bzl", "defines", "# Copy the image next to its map file"),
     "powershell": ("powershell.ps1", "Image", "<# Check the image before flashing #>"),
     "solidity": ("solidity.sol", "locked", "/// @title Escrow for firmware licence payments"),
+    "ocaml": ("ocaml.ml", "push", "(* Ring buffer of motor samples *)"),
+    "erlang": ("erlang.erl", "Channel",
+               "%% Supervisor of the motor controller's sampling processes"),
 }
 
 
@@ -99,6 +103,35 @@ def test_a_renamed_copy_matches_as_renamed_in_every_language(tmp_path, fast_opti
         assert languages[("right", path)] == (language, "tree-sitter")
         kinds = {m.kind for m in result.matches if m.left.path == path == m.right.path}
         assert "renamed" in kinds, (language, kinds)
+
+
+PROCESSING_SKETCH = """\
+// Processing: a ball bouncing between the walls
+float x = 0;
+float speed = 2.5;
+
+void setup() {
+  size(640, 360);
+}
+
+void draw() {
+  background(0);
+  x += speed;
+  if (x > width || x < 0) {
+    speed = -speed;
+  }
+  ellipse(x, height / 2, 20, 20);
+}
+"""
+
+
+def test_a_pde_sketch_is_arduino_or_processing_by_its_content() -> None:
+    arduino = (FIXTURES / "arduino.ino").read_bytes()
+    assert detect_language("Blink/Blink.pde", arduino) is get_spec("arduino")
+    processing = PROCESSING_SKETCH.encode()
+    assert detect_language("Bounce/Bounce.pde", processing) is get_spec("java")
+    tokens = tokenize(processing, "java")
+    assert tokens.tokenizer == "tree-sitter" and tokens.note is None
 
 
 # ---------------------------------------------------------------- templates

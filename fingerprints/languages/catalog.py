@@ -260,7 +260,9 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         entry_points=_MAIN,
         display="Java",
         grammar="java",
-        extensions=(".java",),
+        # .pde: a Processing sketch (Java with top-level methods, which this grammar reads)
+        # unless its content says Arduino.
+        extensions=(".java", ".pde"),
         identifiers=_s("identifier type_identifier"),
         comments=_s("block_comment line_comment"),
         strings=_s("string_literal"),
