@@ -16,11 +16,11 @@ import pytest
 from fingerprints.fileprint import tokenize
 from fingerprints.languages import (
     LANGUAGES,
+    TEMPLATE_SUFFIXES,
     detect_language,
     get_spec,
     template_suffix,
 )
-from fingerprints.languages.catalog import TEMPLATE_SUFFIXES
 from fingerprints.tokens import LEXICAL_CATEGORIES
 from simcheck.compare import compare_paths
 
@@ -61,6 +61,7 @@ def test_the_languages_are_in_the_registry_and_listed() -> None:
     assert f"{len(LANGUAGES)} languages" in out
     for name in CASES:
         assert get_spec(name).display in out
+    assert "templates: a file named X.EXT plus one of .in .src .template .tmpl" in out
 
 
 @pytest.mark.parametrize("language", sorted(CASES))

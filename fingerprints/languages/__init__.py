@@ -12,13 +12,14 @@ from typing import Any
 from tree_sitter import Parser
 from tree_sitter_language_pack import get_language, get_parser
 
-from .catalog import LANGUAGES
+from .catalog import LANGUAGES, TEMPLATE_SUFFIXES
 from .detect import detect_language, template_suffix
 from .spec import LITERAL_KINDS, LanguageSpec
 
 __all__ = [
     "LANGUAGES",
     "LITERAL_KINDS",
+    "TEMPLATE_SUFFIXES",
     "LanguageSpec",
     "detect_language",
     "get_spec",
