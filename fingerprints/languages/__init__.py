@@ -44,8 +44,9 @@ def get_spec(name: str) -> LanguageSpec:
 
 @functools.cache
 def registry_digest() -> str:
-    """SHA-256 of the registry's data (every entry, sets sorted): what a stored fingerprint
-    depends on besides the grammars, so a cache keyed by it never outlives a change."""
+    """SHA-256 of the registry's data (every entry, sets sorted, and the template
+    suffixes): what a stored fingerprint depends on besides the grammars, so a cache keyed
+    by it never outlives a change."""
 
     def canonical(value: Any) -> Any:
         if isinstance(value, (set, frozenset)):
@@ -56,7 +57,9 @@ def registry_digest() -> str:
             return [canonical(v) for v in value]
         return value
 
-    text = json.dumps([canonical(asdict(spec)) for spec in LANGUAGES], sort_keys=True)
+    # The template suffixes decide which language a file is read in, as the entries do.
+    text = json.dumps({"languages": [canonical(asdict(spec)) for spec in LANGUAGES],
+                       "templates": sorted(TEMPLATE_SUFFIXES)}, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
