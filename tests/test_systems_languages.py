@@ -5,6 +5,7 @@ file they make."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -57,8 +58,9 @@ def _renamed(text: str, name: str) -> str:
 def test_the_languages_are_in_the_registry_and_listed() -> None:
     names = {spec.name for spec in LANGUAGES}
     assert set(CASES) <= names
+    # Wide enough that no name or line is wrapped.
     out = subprocess.run([sys.executable, "-m", "simcheck", "languages"], capture_output=True,
-                         text=True, check=True).stdout
+                         text=True, check=True, env={**os.environ, "COLUMNS": "250"}).stdout
     assert f"{len(LANGUAGES)} languages" in out
     for name in CASES:
         assert get_spec(name).display in out
