@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from fingerprints.fileprint import FingerprintSettings
-from fingerprints.languages import LANGUAGES
+from fingerprints.languages import LANGUAGES, TEMPLATE_SUFFIXES
 
 from .benchmark import (
     COMMON_FRACTION,
@@ -420,6 +420,9 @@ def languages() -> None:
         )
     console = Console()
     console.print(table)
+    suffixes = " ".join(TEMPLATE_SUFFIXES)
+    console.print(f"templates: a file named X.EXT plus one of {suffixes} (config.h.in) is read"
+                  " as X.EXT", highlight=False, markup=False)
     # A file hitting one of these is compared from the recovered tree, its note says so.
     for spec in sorted(LANGUAGES, key=lambda s: s.name):
         if spec.known_parse_gaps:

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 import numpy as np
 
 from fingerprints.fileprint import FingerprintSettings
+from fingerprints.languages import get_spec, template_suffix
 from fingerprints.minhash import estimate_jaccard
 from fingerprints.parse_pool import warm_up
 
@@ -345,6 +346,10 @@ def _entries(side: str, work: PreparedWork) -> list[FileEntry]:
             reason = fp.tokens.note
             if f.language is None:
                 reason = "no grammar for this file type; lexical tokens used"
+            elif suffix := template_suffix(e.path):
+                # The list says what was parsed: a template, read as the file it makes.
+                read_as = f"a template ({suffix}) read as {get_spec(f.language).display}"
+                reason = read_as if reason is None else f"{read_as}; {reason}"
         rows.append(
             FileEntry(
                 side=side,

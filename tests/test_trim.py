@@ -94,7 +94,8 @@ def test_a_sliver_is_cut_only_when_the_bulk_lies_elsewhere():
     "spec", [s for s in LANGUAGES if s.definitions], ids=lambda s: s.name
 )
 def test_each_language_with_definitions_finds_them_in_its_sample_program(spec: LanguageSpec):
-    (path,) = (TRIM.parent / "languages").glob(f"{spec.name}.*")
+    fixtures = TRIM.parent / "languages"  # NAME.EXT, or NAME/FILE (meson/meson.build)
+    (path,) = [*fixtures.glob(f"{spec.name}.*"), *fixtures.glob(f"{spec.name}/*")]
     tokens = tokenize_syntax(path.read_bytes(), spec)
     assert tokens.def_start.size > 0
     # Outer before inner, every range inside the file and holding a token.

@@ -12,13 +12,14 @@ from typing import Any
 from tree_sitter import Parser
 from tree_sitter_language_pack import get_language, get_parser
 
-from .catalog import LANGUAGES
-from .detect import detect_language
+from .catalog import LANGUAGES, TEMPLATE_SUFFIXES
+from .detect import detect_language, template_suffix
 from .spec import LITERAL_KINDS, LanguageSpec
 
 __all__ = [
     "LANGUAGES",
     "LITERAL_KINDS",
+    "TEMPLATE_SUFFIXES",
     "LanguageSpec",
     "detect_language",
     "get_spec",
@@ -26,6 +27,7 @@ __all__ = [
     "leaf_category",
     "parser_for",
     "registry_digest",
+    "template_suffix",
 ]
 
 _BY_NAME: dict[str, LanguageSpec] = {spec.name: spec for spec in LANGUAGES}
@@ -42,8 +44,9 @@ def get_spec(name: str) -> LanguageSpec:
 
 @functools.cache
 def registry_digest() -> str:
-    """SHA-256 of the registry's data (every entry, sets sorted): what a stored fingerprint
-    depends on besides the grammars, so a cache keyed by it never outlives a change."""
+    """SHA-256 of the registry's data (every entry, sets sorted, and the template
+    suffixes): what a stored fingerprint depends on besides the grammars, so a cache keyed
+    by it never outlives a change."""
 
     def canonical(value: Any) -> Any:
         if isinstance(value, (set, frozenset)):
@@ -54,7 +57,9 @@ def registry_digest() -> str:
             return [canonical(v) for v in value]
         return value
 
-    text = json.dumps([canonical(asdict(spec)) for spec in LANGUAGES], sort_keys=True)
+    # The template suffixes decide which language a file is read in, as the entries do.
+    text = json.dumps({"languages": [canonical(asdict(spec)) for spec in LANGUAGES],
+                       "templates": sorted(TEMPLATE_SUFFIXES)}, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -72,7 +72,8 @@ _OBJC_HINTS: tuple[str, ...] = (
     r"^\s*@(interface|implementation|protocol|end|property|class|synthesize)\b",
     r"^\s*#\s*import\b",
     r"\bNS[A-Z]\w+\s*\*",
-    r'@"',
+    # An NSString literal; not the end of a configure placeholder ("@VERSION@" in config.h.in).
+    r'(?<![\w@"])@"',
 )
 # `.m`: these say "MATLAB" rather than Objective-C.
 _MATLAB_HINTS: tuple[str, ...] = (
@@ -327,7 +328,9 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         entry_points=_MAIN,
         display="Java",
         grammar="java",
-        extensions=(".java",),
+        # .pde: a Processing sketch (Java with top-level methods, which this grammar reads)
+        # unless its content says Arduino.
+        extensions=(".java", ".pde"),
         identifiers=_s("identifier type_identifier"),
         comments=_s("block_comment line_comment"),
         strings=_s("string_literal"),
@@ -1306,3 +1309,387 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
     ),
 )
+
+
+# ---------------------------------------------------------------------------------------
+# Controller software and the build files around any codebase: C++ dialects of embedded and
+# GPU code, build systems, interface definitions, linker scripts and kernel configuration,
+# then general-purpose languages. Kept in one block, appended to LANGUAGES, so that entries
+# added elsewhere in this file merge without touching it.
+#
+# Tried and left out: the bundled `asm` grammar reports a syntax error in 126 of numpy
+# 1.26.4's 129 assembly files (GNU as `@function`, ARM `@` comments, `.-sym`, AVX-512
+# masks) and gives a mnemonic and an operand one node type (`word`), so its structure
+# would hold no instruction; the `groovy` grammar has no keywords (`new`, `return` and
+# `throw` are identifiers), nor has the `clojure` one (`defn`, `let`, `if` are symbols like
+# any other, leaving a structure of brackets). They stay with the lexical tokens. There is
+# no device-tree grammar in the pack.
+
+_CPP_SPEC = next(spec for spec in LANGUAGES if spec.name == "cpp")
+_C_SPEC = next(spec for spec in LANGUAGES if spec.name == "c")
+_PYTHON_SPEC = next(spec for spec in LANGUAGES if spec.name == "python")
+# C++20 modules are absent from the CUDA and Arduino grammars (forks of an older C++).
+_CPP_MODULE_WORDS = _s("export import module")
+
+# `.pde` is an Arduino sketch (before Arduino 1.0) or a Processing one (Java with
+# top-level functions, which the Java grammar reads): these say "Arduino" (Java is the
+# default, being first in the catalog).
+_ARDUINO_HINTS: tuple[str, ...] = (
+    r"^\s*#\s*(include|define)\b",
+    r"\b(pinMode|digitalWrite|digitalRead|analogRead|analogWrite|attachInterrupt)\s*\(",
+    r"\bSerial\d?\s*\.\s*(begin|print|println|write|read|available)\s*\(",
+    r"\b(PROGMEM|HIGH|LOW|OUTPUT|INPUT_PULLUP)\b",
+)
+
+# Valid Meson the bundled grammar reads with an ERROR node (122 of numpy 1.26.4's 1,285
+# meson.build files hold an error; these are the commonest causes seen there).
+_MESON_PARSE_GAPS = (
+    "an empty comment: a line holding only #",
+    "indexing a call's result: files('a.c')[0]",
+    "indexing in a list or a sum: [a, b[2]], y[0] + y[1]",
+    "a method of a list literal: ['a'].contains(x)",
+    "foreach over a call's result: foreach n : get_option('o')",
+    "a format string: f'@x@'",
+)
+
+# A file named X.EXT.SUFFIX with one of these suffixes is a template of X.EXT (autoconf's
+# and CMake's `config.h.in`, numpy's `loops.c.src`) and is read as X.EXT's language.
+TEMPLATE_SUFFIXES: tuple[str, ...] = (".in", ".src", ".template", ".tmpl")
+
+_SYSTEMS_LANGUAGES: tuple[LanguageSpec, ...] = (
+    # NVIDIA's C++ dialect: the C++ entry plus the execution-space and memory qualifiers.
+    replace(
+        _CPP_SPEC,
+        name="cuda",
+        display="CUDA",
+        grammar="cuda",
+        extensions=(".cu", ".cuh"),
+        content_hints=(),
+        keywords=(_CPP_SPEC.keywords - _CPP_MODULE_WORDS) | _s(
+            "__constant__ __device__ __forceinline__ __global__ __grid_constant__ __host__ "
+            "__launch_bounds__ __local__ __managed__ __noinline__ __shared__"
+        ),
+    ),
+    # Arduino sketches are C++ with the core library's types; setup() and loop() are what
+    # the Arduino runtime calls.
+    replace(
+        _CPP_SPEC,
+        name="arduino",
+        display="Arduino",
+        grammar="arduino",
+        extensions=(".ino", ".pde"),
+        content_hints=_ARDUINO_HINTS,
+        keywords=(_CPP_SPEC.keywords - _CPP_MODULE_WORDS) | _s("PROGMEM byte word"),
+        entry_points=_s("loop main setup"),
+    ),
+    # `word` is any bare word: a variable, target, argument or function argument. Values,
+    # recipe lines and `define` bodies are text, one token each (like a shell string).
+    LanguageSpec(
+        name="make",
+        display="Makefile",
+        grammar="make",
+        extensions=(".mak", ".make", ".mk"),
+        filenames=("GNUmakefile", "Makefile", "Makefile.am", "makefile"),
+        identifiers=_s("word"),
+        comments=_s("comment"),
+        strings=_s("raw_text shell_command shell_text string text"),
+        literals={"escape": "other"},
+        keywords=_s(
+            "VPATH abspath addprefix addsuffix and basename call define dir else endef endif "
+            "error eval export file filter findstring firstword flavor foreach if "
+            "ifdef ifeq ifndef ifneq include info join lastword notdir or origin override "
+            "patsubst private realpath shell sinclude sort strip subst suffix undefine "
+            "unexport value vpath warning wildcard word wordlist words"
+        ),
+        functions=_s("define_directive rule"),
+        definitions=_s("define_directive rule"),
+    ),
+    # Command names and bare arguments (keyword arguments such as PRIVATE included) are
+    # words, taken as identifiers: what a word means is up to the command.
+    LanguageSpec(
+        name="cmake",
+        display="CMake",
+        grammar="cmake",
+        extensions=(".cmake",),
+        filenames=("CMakeLists.txt",),
+        identifiers=_s("identifier unquoted_argument variable"),
+        comments=_s("bracket_comment line_comment"),
+        strings=_s("bracket_argument quoted_argument"),
+        keywords=_s(
+            "CACHE ENV block else elseif endblock endforeach endfunction endif endmacro "
+            "endwhile foreach function if macro while"
+        ),
+        functions=_s("function_def macro_def"),
+        definitions=_s("function_def macro_def"),
+    ),
+    # No user-defined functions in Meson: build files are calls of its built-ins.
+    LanguageSpec(
+        name="meson",
+        display="Meson",
+        grammar="meson",
+        filenames=("meson.build", "meson.options", "meson_options.txt"),
+        identifiers=_s("identifier"),
+        comments=_s("comment"),
+        strings=_s("string"),
+        literals={"false": "boolean", "number": "number", "true": "boolean"},
+        keywords=_s(
+            "and elif else endforeach endif foreach if in keyword_break keyword_continue not or"
+        ),
+        known_parse_gaps=_MESON_PARSE_GAPS,
+    ),
+    LanguageSpec(
+        name="proto",
+        display="Protocol Buffers",
+        grammar="proto",
+        extensions=(".proto",),
+        identifiers=_s("identifier"),
+        comments=_s("comment"),
+        strings=_s("reserved_identifier string"),
+        literals={
+            "decimal_lit": "number", "false": "boolean", "float_lit": "number",
+            "hex_lit": "number", "octal_lit": "number", "true": "boolean",
+        },
+        keywords=_s(
+            "bool bytes double edition enum extend extensions fixed32 fixed64 float import "
+            "int32 int64 map max message oneof option optional package public repeated "
+            "required reserved returns rpc service sfixed32 sfixed64 sint32 sint64 stream "
+            "string syntax to uint32 uint64 weak"
+        ),
+        functions=_s("rpc"),
+        definitions=_s("enum message rpc service"),
+    ),
+    # GNU ld scripts. Section name patterns (`.text*`) are text; memory attributes (`rx`)
+    # are reserved letters.
+    LanguageSpec(
+        name="linkerscript",
+        display="Linker script",
+        grammar="linkerscript",
+        extensions=(".ld", ".lds"),
+        identifiers=_s("quoted_symbol symbol"),
+        comments=_s("comment"),
+        strings=_s("filename"),
+        literals={"number": "number"},
+        keywords=_s(
+            "ASSERT AT COPY DSECT ENTRY FILEHDR INFO KEEP LENGTH MEMORY NOCROSSREFS NOLOAD "
+            "ORIGIN OVERLAY PHDRS PROVIDE PROVIDE_HIDDEN SECTIONS attributes l len o org"
+        ),
+        definitions=_s("output_section"),
+    ),
+    # Linux, Zephyr and Buildroot configuration menus. A symbol is any word (names, `y`,
+    # numbers); help text is what the menu shows, a string.
+    LanguageSpec(
+        name="kconfig",
+        display="Kconfig",
+        grammar="kconfig",
+        filenames=(
+            "Config.in", "Kconfig", "Kconfig.board", "Kconfig.debug", "Kconfig.defconfig",
+            "Kconfig.soc",
+        ),
+        identifiers=_s("symbol"),
+        comments=_s("comment"),
+        strings=_s("string text"),
+        keywords=_s(
+            "bool choice comment config configdefault def_bool def_hex def_int def_string "
+            "def_tristate default endchoice endif endmenu help hex if imply int mainmenu menu "
+            "menuconfig orsource osource prompt range rsource select source string tristate"
+        ),
+        definitions=_s("choice config menu menuconfig"),
+    ),
+    # OpenGL shaders: C's entry plus GLSL's storage, precision and layout qualifiers.
+    replace(
+        _C_SPEC,
+        name="glsl",
+        display="GLSL",
+        grammar="glsl",
+        extensions=(".comp", ".frag", ".geom", ".glsl", ".tesc", ".tese", ".vert"),
+        keywords=_C_SPEC.keywords | _s(
+            "attribute buffer callableDataEXT callableDataInEXT callableDataInNV "
+            "callableDataNV centroid coherent disable enable flat highp hitAttributeEXT "
+            "hitAttributeNV in inout invariant layout lowp mediump noperspective out patch "
+            "precise precision rayPayloadEXT rayPayloadInEXT rayPayloadInNV rayPayloadNV "
+            "readonly require sample shaderRecordEXT shaderRecordNV shared smooth subroutine "
+            "uniform varying warn writeonly"
+        ),
+    ),
+    # FPGA and EDA tool scripts (Vivado, Quartus; .xdc and .sdc constraints are Tcl).
+    # Every bare word is a word (commands and arguments alike); a braced list of words
+    # with no substitution in it is text.
+    LanguageSpec(
+        name="tcl",
+        display="Tcl",
+        grammar="tcl",
+        extensions=(".sdc", ".tcl", ".tk", ".xdc"),
+        shebangs=("expect", "tclsh", "wish"),
+        identifiers=_s("id simple_word"),
+        comments=_s("comment"),
+        strings=_s("braced_word_simple quoted_word"),
+        literals={"escaped_character": "char", "number": "number"},
+        keywords=_s(
+            "catch else elseif eq error expr finally foreach global if in namespace ne ni on "
+            "proc regexp set try while"
+        ),
+        functions=_s("procedure"),
+        definitions=_s("procedure"),
+    ),
+    # General-purpose languages.
+    # Bazel's and Buck's Python dialect: Python's entry, less what Starlark leaves out
+    # (classes, exceptions, imports: `load` is a call).
+    replace(
+        _PYTHON_SPEC,
+        name="starlark",
+        display="Starlark",
+        grammar="starlark",
+        extensions=(".bazel", ".bzl", ".star"),
+        filenames=("BUCK", "BUILD", "WORKSPACE"),
+        shebangs=(),
+        keywords=_s(
+            "_ and as assert_builtin assert_keyword async break case continue def del elif else "
+            "except exec for if in lambda match not or pass print return while with"
+        ),
+        definitions=_s("function_definition"),
+    ),
+    # Ethereum contracts, with their inline assembly (Yul). Ether and time units (`1 ether`)
+    # are part of the number they follow.
+    LanguageSpec(
+        name="solidity",
+        display="Solidity",
+        grammar="solidity",
+        extensions=(".sol",),
+        identifiers=_s("identifier"),
+        comments=_s("comment"),
+        strings=_s(
+            "hex_string_literal string string_literal unicode_string_literal "
+            "yul_hex_string_literal yul_string_literal"
+        ),
+        literals={
+            "boolean_literal": "boolean", "false": "boolean", "number_literal": "number",
+            "solidity_version": "other", "true": "boolean", "yul_boolean": "boolean",
+            "yul_decimal_number": "number", "yul_hex_number": "number",
+        },
+        keywords=_s(
+            "_ abstract add addmod address and anonymous as assembly at balance basefee "
+            "blobbasefee blobfee blobhash blockhash bool break byte bytes bytes1 bytes10 bytes11 "
+            "bytes12 bytes13 bytes14 bytes15 bytes16 bytes17 bytes18 bytes19 bytes2 bytes20 "
+            "bytes21 bytes22 bytes23 bytes24 bytes25 bytes26 bytes27 bytes28 bytes29 bytes3 "
+            "bytes30 bytes31 bytes32 bytes4 bytes5 bytes6 bytes7 bytes8 bytes9 call callcode "
+            "calldata calldatacopy calldataload calldatasize caller callvalue case catch chainid "
+            "coinbase constant constructor continue contract create create2 days default "
+            "delegatecall delete difficulty div do else emit enum eq error ether event exp "
+            "extcodecopy extcodehash extcodesize external fallback finney fixed for from function "
+            "gas gaslimit gasprice global gt gwei hex hours if immutable import indexed int "
+            "int104 int112 int120 int128 int136 int144 int152 int16 int160 int168 int176 int184 "
+            "int192 int200 int208 int216 int224 int232 int24 int240 int248 int256 int32 int40 "
+            "int48 int56 int64 int72 int8 int80 int88 int96 interface internal invalid is iszero "
+            "keccak256 layout let library log0 log1 log2 log3 log4 lt mapping mcopy memory "
+            "minutes mload mod modifier msize mstore mstore8 mul mulmod new not number or origin "
+            "override payable pop pragma prevrandao private public pure receive return "
+            "returndatacopy returndatasize returns revert sar sdiv seconds selfbalance "
+            "selfdestruct sgt shl shr signextend sload slt smod solidity sstore staticcall stop "
+            "storage string struct sub switch szabo timestamp tload transient try tstore type "
+            "ufixed uint uint104 uint112 uint120 uint128 uint136 uint144 uint152 uint16 uint160 "
+            "uint168 uint176 uint184 uint192 uint200 uint208 uint216 uint224 uint232 uint24 "
+            "uint240 uint248 uint256 uint32 uint40 uint48 uint56 uint64 uint72 uint8 uint80 "
+            "uint88 uint96 unicode using var view weeks wei while xor years yul_break "
+            "yul_continue yul_evm_builtin yul_leave"
+        ),
+        functions=_s(
+            "constructor_definition fallback_receive_definition function_definition "
+            "modifier_definition yul_function_definition"
+        ),
+        definitions=_s(
+            "constructor_definition contract_declaration enum_declaration error_declaration "
+            "event_definition fallback_receive_definition function_definition "
+            "interface_declaration library_declaration modifier_definition struct_declaration"
+        ),
+        constants=(
+            ConstantForm("constant_variable_declaration"),
+            ConstantForm("state_variable_declaration", marker="constant", marker_up=0),
+        ),
+    ),
+    # Every `let` binds a name for good: one at the top level bound to a literal is a
+    # constant. Operators are named leaves (`add_operator`); `.mli` interfaces need
+    # another grammar.
+    LanguageSpec(
+        name="ocaml",
+        display="OCaml",
+        grammar="ocaml",
+        extensions=(".ml",),
+        shebangs=("ocaml",),
+        identifiers=_s(
+            "class_name class_type_name constructor_name field_name instance_variable_name "
+            "label_name method_name module_name module_type_name tag type_constructor "
+            "type_variable value_name value_pattern"
+        ),
+        comments=_s("comment line_number_directive shebang"),
+        strings=_s("quoted_string string"),
+        literals={
+            "boolean": "boolean", "character": "char", "false": "boolean", "number": "number",
+            "signed_number": "number", "true": "boolean", "unit": "other",
+        },
+        keywords=_s(
+            "_ and as asr assert attribute_id begin class constraint do done downto effect else "
+            "end exception external for fun function functor if in include inherit initializer "
+            "land lazy let lor lsl lsr lxor match method mod module mutable new nonrec object of "
+            "open or private rec sig struct then to try type val virtual when while with"
+        ),
+        functions=_s("fun_expression function_expression let_binding method_definition"),
+        definitions=_s(
+            "class_definition exception_definition method_definition module_definition "
+            "type_definition value_definition"
+        ),
+        constants=(ConstantForm("let_binding", name="pattern", value="body"),),
+    ),
+    # An atom names a module or function as often as it is a value (`ok`, `noreply`): atoms
+    # are identifiers, so a renamed function is seen renamed.
+    LanguageSpec(
+        name="erlang",
+        display="Erlang",
+        grammar="erlang",
+        extensions=(".erl", ".escript", ".hrl"),
+        shebangs=("escript",),
+        identifiers=_s("atom var"),
+        comments=_s("comment shebang"),
+        strings=_s("macro_string string"),
+        literals={"char": "char", "float": "number", "integer": "number"},
+        keywords=_s(
+            "after and andalso band begin behavior behaviour bnot bor bsl bsr bxor callback "
+            "case catch compile define deprecated div dotdotdot elif else end endif export "
+            "export_type feature file fun if ifdef ifndef import include include_lib maybe "
+            "module nominal not of opaque optional_callbacks or orelse receive record rem spec "
+            "ssr try type undef unit when xor"
+        ),
+        functions=_s("anonymous_fun fun_decl"),
+        definitions=_s("fun_decl record_decl type_alias"),
+    ),
+    # Cmdlet, function and parameter names are the author's words (`Invoke-Flash`, `-Path`);
+    # operators (`-eq`, `-not`) are the grammar's.
+    LanguageSpec(
+        name="powershell",
+        display="PowerShell",
+        grammar="powershell",
+        extensions=(".ps1", ".psd1", ".psm1"),
+        shebangs=("pwsh",),
+        identifiers=_s(
+            "braced_variable command_name command_parameter function_name label "
+            "path_command_name_token simple_name type_identifier variable"
+        ),
+        comments=_s("comment"),
+        strings=_s(
+            "expandable_here_string_literal expandable_string_literal generic_token "
+            "string_literal verbatim_here_string_characters verbatim_string_characters"
+        ),
+        literals={
+            "decimal_integer_literal": "number", "hexadecimal_integer_literal": "number",
+            "real_literal": "number",
+        },
+        keywords=_s(
+            "begin break catch continue data do dynamicparam else elseif end exit filter "
+            "finally for foreach function if in inlinescript parallel param process return "
+            "sequence switch throw trap try until while workflow"
+        ),
+        functions=_s("class_method_definition function_statement script_block_expression"),
+        definitions=_s("class_method_definition class_statement function_statement"),
+    ),
+)
+
+LANGUAGES = (*LANGUAGES, *_SYSTEMS_LANGUAGES)

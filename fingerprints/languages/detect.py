@@ -1,8 +1,10 @@
 """Which language a file is in, from its name and its first bytes. Pure: no I/O.
 
 Order: exact file name, then extension (case-insensitive; a shared extension such as `.h` or
-`.m` is settled by the candidates' content hints), then the `#!` line for files whose extension
-is unknown or absent, then None. A candidate whose content excludes match is never chosen.
+`.m` is settled by the candidates' content hints), then, for a template (`config.h.in`,
+`loops.c.src`: the catalog's TEMPLATE_SUFFIXES), the name without its template suffix by
+the same two rules, then the `#!` line for files whose extension is unknown or absent, then
+None. A candidate whose content excludes match is never chosen.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .catalog import LANGUAGES
+from .catalog import LANGUAGES, TEMPLATE_SUFFIXES
 from .spec import LanguageSpec
 
 # Compiled once: content hints are searched in every ambiguous file.
@@ -98,15 +100,29 @@ def interpreter(head: bytes) -> str | None:
     return prog or None
 
 
+def _by_name(name: str) -> tuple[LanguageSpec, ...] | None:
+    return _BY_FILENAME.get(name) or _BY_EXTENSION.get(_extension(name))
+
+
+def template_suffix(path: str) -> str | None:
+    """The template suffix (".in") of a file whose language is that of its name without it
+    (`config.h.in` is C), or None: the file is no template, or its name is a language's own
+    (Buildroot's `Config.in` is Kconfig), or the name without the suffix says nothing."""
+    name = _basename(path)
+    suffix = _extension(name)
+    if suffix not in TEMPLATE_SUFFIXES or name in _BY_FILENAME:
+        return None
+    return suffix if _by_name(name[: -len(suffix)]) else None
+
+
 def detect_language(path: str, head: bytes) -> LanguageSpec | None:
     """The language of the file at `path` whose first bytes (up to 4 KiB) are `head`."""
     name = _basename(path)
-    by_name = _BY_FILENAME.get(name)
-    if by_name:
-        return _choose(by_name, head)
-    by_ext = _BY_EXTENSION.get(_extension(name))
-    if by_ext:
-        return _choose(by_ext, head)
+    candidates = _by_name(name)
+    if not candidates and template_suffix(name):
+        candidates = _by_name(name[: -len(_extension(name))])
+    if candidates:
+        return _choose(candidates, head)
     prog = interpreter(head)
     if prog is None:
         return None
