@@ -335,3 +335,26 @@ def test_css_block_modifiers_and_custom_properties_are_code_not_comments(tmp_pat
     names = {i.text for i in channels["identifiers"].items}
     assert {"multiselect--active", "multiselect__tags"} <= names
     assert not {"background", "border-bottom-left-radius"} & names  # CSS's own words
+
+
+def test_the_terminal_names_a_line_commented_out_on_each_side_once(tmp_path, fast_options):
+    # ujson 5.1.0 against 5.10.0: five lines were commented out on each side and live on
+    # the other, and the terminal's oddities line named each of them twice in a row.
+    from rich.console import Console
+
+    from simcheck.render.terminal import render
+
+    live = "    void drain(int n) { while (n > 0) { n -= 1; } }\n"
+    dead = "    // void drain(int n) { while (n > 0) { n -= 1; } }\n"
+    pump = "    void pump(int level) { if (level > 12) { level -= 3; } }\n"
+    for side, first, second in (("a", live, dead), ("b", dead, live)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "Pump.java").write_text(
+            "class Pump {\n" + first + pump + "}\nclass Sump {\n" + second + "}\n")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    dead_lines = [a for a in result.code_anomalies if a.kind == "commented-out code"]
+    assert len(dead_lines) == 2 and dead_lines[0].text == dead_lines[1].text
+    console = Console(record=True, width=400)
+    render(result, console)
+    text = console.export_text()
+    assert text.count("void drain(int n)") == 1

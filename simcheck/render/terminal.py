@@ -90,7 +90,10 @@ def _channels(result: Result, console: Console) -> None:
     if result.code_anomalies:
         kinds = sorted({a.kind for a in result.code_anomalies})
         console.print("Shared oddities: " + "; ".join(
-            f"{kind}: " + ", ".join(a.text[:40] for a in result.code_anomalies if a.kind == kind)
+            # A line commented out on each side and live on the other is two entries of
+            # one text: named once here (the HTML lists both places).
+            f"{kind}: " + ", ".join(dict.fromkeys(
+                a.text[:40] for a in result.code_anomalies if a.kind == kind))
             for kind in kinds
         ))
 
