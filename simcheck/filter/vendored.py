@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 
-# Directory names (matched case-insensitively, as a whole path component).
+# Directory names (matched case-insensitively, as a whole path component). "deps" is where
+# C projects bundle the libraries they build with (Node.js: v8, openssl, libuv; Redis:
+# jemalloc, hiredis, lua; ujson: Google's double-conversion) and where Mix and rebar fetch
+# Erlang/Elixir dependencies.
 VENDORED_DIRECTORIES: tuple[str, ...] = (
     "vendor", "vendors", "_vendor", "vendored", "third_party", "third-party", "thirdparty",
-    "3rdparty", "3rd_party", "3rd-party", "external", "externals", "extern", "node_modules",
-    "bower_components", "jspm_packages", "Pods", "Carthage", "Godeps", "site-packages",
-    "dist-packages",
+    "3rdparty", "3rd_party", "3rd-party", "external", "externals", "extern", "deps",
+    "node_modules", "bower_components", "jspm_packages", "Pods", "Carthage", "Godeps",
+    "site-packages", "dist-packages",
 )
 _NAMES = frozenset(name.lower() for name in VENDORED_DIRECTORIES)
 _SPLIT = re.compile(r"!/|/")
