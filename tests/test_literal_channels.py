@@ -358,3 +358,28 @@ def test_the_terminal_names_a_line_commented_out_on_each_side_once(tmp_path, fas
     render(result, console)
     text = console.export_text()
     assert text.count("void drain(int n)") == 1
+
+
+def test_a_catalogue_of_another_language_is_not_read_for_english_typos(tmp_path, fast_options):
+    # pycryptodome 3.20.0 against pycryptodomex 3.20.0: the bundled Sphinx theme's
+    # translations gave five of the 31 shared misspellings: ative (pt_BR), documenten
+    # (nl), fonction and propos (fr), sufficienti (it).
+    catalogue = ('msgid "About these documents"\nmsgstr "À propos de cette documentation"\n\n'
+                 'msgid "Please activate JavaScript to enable the search functionality."\n'
+                 'msgstr "Activez JavaScript pour accéder à la fonction de recherche."\n')
+    english = ('msgid "About these documents"\nmsgstr "About these documents, a guide to '
+               'this propos"\n')
+    code = ("/* Drain the sump once the level passes the threshhold value. */\n"
+            "int drain(int level) { return level > 12 ? level - 3 : level; }\n")
+    for side in ("a", "b"):
+        root = tmp_path / side
+        (root / "locale" / "fr" / "LC_MESSAGES").mkdir(parents=True)
+        (root / "locale" / "fr" / "LC_MESSAGES" / "theme.po").write_text(catalogue)
+        (root / "locale" / "en" / "LC_MESSAGES").mkdir(parents=True)
+        (root / "locale" / "en" / "LC_MESSAGES" / "theme.po").write_text(english)
+        (root / "pump.c").write_text(code)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    typos = {a.text: a for a in result.code_anomalies if a.kind == "misspelling"}
+    assert "threshhold" in typos and "fonction" not in typos
+    # An English catalogue is still read.
+    assert typos["propos"].left == "locale/en/LC_MESSAGES/theme.po:2"

@@ -24,6 +24,13 @@ MAX_FILES = 2  # a word in more files of a side than this is vocabulary, not a t
 # not English prose: "Les accions seleccionades", "Agost").
 PROSE_WORDS = 3
 ENGLISH_SHARE = 0.5
+# A gettext catalogue of a language other than English (locale/fr/LC_MESSAGES/app.po,
+# po/pt_BR.po): its msgstr strings are that language's prose, often with enough words
+# English shares to pass for English ("Over deze documenten", "À propos de cette
+# documentation"); its msgid strings repeat the sources', where a typo is found anyway.
+_FOREIGN_CATALOGUE = re.compile(
+    r"(?:^|/)(?!en[_@/])[a-z]{2,3}(?:_[A-Za-z]{2,4})?(?:@\w+)?/LC_MESSAGES/[^/]+\.po$"
+    r"|(?:^|/)(?!en[_@.])[a-z]{2,3}(?:_[A-Za-z]{2,4})?(?:@\w+)?\.po$")
 
 
 def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile],
@@ -33,7 +40,10 @@ def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile],
     both works are looked up (in at most MAX_FILES files per side): a typo copied with its
     code is rare; a word all over a codebase is its vocabulary. A package or module name
     either work imports or declares (``names``: "axios", one edit from "axis") is no typo."""
-    lside, rside = (index(files, lambda lit: lit.words) for files in (left, right))
+    lside, rside = (
+        index([f for f in files if not _FOREIGN_CATALOGUE.search(f.entry.path)],
+              lambda lit: lit.words)
+        for files in (left, right))
     lrare = lside.symbols[lside.files_with <= MAX_FILES]
     rrare = rside.symbols[rside.files_with <= MAX_FILES]
     shared = np.intersect1d(lrare, rrare, assume_unique=True)
