@@ -383,3 +383,22 @@ def test_a_catalogue_of_another_language_is_not_read_for_english_typos(tmp_path,
     assert "threshhold" in typos and "fonction" not in typos
     # An English catalogue is still read.
     assert typos["propos"].left == "locale/en/LC_MESSAGES/theme.po:2"
+
+
+def test_a_misspelling_is_cited_on_its_own_line_of_a_long_comment(tmp_path, fast_options):
+    # lodash 4.17.21 against lodash-es 4.17.21: "neighborino", in the example of
+    # _.truncate's documentation comment, was cited at lodash.js:15109 and truncate.js:18,
+    # the first lines of the two comments, 17 lines above the word.
+    doc = ("/**\n * Truncates `string` if it is longer than the given maximum string length.\n"
+           " * The last characters of the truncated string are replaced with the omission\n"
+           " * string which defaults to \"...\".\n *\n * @example\n *\n"
+           " * truncate('hi-diddly-ho there, neighborino');\n"
+           " * // => 'hi-diddly-ho there, neighbo...'\n */\n")
+    code = "function truncate(string, length) {\n  return string.slice(0, length);\n}\n"
+    for side, above in (("a", ""), ("b", "// lodash-es\n\n")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "truncate.js").write_text(above + doc + code)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    typos = {a.text: a for a in result.code_anomalies if a.kind == "misspelling"}
+    assert (typos["neighborino"].left, typos["neighborino"].right) == (
+        "truncate.js:8", "truncate.js:10")

@@ -66,19 +66,27 @@ def misspellings(left: Sequence[PreparedFile], right: Sequence[PreparedFile],
             continue
         suggestion = misspelling_of(word)
         if suggestion is not None and not _not_prose(word, lraw):
-            hits.append((symbol, word, suggestion, place(lf, lline)))
+            hits.append((symbol, word, suggestion, place(lf, _word_line(word, lraw, lline))))
     # The right side's places are read for the misspellings found only.
     rplaces = rside.locate(np.asarray([h[0] for h in hits], dtype=np.uint64))
     found = []
     for symbol, word, suggestion, left_place in hits:
-        rf, _, rline = rplaces[symbol]
+        rf, rraw, rline = rplaces[symbol]
         found.append(CodeAnomaly(
             kind="misspelling", text=word, suggestion=suggestion,
-            left=left_place, right=place(rf, rline),
+            left=left_place, right=place(rf, _word_line(word, rraw, rline)),
             note="the same misspelling in both works' comments or strings",
         ))
     found.sort(key=lambda a: a.text)
     return found[:MAX_LISTED]
+
+
+def _word_line(word: str, text: str, line: int) -> int:
+    """The line of ``word``'s first use in ``text``, a comment or string that starts at
+    ``line``: a typo in a documentation block is cited where it is, not at the block's
+    first line (lodash's "neighborino", 17 lines into the doc comment of _.truncate)."""
+    m = re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text, re.IGNORECASE)
+    return line + text.count("\n", 0, m.start()) if m else line
 
 
 def _not_prose(word: str, text: str) -> bool:
