@@ -411,6 +411,21 @@ def test_zip_top_level(tmp_path: Path) -> None:
     assert files["src/a.c"].sha256 == sha(b"int a;\n") and files["src/a.c"].size == 7
 
 
+def test_zip_names_written_in_utf8_without_the_flag_read_as_utf8(tmp_path: Path) -> None:
+    # Info-ZIP's zip on Linux writes UTF-8 names without the zip's UTF-8 flag, and zipfile
+    # read them as cp437: 'src/café.c' was listed as 'src/caf├⌐.c'. The placeholders below
+    # are swapped for such raw names (same length); a true cp437 name stays cp437.
+    raw = {"src/cafXX.c": "src/café.c".encode(), "src/XXXXXXXXX.c": "src/日本語.c".encode(),
+           "old/naXve.c": "old/na\x8bve.c".encode("latin-1")}
+    data = zip_bytes({name: b"int a;\n" for name in raw}, method=zipfile.ZIP_STORED)
+    for placeholder, name in raw.items():
+        data = data.replace(placeholder.encode(), name)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert not any(info.flag_bits & 0x800 for info in archive.infolist())
+    files = by_path(ingest(str(write(tmp_path / "w.zip", data))))
+    assert sorted(files) == ["old/naïve.c", "src/café.c", "src/日本語.c"]
+
+
 @pytest.mark.parametrize(
     ("name", "mode"),
     [
