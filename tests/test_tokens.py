@@ -8,7 +8,7 @@ import pytest
 from fingerprints.languages import get_spec
 from fingerprints.lexical_tokens import tokenize_lexical
 from fingerprints.syntax_tokens import tokenize_syntax
-from fingerprints.tokens import IDENT, symbol_of
+from fingerprints.tokens import IDENT, LEXICAL_CATEGORIES, symbol_of
 
 # (language, original, renamed and reformatted copy, a comment's text, a string's text)
 FAMILIES = [
@@ -237,3 +237,39 @@ def test_lexical_double_dash_after_a_name_is_no_comment():
     sql = b"SELECT 1; -- a comment\n--another\nx = 1  # fix later\n#note\n"
     comments = [t.text for t in tokenize_lexical(sql).lexical(sql) if t.category == "comment"]
     assert comments == ["-- a comment", "--another", "# fix later", "#note"]
+
+
+_POM = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!--
+   Licensed to the Apache Software Foundation (ASF) under one or more
+   contributor license agreements.
+       http://www.apache.org/licenses/LICENSE-2.0
+-->
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <description>Commons Lang, a package of Java utility classes for the
+    classes that are in java.lang's hierarchy -- or are considered standard.</description>
+  <!-- Lang should depend on very little -->
+  <color>#41b883</color>
+</project>
+"""
+
+
+def test_lexical_markup_comments_strings_and_text():
+    # Debian's libcommons-lang-java 2.6 against libcommons-lang3-java 3.12.0: their Maven
+    # poms have no grammar, and the lexical tokenizer read the licence header's <!-- as
+    # an empty '--' comment and the licence as code, the URL in it as a '//' comment, and
+    # "java.lang's hierarchy, ...</description>" as a string: the channels listed both.
+    tokens = tokenize_lexical(_POM)
+    texts = [(LEXICAL_CATEGORIES[c], _POM[s:e].decode())
+             for c, s, e in zip(tokens.lex_category, tokens.lex_start_byte, tokens.lex_end_byte,
+                                strict=True)]
+    comments = [t for c, t in texts if c == "comment"]
+    assert comments == [_POM.split(b"\n", 1)[1].split(b"-->")[0].decode() + "-->",
+                        "<!-- Lang should depend on very little -->"]
+    strings = [t for c, t in texts if c == "string"]
+    assert strings == ['"1.0"', '"UTF-8"', '"http://maven.apache.org/POM/4.0.0"']
+    # The licence is a comment, not code: no name of it is a token.
+    assert ("identifier", "Licensed") not in texts and ("identifier", "hierarchy") in texts
+    # The same text with no XML declaration is read by the code rules.
+    plain = tokenize_lexical(_POM.split(b"\n", 1)[1])
+    assert plain.lex_category.size != tokens.lex_category.size
