@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from tree_sitter import Language, Node, Parser
@@ -114,16 +115,32 @@ def tokenize_syntax(source: bytes, spec: LanguageSpec) -> FileTokens:
     return file_tokens_many([read_syntax(source, spec)])[0]
 
 
+def parser_input(source: bytes, spec: LanguageSpec) -> bytes:
+    """What the grammar is given for ``source``: offsets are unchanged, and tokens take
+    their text from ``source`` itself.
+
+    A file whose last line lacks its newline is parsed as if it had one: grammars end some
+    constructs with the newline (tree-sitter-c's preprocessor directives: a header ending
+    in `#define ...` read as a syntax error), and no language gives the last newline a
+    meaning; nothing past the file's end is kept. In a fixed-form file, each comment
+    line's first character becomes the grammar's ``!`` (same length)."""
+    text = source if source.endswith(b"\n") or not source else source + b"\n"
+    if spec.column_one_comments:
+        text = _comment_line_start(spec.column_one_comments).sub(b"!", text)
+    return text
+
+
+@cache
+def _comment_line_start(characters: str) -> re.Pattern[bytes]:
+    return re.compile(b"(?m)^[" + re.escape(characters.encode()) + b"]")
+
+
 def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
     """``tokenize_syntax`` before line numbers (``file_tokens_many`` adds them, for several
     files at once)."""
     parser: Parser = parser_for(spec)
-    # A file whose last line lacks its newline is parsed as if it had one: grammars end
-    # some constructs with the newline (tree-sitter-c's preprocessor directives: a header
-    # ending in `#define ...` read as a syntax error), and no language gives the last
-    # newline a meaning. Offsets are unchanged; nothing past the file's end is kept.
     ended = source.endswith(b"\n") or not source
-    tree = parser.parse(source if ended else source + b"\n")
+    tree = parser.parse(parser_input(source, spec))
     has_error = tree.root_node.has_error
     table = _kind_table(spec)
     descend, marks, wraps = table.descend, table.marks, table.wraps
@@ -186,10 +203,21 @@ def _first_error(root: Node) -> tuple[Node, bool]:
     node (a grammar's auxiliary token, such as the newline that ends a C directive: the
     tree-sitter API lists visible nodes only), the innermost visible node holding it
     (False). Only subtrees holding an error are walked; a stack, not recursion: trees can
-    be deeper than Python's recursion limit. ``root`` must hold an error."""
+    be deeper than Python's recursion limit. ``root`` must hold an error.
+
+    A root that is itself an ERROR (the grammar could not read the file as a whole, as
+    tree-sitter-c on K&R definitions between ``#ifdef``s) starts at line 1 wherever the
+    trouble is: its first child that is a bare token (one the grammar could not fit into
+    any construct) or that holds an error is named instead."""
     stack = [root]
     while True:
         node = stack.pop()
+        if node == root and node.is_error:
+            stray = next((c for c in node.children if c.has_error or c.is_missing
+                          or (c.child_count == 0 and not c.is_extra)), None)
+            if stray is None or not stray.has_error:
+                return stray or node, True
+            node = stray
         if node.is_error or node.is_missing:
             return node, True
         inner = [c for c in node.children if c.has_error or c.is_missing]

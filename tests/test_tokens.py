@@ -216,6 +216,13 @@ def test_a_last_line_without_its_newline_is_no_syntax_error(language):
         # file's end, which is its last line.
         ("c", b"#ifdef A\nint x;\nint y;", 3),
         ("python", b"def f(:\n    return 1\n", 1),
+        # The grammar cannot read the file as a whole (its root is an ERROR starting at
+        # line 1): the first construct it could not place is named, the #ifdef of line 3
+        # (numpy's lapack_lite/f2c.c, K&R definitions between #ifdefs: "line 1" before).
+        ("c", b"/* Functions copied from libf2c. */\n\n#ifdef KR_headers\n"
+              b"extern double sqrt();\ndouble f__cabs(real, imag) double real, imag;\n{\n"
+              b"double temp;\n{\n#ifdef KR_headers\nfloat r_imag(z) complex *z;\n"
+              b"float r_imag(complex *z)\n", 3),
     ],
 )
 def test_a_syntax_error_note_names_its_line(language, code, line):

@@ -107,6 +107,8 @@ _TYPESCRIPT = LanguageSpec(
     grammar="typescript",
     extensions=(".cts", ".mts", ".ts"),
     shebangs=("ts-node",),
+    # Qt Linguist translation files (XML) share the extension.
+    content_excludes=(r"\A(?:\ufeff)?\s*<\?xml\b", r"<!DOCTYPE TS>"),
     identifiers=_JS_IDENTIFIERS | _s("type_identifier"),
     comments=_JS_COMMENTS,
     strings=_s("string template_string"),
@@ -130,6 +132,45 @@ _TYPESCRIPT = LanguageSpec(
     constants=_TS_CONSTANTS,
     known_parse_gaps=_TS_PARSE_GAPS,
 )
+
+# Free source form; the fixed form (in LANGUAGES) is the same grammar read by the same rules.
+# statement_label and method_name also exist as anonymous aliases: not keywords.
+_FORTRAN = LanguageSpec(
+    name="fortran",
+    display="Fortran",
+    grammar="fortran",
+    extensions=(".f03", ".f08", ".f18", ".f90", ".f95"),
+    identifiers=_s("identifier method_name module_name name"),
+    comments=_s("comment preproc_comment"),
+    strings=_s("hollerith_constant string_literal system_lib_string"),
+    literals={
+        "boolean_literal": "boolean", "complex_literal": "number", "nil_literal": "null",
+        "null_literal": "null", "number_literal": "number", "preproc_arg": "other",
+        "statement_label": "number", "statement_label_reference": "number",
+    },
+    keywords=_s(
+        "_ abstract all allocatable allocate assign assignment associate asynchronous "
+        "attributes automatic backspace bind block blockdata byte call case change character "
+        "class classis classof close codimension common complex concurrent constant contains "
+        "contiguous continue critical cycle data deallocate default deferred defined device "
+        "dimension do double doublecomplex doubleprecision elemental else elseif elsewhere "
+        "end endassociate endblock endblockdata endcritical enddo endenum endfile endforall "
+        "endfunction endif endinterface endmodule endprocedure endprogram endselect "
+        "endsubmodule endsubroutine endteam endtype endwhere entry enum enumeration "
+        "enumerator equivalence error event exit extends external fail family final flush fmt "
+        "forall form format formatted function generic global go goto grid_global host if "
+        "image images implicit import impure in include initial inout inquire integer intent "
+        "interface intrinsic is kind label len local local_init lock logical managed memory "
+        "module namelist non_intrinsic non_overridable none nopass notify null nullify only "
+        "open operator optional out parameter pass pause pinned pointer post precision print "
+        "private procedure program property protected public pure quiet rank read real "
+        "recursive reduce result return rewind save select selectcase selectrank selecttype "
+        "sequence shared simple static stop submodule subroutine sync target team texture "
+        "then to type typeis typeof unformatted unit unlock use value volatile wait where "
+        "while write"
+    ),
+    functions=_s("function module_procedure subroutine"),
+    )
 
 LANGUAGES: tuple[LanguageSpec, ...] = (
     # preproc_arg (a macro body) is opaque text to this grammar: one literal token.
@@ -725,42 +766,15 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         ),
         functions=_s("function_definition lambda"),
     ),
-    # statement_label and method_name also exist as anonymous aliases: not keywords.
-    LanguageSpec(
-        name="fortran",
-        display="Fortran",
-        grammar="fortran",
-        extensions=(".f", ".f03", ".f08", ".f18", ".f77", ".f90", ".f95", ".for", ".fpp", ".ftn"),
-        identifiers=_s("identifier method_name module_name name"),
-        comments=_s("comment preproc_comment"),
-        strings=_s("hollerith_constant string_literal system_lib_string"),
-        literals={
-            "boolean_literal": "boolean", "complex_literal": "number", "nil_literal": "null",
-            "null_literal": "null", "number_literal": "number", "preproc_arg": "other",
-            "statement_label": "number", "statement_label_reference": "number",
-        },
-        keywords=_s(
-            "_ abstract all allocatable allocate assign assignment associate asynchronous "
-            "attributes automatic backspace bind block blockdata byte call case change character "
-            "class classis classof close codimension common complex concurrent constant contains "
-            "contiguous continue critical cycle data deallocate default deferred defined device "
-            "dimension do double doublecomplex doubleprecision elemental else elseif elsewhere "
-            "end endassociate endblock endblockdata endcritical enddo endenum endfile endforall "
-            "endfunction endif endinterface endmodule endprocedure endprogram endselect "
-            "endsubmodule endsubroutine endteam endtype endwhere entry enum enumeration "
-            "enumerator equivalence error event exit extends external fail family final flush fmt "
-            "forall form format formatted function generic global go goto grid_global host if "
-            "image images implicit import impure in include initial inout inquire integer intent "
-            "interface intrinsic is kind label len local local_init lock logical managed memory "
-            "module namelist non_intrinsic non_overridable none nopass notify null nullify only "
-            "open operator optional out parameter pass pause pinned pointer post precision print "
-            "private procedure program property protected public pure quiet rank read real "
-            "recursive reduce result return rewind save select selectcase selectrank selecttype "
-            "sequence shared simple static stop submodule subroutine sync target team texture "
-            "then to type typeis typeof unformatted unit unlock use value volatile wait where "
-            "while write"
-        ),
-        functions=_s("function module_procedure subroutine"),
+    _FORTRAN,
+    # The extensions compilers read as fixed form (gfortran: .f .for .ftn .fpp, upper case:
+    # preprocessed): "C", "*" or "D" (debug line, a comment by default) in column 1.
+    replace(
+        _FORTRAN,
+        name="fortran-fixed",
+        display="Fortran (fixed form)",
+        extensions=(".f", ".f77", ".for", ".fpp", ".ftn"),
+        column_one_comments="CcDd*",
     ),
     # No anonymous words: every reserved word is a named leaf kXxx. Operator leaves
     # (kAssign, kEq, kAdd, ...) are left out of keywords.

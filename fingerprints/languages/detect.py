@@ -2,7 +2,7 @@
 
 Order: exact file name, then extension (case-insensitive; a shared extension such as `.h` or
 `.m` is settled by the candidates' content hints), then the `#!` line for files whose extension
-is unknown or absent, then None.
+is unknown or absent, then None. A candidate whose content excludes match is never chosen.
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from .spec import LanguageSpec
 # Compiled once: content hints are searched in every ambiguous file.
 _HINTS: dict[str, tuple[re.Pattern[str], ...]] = {
     spec.name: tuple(re.compile(h, re.MULTILINE) for h in spec.content_hints)
+    for spec in LANGUAGES
+}
+_EXCLUDES: dict[str, tuple[re.Pattern[str], ...]] = {
+    spec.name: tuple(re.compile(h, re.MULTILINE) for h in spec.content_excludes)
     for spec in LANGUAGES
 }
 
@@ -52,8 +56,15 @@ def _text(head: bytes) -> str:
     return head[:4096].decode("utf-8", errors="replace")
 
 
-def _choose(candidates: tuple[LanguageSpec, ...], head: bytes) -> LanguageSpec:
-    """The candidate whose content hints match most; ties go to the earliest candidate."""
+def _choose(candidates: tuple[LanguageSpec, ...], head: bytes) -> LanguageSpec | None:
+    """The candidate whose content hints match most; ties go to the earliest candidate.
+    None if the content rules every candidate out."""
+    if any(_EXCLUDES[s.name] for s in candidates):
+        text = _text(head)
+        candidates = tuple(
+            s for s in candidates if not any(rx.search(text) for rx in _EXCLUDES[s.name]))
+        if not candidates:
+            return None
     if len(candidates) == 1:
         return candidates[0]
     text = _text(head)

@@ -60,6 +60,9 @@ class LanguageSpec:
     # Regexes (Python `re`, searched in the first 4 KiB) that suggest this language when the
     # extension is ambiguous or absent; used only as a tie-breaker.
     content_hints: tuple[str, ...] = ()
+    # Regexes (searched likewise) that rule this language out: another format sharing its
+    # extension (Qt Linguist's XML translations are `.ts` files too).
+    content_excludes: tuple[str, ...] = ()
     identifiers: frozenset[str] = field(default_factory=frozenset)
     comments: frozenset[str] = field(default_factory=frozenset)
     strings: frozenset[str] = field(default_factory=frozenset)
@@ -88,3 +91,7 @@ class LanguageSpec:
     # grammar, each with an example): a file's parse-error note names them, since such a
     # file may be valid.
     known_parse_gaps: tuple[str, ...] = ()
+    # Fixed source form (Fortran 77 and its heirs): a line whose first column holds one of
+    # these characters is a comment, as the compiler reads it. The grammar knows only the
+    # free form, so such lines are parsed as its ``!`` comments (same length, same offsets).
+    column_one_comments: str = ""

@@ -43,7 +43,8 @@ _MARKERS: tuple[tuple[str, str, bool], ...] = (
     ("'this file is generated' header", r"(?i)\b(?:this|the) (?:file|code|module|header"
      r"|source)\b.{0,40}\b(?:is|was|has been)\s+(?:auto(?:matically)?[- ]?)?generated\b"
      r"|\bauto-?generated (?:file|code|by|from)\b|\bautomatically generated (?:file|code"
-     r"|by|from)\b|\bmachine[- ]generated\b", True),
+     r"|by|from)\b|\bmachine[- ]generated\b"
+     r"|\bthis is (?:auto(?:matically)?[- ]?)?generated (?:code|file|source)\b", True),
 )
 _COMPILED = tuple((name, re.compile(p), comment) for name, p, comment in _MARKERS)
 # Every marker above holds one of these words: files without any are skipped at once.
