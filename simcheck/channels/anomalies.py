@@ -11,6 +11,7 @@ import numpy as np
 
 from fingerprints.literals import form_hash, words_of
 
+from ..filter.generated import detect_generated
 from ..prepare import PreparedFile
 from ..result import CodeAnomaly
 from ..spelling import in_dictionary, known, misspelling_of
@@ -117,9 +118,14 @@ _NAME_AFTER = re.compile(r"['\u2019]t|\(|\.\w|/")
 def commented_out(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
                   ) -> list[CodeAnomaly]:
     """Lines of code live on one side and inside a comment on the other (whitespace
-    ignored), in the order of the side that has them commented out."""
+    ignored), in the order of the side that has them commented out; a generated file's
+    comments are left out (cchardet 2.1.7 against faust-cchardet 2.1.19: 68 of the 100
+    lines listed were the .pyx source Cython quotes in _cchardet.cpp)."""
     out = []
     for live, dead, where in ((right, left, "left"), (left, right, "right")):
+        # A generator's comments are not an author's: Cython quotes each source line it
+        # compiles in a comment above the C it wrote for it.
+        dead = [f for f in dead if detect_generated(f.entry.path, f.text) is None]
         dside = index(dead, lambda lit: lit.commented)
         lside = index(live, lambda lit: lit.code_lines)
         shared = np.intersect1d(dside.symbols, lside.symbols, assume_unique=True)
