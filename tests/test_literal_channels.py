@@ -430,3 +430,25 @@ def test_the_source_lines_a_generator_quotes_in_comments_are_not_commented_out_c
     result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
     (dead,) = [a for a in result.code_anomalies if a.kind == "commented-out code"]
     assert dead.left == "_cchardet.cpp:1" and dead.text == "cdef int length = len(msg)"
+
+
+def test_the_terminal_names_the_first_oddities_and_counts_the_rest(tmp_path, fast_options):
+    # cchardet 2.1.7 against faust-cchardet 2.1.19: the terminal's oddities line named all
+    # 100 commented-out lines, 30 lines of text before the file pairs.
+    from rich.console import Console
+
+    from simcheck.render.terminal import ODDITIES_SHOWN, render
+
+    lines = [f"    total_{i} = drain(level_{i}, {i + 10});\n" for i in range(20)]
+    live = "void pump(void) {\n" + "".join(lines) + "}\n"
+    dead = "void pump(void) {\n" + "".join(f"    // {t.strip()}\n" for t in lines) + "}\n"
+    for side, text in (("a", dead), ("b", live)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "pump.c").write_text(text)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    assert len([a for a in result.code_anomalies if a.kind == "commented-out code"]) == 20
+    console = Console(record=True, width=400)
+    render(result, console)
+    text = " ".join(console.export_text().split())
+    assert text.count("= drain(level_") == ODDITIES_SHOWN
+    assert f"and {20 - ODDITIES_SHOWN} more (in the HTML report and code_anomalies.csv)" in text
