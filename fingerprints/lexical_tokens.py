@@ -21,7 +21,9 @@ from .tokens import (
 # Order matters: comments and strings before operators so `//` and `"` are not split.
 # "--" right after a name or a closing bracket is an operator, not a comment: C's `i--`,
 # CSS's BEM modifier `.block--active` (SQL, Lua and Haskell comments follow a space); and
-# "#" before a hex colour (`color: #41b883;`) is no comment either.
+# "#" before a hex colour (`color: #41b883;`) is no comment either. A triple-quoted string
+# (Python's and Cython's docstrings, Kotlin's, Swift's, TOML's) runs across lines to its
+# closing triple quote: read as single-quoted strings, its prose became code.
 # Whitespace matches no group, so the scanner skips it without a Python iteration.
 # Block comments and strings are written as runs of ordinary bytes ("unrolled"), which
 # the scanner consumes in one step, rather than one alternation per byte: the same
@@ -33,7 +35,9 @@ _TOKEN = re.compile(
           | \#(?![ \t]*(?:include|define|if|ifdef|ifndef
           |else|elif|endif|pragma|undef|import)\b
           |(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\b)[^\n]* | (?<![\w)\]])--[^\n]*)
-    | (?P<string>"[^"\\\n]*(?:\\.[^"\\\n]*)*"? | '[^'\\\n]*(?:\\.[^'\\\n]*)*'?
+    | (?P<string>\"\"\"[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*(?:\"\"\"|\Z)
+          | '''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*(?:'''|\Z)
+          | "[^"\\\n]*(?:\\.[^"\\\n]*)*"? | '[^'\\\n]*(?:\\.[^'\\\n]*)*'?
           | `[^`\\]*(?:\\.[^`\\]*)*`?)
     | (?P<number>\d[\w.]*)
     | (?P<word>[^\W\d]\w*)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .manifests import MANIFEST_VOCABULARIES
+
 # PyPI's Trove classifiers ("License :: OSI Approved :: MIT License"), written into
 # setup.py, setup.cfg and pyproject.toml of most Python packages: their top-level
 # categories, as listed by the index (plus "Private", reserved for unpublished packages).
@@ -17,7 +19,12 @@ TROVE_CATEGORIES = (
 _TROVE = re.compile(
     r"\s*(?:" + "|".join(map(re.escape, TROVE_CATEGORIES)) + r")(?: :: [^:\n]+)+\s*")
 
-VOCABULARIES = ("Python package classifiers (Trove: 'Topic :: …', 'License :: …')",)
+# What the strings channel leaves out, in words (recorded in the result's settings): the
+# classifiers, wherever they are written, and the manifests' vocabularies (read per
+# manifest by ``fingerprints.manifests``; TOML's keys and go.mod's words: from the
+# identifiers channel too).
+VOCABULARIES = ("Python package classifiers (Trove: 'Topic :: …', 'License :: …')",
+                *MANIFEST_VOCABULARIES)
 
 
 def is_standard_vocabulary(text: str) -> bool:

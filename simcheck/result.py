@@ -18,7 +18,7 @@ import orjson
 
 from .heap import paused
 
-SCHEMA_VERSION = "1.12.0"
+SCHEMA_VERSION = "1.13.0"
 
 FileStatus = Literal["compared", "skipped", "failed"]
 

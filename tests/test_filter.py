@@ -694,3 +694,39 @@ def test_a_copy_around_a_common_idiom_still_counts_when_what_is_left_is_a_match(
     assert explained["common-idiom"] >= match.tokens / 2  # the idiom is most of it
     assert match.filter.tokens_filtered >= result.settings.filtration.min_tokens
     assert match.filter.classification == "none"
+
+
+def test_fuzzing_corpora_are_generated_test_inputs_and_in_no_channel(tmp_path):
+    # pelletier/go-toml v2.0.6 ships testdata/fuzz/FuzzUnmarshal/<sha256> entries written
+    # by go test -fuzz, klauspost/compress 1.15.12 the same zipped, gofrs/uuid 4.3.1 a
+    # go-fuzz workdir (testdata/corpus/<sha1>-N): all were compared as code.
+    import zipfile
+
+    entry = 'go test fuzz v1\n[]byte("0=0000-01-01 00:00:00+00:00 # pressure_release_valve")\n'
+    for side in ("a", "b"):
+        corpus = tmp_path / side / "testdata" / "fuzz" / "FuzzUnmarshal"
+        corpus.mkdir(parents=True)
+        (corpus / "249a017d8ffa0d88d41c594ada5399f764833f64050180cb39f106d12666853f").write_text(
+            entry * 6)
+        with zipfile.ZipFile(tmp_path / side / "corpus.zip", "w") as z:
+            z.writestr("70f8dbe5e864d582a5b3ff0b9f61be14f9844e4cf0d4ac3821b5b07dfc8c2eaf",
+                       entry.replace("valve", "gauge") * 6)
+        (tmp_path / side / "pump.go").write_text(
+            "package pump\n\nfunc Drain(level int) int {\n\treturn level - 3\n}\n")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), _options(tmp_path))
+    corpus_matches = [m for m in result.matches if "FuzzUnmarshal" in m.left.path
+                      or "corpus.zip" in m.left.path]
+    assert {m.left.path.split("/")[0] for m in corpus_matches} == {"testdata", "corpus.zip!"}
+    for m in corpus_matches:
+        assert m.filter.classification == "generated"
+        assert "fuzzing corpus" in m.filter.evidence[0].note
+    cited = [i.text for c in result.channels for i in c.items]
+    assert not [t for t in cited if "pressure_release" in t or "fuzz" in t]
+    for path in ("x/testdata/fuzz/FuzzParse/seed1", "uuid/testdata/corpus/seed_valid_Canonical",
+                 "flate/testdata/fuzz/encode-raw-corpus.zip!/"
+                 "d2c4b8abc9af7052c3e30ca5301fa14a5fe49443-2", "out/queue/id:000042,orig:a"):
+        marker = detect_generated(path, b"6ba7b810-9dad-11d1-80b4-00c04fd430c8")
+        assert marker is not None and "fuzzing corpus" in marker.generator, path
+    # Neither a fuzz target's source nor a hash-named file elsewhere is a corpus entry.
+    assert detect_generated("uuid/fuzz.go", b"package uuid\n") is None
+    assert detect_generated("objects/d2c4b8abc9af7052c3e30ca5301fa14a5fe49443", b"x") is None

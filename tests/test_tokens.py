@@ -231,6 +231,23 @@ def test_a_syntax_error_note_names_its_line(language, code, line):
     assert tokens.note.startswith(f"syntax error at line {line} ")
 
 
+def test_lexical_triple_quoted_strings_run_across_lines():
+    # numpy 2.0.0's bit_generator.pyx (Cython: no grammar) opens with a docstring holding
+    # the MIT licence; read as one-line strings, its words were code lines, and the
+    # licence's "of this software and associated documentation files (the "Software")"
+    # was listed as code commented out in the other side's Gruntfile.js.
+    source = (b'"""Base class.\n\nof this software and associated "Software", to deal\n"""\n'
+              b"x = '''it's\n'''\ny = \"\" + 'a'\n")
+    tokens = tokenize_lexical(source)
+    lexical = [(t.category, t.text) for t in tokens.lexical(source)]
+    assert lexical == [
+        ("string", '"""Base class.\n\nof this software and associated "Software", to deal\n"""'),
+        ("identifier", "x"), ("string", "'''it's\n'''"),
+        ("identifier", "y"), ("string", '""'), ("string", "'a'"),
+    ]
+    assert sorted(set(tokens.start_line.tolist())) == [1, 5, 7]
+
+
 def test_lexical_double_dash_after_a_name_is_no_comment():
     # vue-multiselect 2.1.6 against 3.0.0 (npm): Multiselect.vue has no grammar, and the
     # lexical fallback read the "--" of each BEM selector ".multiselect--active" as a

@@ -16,6 +16,7 @@ from ..result import Channel, ChannelSettings, CodeAnomaly
 from ..spelling import dictionary_name
 from .anomalies import commented_out, misspellings
 from .fuzzy import FUZZY_MAX_ITEMS, FUZZY_MIN_CHARS, FUZZY_MIN_SIMILARITY
+from .manifests import without_manifest_vocabulary
 from .shared import LISTED, measure
 
 
@@ -40,8 +41,10 @@ def channels(
     (source maps, lockfiles); ``rarity`` per channel name weights the items (default:
     their frequencies among the files of both works). Their strings are encoded positions,
     copies of sources or checksums, not an author's choices: as the rarest shared strings
-    they hid every real one. ``names``: package and module names, never misspellings."""
-    left, right = ([f for f in files if not is_tool_data(f.entry.path)]
-                   for files in (left, right))
+    they hid every real one. A package manifest's standard vocabulary (its fields,
+    dependency names, version ranges) is left out the same way. ``names``: package and
+    module names, never misspellings."""
+    left, right = ([without_manifest_vocabulary(f) for f in files
+                    if not is_tool_data(f.entry.path, f.text[:20])] for files in (left, right))
     found = [measure(name, left, right, (rarity or {}).get(name)) for name in CHANNELS]
     return found, misspellings(left, right, names) + commented_out(left, right)

@@ -83,6 +83,14 @@ _DATA_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Xcode project data (project.pbxproj, workspace and scheme files, written by Xcode)",
      re.compile(r"^project\.pbxproj$|\.xcworkspacedata$|\.xcscheme$")),
 )
+# Test inputs a fuzzer writes, no one's code or prose: Go's native fuzzing keeps them in
+# testdata/fuzz/FuzzXxx/, each file starting "go test fuzz v1" (told by that line too,
+# wherever it lies: klauspost/compress ships them zipped); go-fuzz (its workdir's corpus/,
+# e.g. gofrs/uuid's testdata/corpus) and libFuzzer name theirs by the SHA-1 of the input,
+# AFL "id:000042,..." in its queue/. Binary inputs are skipped as binary before this.
+FUZZ_CORPUS = ("fuzzing corpus (test inputs written by go test -fuzz, go-fuzz, libFuzzer"
+               " or AFL)")
+_GO_FUZZ_ENTRY = re.compile(rb"go test fuzz v1\r?\n")
 # The same, told by the file's directory too: a Python wheel's metadata (METADATA repeats
 # PKG-INFO; RECORD lists every file's checksum; WHEEL the build tool's tags), and the
 # listings setuptools writes beside an sdist's or egg's PKG-INFO (SOURCES.txt lists the
@@ -102,6 +110,10 @@ _DATA_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
          r"|entry_points|namespace_packages|eager_resources|depends|native_libs"
          r"|installed-files)\.txt$|(?:\.egg-info|(?:^|/)EGG-INFO)/(?:not-)?zip-safe$"
          r"|\.dist-info/(?:top_level|entry_points)\.txt$")),
+    (FUZZ_CORPUS, re.compile(
+        r"(?:^|/)testdata/fuzz/Fuzz[^/]*/[^/]+$|(?:^|/)testdata/(?:[^/]+/)*corpus/[^/]+$"
+        r"|(?:fuzz|corpus)[^/]*/(?:[^/]+/)*[0-9a-f]{40}(?:-\d+)?$"
+        r"|(?:^|/)queue/id[:_]\d{6}[^/]*$")),
     ("Debian package control data (control, md5sums, conffiles ... in a .deb's control.tar,"
      " and its debian-binary, written by dpkg-deb)", re.compile(
          r"(?:^|\.u?deb!/)(?:control\.tar(?:\.\w+)?!/(?:\./)?(?:control|md5sums|conffiles|shlibs"
@@ -151,6 +163,8 @@ def _comment_lines(lines: list[str]) -> list[bool]:
 
 def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
     """The first generator marker in the header of ``source``, if any."""
+    if _GO_FUZZ_ENTRY.match(source):
+        return GeneratedMarker(FUZZ_CORPUS, 1, "go test fuzz v1")
     raw_head = source.split(b"\n", HEADER_LINES)[:HEADER_LINES]
     low = b"\n".join(raw_head).lower()
     if not any(word in low for word in _BYTE_WORDS):
@@ -166,11 +180,13 @@ def detect_generated(path: str, source: bytes) -> GeneratedMarker | None:
     return _by_name(path)
 
 
-def is_tool_data(path: str) -> bool:
+def is_tool_data(path: str, head: bytes = b"") -> bool:
     """Whether ``path`` names a file a tool writes as data (``_DATA_NAMES``,
     ``_DATA_PATHS``): a source map, a lockfile, a PKG-INFO, a wheel's metadata, an
-    egg-info's listings or an Xcode project file."""
-    return _named(path, _DATA_NAMES) is not None or _placed(path) is not None
+    egg-info's listings, an Xcode project file or a fuzzing corpus entry (told by its
+    first line too, when ``head``, the file's first bytes, is given)."""
+    return (_named(path, _DATA_NAMES) is not None or _placed(path) is not None
+            or _GO_FUZZ_ENTRY.match(head) is not None)
 
 
 def _by_name(path: str) -> GeneratedMarker | None:

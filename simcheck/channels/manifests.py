@@ -1,0 +1,43 @@
+"""A package manifest's standard vocabulary (``fingerprints.manifests``) set aside from the
+literal channels: its fields, dependency names and version ranges are removed from the
+manifest's string items (and, for TOML's bare keys, from its identifiers). The file
+itself is compared as before: inside a matched region these texts still count."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from fingerprints.literals import CHANNELS, ItemSet, form_hash
+from fingerprints.manifests import is_manifest, manifest_vocabulary
+
+from ..prepare import PreparedFile
+
+# The channels whose items are whole texts (a comment that is only a vocabulary word is
+# a tool's mark: go.mod's "// indirect", written by the go command).
+CLEANED = ("identifiers", "strings", "comments")
+
+
+def without_manifest_vocabulary(f: PreparedFile) -> PreparedFile:
+    """``f``, its literal items less its manifest vocabulary (``f`` itself when it is no
+    manifest, or has none)."""
+    lits = f.fp.literals if f.compared else None
+    if lits is None or not is_manifest(f.entry.path):
+        return f
+    vocabulary = manifest_vocabulary(f.entry.path, f.text)
+    if not vocabulary:
+        return f
+    symbols = np.fromiter(map(form_hash, sorted(vocabulary)), dtype=np.uint64,
+                          count=len(vocabulary))
+    channels = tuple(_without(items, symbols) if name in CLEANED else items
+                     for name, items in zip(CHANNELS, lits.channels, strict=True))
+    fingerprint = dataclasses.replace(f.fp, literals=dataclasses.replace(lits,
+                                                                         channels=channels))
+    return dataclasses.replace(f, fingerprint=fingerprint)
+
+
+def _without(items: ItemSet, symbols: np.ndarray) -> ItemSet:
+    keep = ~np.isin(items.symbols, symbols)
+    return ItemSet(*(column[keep] for column in (items.symbols, items.start, items.end,
+                                                 items.line)))
