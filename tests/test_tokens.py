@@ -297,3 +297,25 @@ def test_lexical_markup_comments_strings_and_text():
     # The same text with no XML declaration is read by the code rules.
     plain = tokenize_lexical(_POM.split(b"\n", 1)[1])
     assert plain.lex_category.size != tokens.lex_category.size
+
+
+def test_lexical_markup_without_a_declaration_and_a_grammars_fallback():
+    # uchardet's uchardet.doap (in cchardet 2.1.7 and faust-cchardet 2.1.19) opens with its
+    # root element, no <?xml: the apostrophe of its French description ("d'octets") opened
+    # a string, whose words were listed as shared misspellings (tente, texte).
+    doap = (b'<Project xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+            b'         xmlns:foaf="http://xmlns.com/foaf/0.1/">\n'
+            b'  <description xml:lang="fr">\n'
+            b"      uchardet est une biblioth\xc3\xa8que, prenant une s\xc3\xa9quence\n"
+            b"      d'octets en entr\xc3\xa9e, et tente d'en d\xc3\xa9terminer le codage.\n"
+            b"  </description>\n</Project>\n")
+    tokens = tokenize_lexical(doap)
+    strings = [doap[s:e] for c, s, e in zip(tokens.lex_category, tokens.lex_start_byte,
+                                            tokens.lex_end_byte, strict=True)
+               if LEXICAL_CATEGORIES[c] == "string"]
+    assert strings == [b'"http://www.w3.org/1999/02/22-rdf-syntax-ns#"',
+                       b'"http://xmlns.com/foaf/0.1/"', b'"fr"']
+    # A file of a grammar read lexically (its parse failed) keeps its language's rules.
+    jsx = b"<App title='x'>\n// not markup\n"
+    fallback = tokenize_lexical(jsx, get_spec("javascript"))
+    assert [LEXICAL_CATEGORIES[c] for c in fallback.lex_category][-1] == "comment"
