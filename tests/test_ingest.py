@@ -175,6 +175,25 @@ def test_text_decoding(tmp_path: Path, text: str, codec: str, expected_encoding:
     assert f.sha256 == sha(data)
 
 
+@pytest.mark.parametrize(("codec", "text"), [
+    # cchardet 2.1.7's test data ja/utf-16le.txt and utf-16be.txt (Japanese, no BOM) were
+    # "skipped: binary file" for their NUL bytes; U+3000 puts a NUL on the other parity.
+    ("utf-16-le", "UTF-16 (UCS/Unicode Transformation Format 16) とは、\u3000Unicode"
+                  "の符号化方式の一つ。\r\n16ビットの符号単位で表す。\r\n"),
+    ("utf-16-be", "int main(void) {\n    return 0; /* Größe */\n}\n"),
+])
+def test_utf16_without_its_bom_is_text(tmp_path: Path, codec: str, text: str) -> None:
+    write(tmp_path / "d" / "f.txt", text.encode(codec))
+    f = by_path(ingest(str(tmp_path / "d")))["f.txt"]
+    assert (f.state, f.encoding, f.text) == ("ok", codec, text)
+    # Little-endian 16-bit numbers have NUL high bytes too, but read as text they are
+    # control characters: still binary.
+    numbers = b"".join(i.to_bytes(2, "little") for i in range(256)) * 8
+    write(tmp_path / "e" / "table.bin", numbers)
+    g = by_path(ingest(str(tmp_path / "e")))["table.bin"]
+    assert (g.state, g.reason) == ("skipped", "binary file")
+
+
 def test_cyrillic_legacy_text_not_misread_as_cp1252(tmp_path: Path) -> None:
     text = "// Привет мир, это комментарий к функции\nint x = 1;\n" * 5
     write(tmp_path / "d" / "ru.c", text.encode("cp1251"))
