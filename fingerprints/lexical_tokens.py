@@ -76,17 +76,47 @@ for _byte in b"/-#":
     _GROUP_OF_FIRST_BYTE[_byte] = _COMMENT
 
 
-def _scan(source: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+# Markup (XML and its dialects: a Maven pom, an Ant build file, an Android manifest, an
+# SDK-style .csproj, SVG, DOAP), told by how a file of no grammar opens (a declaration
+# `<?xml`, a DOCTYPE, a comment or a well-formed start tag), has other rules: a comment is
+# `<!-- ... -->`, over lines (a licence header in one); a string is an attribute's value,
+# right after its `=`; text between tags is words, where an apostrophe ("java.lang's") or
+# a URL's `//` opens no string or comment. Tiled the same way as ``_TILE``.
+_MARKUP = re.compile(
+    rb"""\A(?:\xef\xbb\xbf)?\s*(?:<\?xml\b|<!DOCTYPE\b|<!--
+       |<[A-Za-z][\w.:-]*(?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*/?>)""",
+    re.VERBOSE)
+_MARKUP_TILE = re.compile(
+    rb"""\s+ | <!--[^-]*(?:-(?!->)[^-]*)*(?:-->|\Z) | (?<==)"[^"]*"? | (?<==)'[^']*'?
+       | \d[\w.]* | [^\W\d]\w* | [^\w\s]""",
+    re.VERBOSE | re.DOTALL,
+)
+_MARKUP_GROUP_OF_FIRST_BYTE = _GROUP_OF_FIRST_BYTE.copy()
+for _byte in b"/-#":
+    _MARKUP_GROUP_OF_FIRST_BYTE[_byte] = _OP
+_MARKUP_GROUP_OF_FIRST_BYTE[ord("<")] = _COMMENT
+_QUOTES_AND_OPENING = np.zeros(256, dtype=bool)
+_QUOTES_AND_OPENING[list(b"\"'<`")] = True
+
+
+def _scan(source: bytes, markup: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Group (``_TOKEN``'s group index), start and end of each token: what ``finditer``
-    over ``_TOKEN`` gives, computed from ``_TILE``'s pieces."""
-    pieces = _TILE.findall(source)
+    over ``_TOKEN`` gives, computed from ``_TILE``'s pieces (``_MARKUP_TILE``'s for
+    ``markup``)."""
+    pieces = (_MARKUP_TILE if markup else _TILE).findall(source)
     lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
     ends = np.cumsum(lengths)
     starts = ends - lengths
     buf = np.frombuffer(source, dtype=np.uint8)
     first = buf[starts]
-    group = _GROUP_OF_FIRST_BYTE[first]
     one_byte = lengths == 1
+    if markup:
+        # A lone quote or < is an operator; longer, a string or a comment.
+        group = _MARKUP_GROUP_OF_FIRST_BYTE[first]
+        group[one_byte & _QUOTES_AND_OPENING[first]] = _OP
+        token = group != _SKIP
+        return group[token], starts[token], ends[token]
+    group = _GROUP_OF_FIRST_BYTE[first]
     group[one_byte & ((first == ord("/")) | (first == ord("-")))] = _OP
     # A one-byte # is a comment at the end of a line (or of the file); anywhere else it
     # is the operator before a directive (#include), which the comment gives way to.
@@ -116,7 +146,9 @@ def read_lexical(
 ) -> RawTokens:
     """``tokenize_lexical`` before line numbers (``file_tokens_many`` adds them, for several
     files at once)."""
-    group, starts, ends = _scan(source)
+    # Only a file of no grammar: a grammar's file read lexically (its parse failed) keeps
+    # its language's rules.
+    group, starts, ends = _scan(source, spec is None and _MARKUP.match(source) is not None)
 
     symbols = np.zeros(group.size, dtype=np.uint64)
     symbols[group == _STRING] = symbol_of(STRING)

@@ -234,3 +234,18 @@ def test_a_result_of_another_schema_version_is_refused_naming_both(tmp_path):
     )
     assert run.returncode == 2
     assert "'0.9.0'" in run.stderr and f"'{SCHEMA_VERSION}'" in run.stderr
+
+
+def test_the_method_appendix_lists_settings_in_words_not_python_notation(tmp_path):
+    # Every report's settings table showed Python's notation: "common_kgrams None",
+    # "filtration.base None", "order_free_ignored [';', 'abstract', ...]" and
+    # "channels ChannelSettings(listed=25, fuzzy_min_similarity=0.9, ...)".
+    result = compare_paths(str(FIXTURES / "original.py"), str(FIXTURES / "renamed.py"))
+    html = render_html(result)
+    table = html[html.index("<tr><th>Setting</th>"):]
+    table = table[: table.index("</table>")]
+    rows = dict(re.findall(r"<tr><td>([^<]+)</td><td>(.*?)</td></tr>", table))
+    assert rows["filtration.base"] == "none" and rows["common_kgrams"] == "none"
+    assert rows["order_free_ignored"].startswith(";, abstract, const")
+    assert rows["channels"].startswith("listed: 25; fuzzy_min_similarity: 0.9; ")
+    assert "None" not in table and "Settings(" not in table and "[" not in table

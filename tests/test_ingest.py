@@ -175,6 +175,25 @@ def test_text_decoding(tmp_path: Path, text: str, codec: str, expected_encoding:
     assert f.sha256 == sha(data)
 
 
+@pytest.mark.parametrize(("codec", "text"), [
+    # cchardet 2.1.7's test data ja/utf-16le.txt and utf-16be.txt (Japanese, no BOM) were
+    # "skipped: binary file" for their NUL bytes; U+3000 puts a NUL on the other parity.
+    ("utf-16-le", "UTF-16 (UCS/Unicode Transformation Format 16) とは、\u3000Unicode"
+                  "の符号化方式の一つ。\r\n16ビットの符号単位で表す。\r\n"),
+    ("utf-16-be", "int main(void) {\n    return 0; /* Größe */\n}\n"),
+])
+def test_utf16_without_its_bom_is_text(tmp_path: Path, codec: str, text: str) -> None:
+    write(tmp_path / "d" / "f.txt", text.encode(codec))
+    f = by_path(ingest(str(tmp_path / "d")))["f.txt"]
+    assert (f.state, f.encoding, f.text) == ("ok", codec, text)
+    # Little-endian 16-bit numbers have NUL high bytes too, but read as text they are
+    # control characters: still binary.
+    numbers = b"".join(i.to_bytes(2, "little") for i in range(256)) * 8
+    write(tmp_path / "e" / "table.bin", numbers)
+    g = by_path(ingest(str(tmp_path / "e")))["table.bin"]
+    assert (g.state, g.reason) == ("skipped", "binary file")
+
+
 def test_cyrillic_legacy_text_not_misread_as_cp1252(tmp_path: Path) -> None:
     text = "// Привет мир, это комментарий к функции\nint x = 1;\n" * 5
     write(tmp_path / "d" / "ru.c", text.encode("cp1251"))
@@ -409,6 +428,21 @@ def test_zip_top_level(tmp_path: Path) -> None:
     files = by_path(work)
     assert list(files) == ["README", "src/a.c"]  # no "w.zip!/" prefix, directory not listed
     assert files["src/a.c"].sha256 == sha(b"int a;\n") and files["src/a.c"].size == 7
+
+
+def test_zip_names_written_in_utf8_without_the_flag_read_as_utf8(tmp_path: Path) -> None:
+    # Info-ZIP's zip on Linux writes UTF-8 names without the zip's UTF-8 flag, and zipfile
+    # read them as cp437: 'src/café.c' was listed as 'src/caf├⌐.c'. The placeholders below
+    # are swapped for such raw names (same length); a true cp437 name stays cp437.
+    raw = {"src/cafXX.c": "src/café.c".encode(), "src/XXXXXXXXX.c": "src/日本語.c".encode(),
+           "old/naXve.c": "old/na\x8bve.c".encode("latin-1")}
+    data = zip_bytes({name: b"int a;\n" for name in raw}, method=zipfile.ZIP_STORED)
+    for placeholder, name in raw.items():
+        data = data.replace(placeholder.encode(), name)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert not any(info.flag_bits & 0x800 for info in archive.infolist())
+    files = by_path(ingest(str(write(tmp_path / "w.zip", data))))
+    assert sorted(files) == ["old/naïve.c", "src/café.c", "src/日本語.c"]
 
 
 @pytest.mark.parametrize(

@@ -544,6 +544,31 @@ def test_the_typescript_grammar_gaps_listed_are_real(language):
         assert not parser.parse(near.encode()).root_node.has_error, near
 
 
+# The same for C and C++: json-c 0.16's headers (JSON_EXPORT int f(...);) and
+# PyCryptodome 3.20.0's sources (FAKE_INIT(aes)) were noted as syntax errors, 51 of
+# PyCryptodome's 106 C files, with no word that the file may be valid.
+C_GAPS = [
+    ("JSON_EXPORT int f(void);\n", "extern int f(void);\n"),
+    ('#ifdef __cplusplus\nextern "C" {\n#endif\nint f(void);\n#ifdef __cplusplus\n}\n'
+     "#endif\n", '#ifdef __cplusplus\nextern "C" {\nint f(void);\n}\n#endif\n'),
+    ("FAKE_INIT(aes)\nint f(void);\n", "FAKE_INIT(aes);\nint f(void);\n"),
+]
+
+
+@pytest.mark.parametrize("language", ["c", "cpp"])
+def test_the_c_grammar_gaps_listed_are_real(language):
+    spec = get_spec(language)
+    assert len(spec.known_parse_gaps) == len(C_GAPS)
+    parser = parser_for(spec)
+    for (gap, near), listed in zip(C_GAPS, spec.known_parse_gaps, strict=True):
+        assert parser.parse(gap.encode()).root_node.has_error, listed
+        assert not parser.parse(near.encode()).root_node.has_error, near
+    note = tokenize_syntax(C_GAPS[0][0].encode(), spec).note
+    assert note is not None and note.endswith(
+        f"the file may be valid {spec.display}: the grammar rejects valid "
+        + "; ".join(spec.known_parse_gaps))
+
+
 def test_a_declaration_file_the_grammar_rejects_is_noted_with_line_and_known_gaps(
         tmp_path, fast_options):
     # rxjs 7.8.1: 3 of its 250 .d.ts files, valid (tsc wrote them), hold a syntax error for

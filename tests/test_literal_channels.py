@@ -335,3 +335,120 @@ def test_css_block_modifiers_and_custom_properties_are_code_not_comments(tmp_pat
     names = {i.text for i in channels["identifiers"].items}
     assert {"multiselect--active", "multiselect__tags"} <= names
     assert not {"background", "border-bottom-left-radius"} & names  # CSS's own words
+
+
+def test_the_terminal_names_a_line_commented_out_on_each_side_once(tmp_path, fast_options):
+    # ujson 5.1.0 against 5.10.0: five lines were commented out on each side and live on
+    # the other, and the terminal's oddities line named each of them twice in a row.
+    from rich.console import Console
+
+    from simcheck.render.terminal import render
+
+    live = "    void drain(int n) { while (n > 0) { n -= 1; } }\n"
+    dead = "    // void drain(int n) { while (n > 0) { n -= 1; } }\n"
+    pump = "    void pump(int level) { if (level > 12) { level -= 3; } }\n"
+    for side, first, second in (("a", live, dead), ("b", dead, live)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "Pump.java").write_text(
+            "class Pump {\n" + first + pump + "}\nclass Sump {\n" + second + "}\n")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    dead_lines = [a for a in result.code_anomalies if a.kind == "commented-out code"]
+    assert len(dead_lines) == 2 and dead_lines[0].text == dead_lines[1].text
+    console = Console(record=True, width=400)
+    render(result, console)
+    text = console.export_text()
+    assert text.count("void drain(int n)") == 1
+
+
+def test_a_catalogue_of_another_language_is_not_read_for_english_typos(tmp_path, fast_options):
+    # pycryptodome 3.20.0 against pycryptodomex 3.20.0: the bundled Sphinx theme's
+    # translations gave five of the 31 shared misspellings: ative (pt_BR), documenten
+    # (nl), fonction and propos (fr), sufficienti (it).
+    catalogue = ('msgid "About these documents"\nmsgstr "À propos de cette documentation"\n\n'
+                 'msgid "Please activate JavaScript to enable the search functionality."\n'
+                 'msgstr "Activez JavaScript pour accéder à la fonction de recherche."\n')
+    english = ('msgid "About these documents"\nmsgstr "About these documents, a guide to '
+               'this propos"\n')
+    code = ("/* Drain the sump once the level passes the threshhold value. */\n"
+            "int drain(int level) { return level > 12 ? level - 3 : level; }\n")
+    for side in ("a", "b"):
+        root = tmp_path / side
+        (root / "locale" / "fr" / "LC_MESSAGES").mkdir(parents=True)
+        (root / "locale" / "fr" / "LC_MESSAGES" / "theme.po").write_text(catalogue)
+        (root / "locale" / "en" / "LC_MESSAGES").mkdir(parents=True)
+        (root / "locale" / "en" / "LC_MESSAGES" / "theme.po").write_text(english)
+        (root / "pump.c").write_text(code)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    typos = {a.text: a for a in result.code_anomalies if a.kind == "misspelling"}
+    assert "threshhold" in typos and "fonction" not in typos
+    # An English catalogue is still read.
+    assert typos["propos"].left == "locale/en/LC_MESSAGES/theme.po:2"
+
+
+def test_a_misspelling_is_cited_on_its_own_line_of_a_long_comment(tmp_path, fast_options):
+    # lodash 4.17.21 against lodash-es 4.17.21: "neighborino", in the example of
+    # _.truncate's documentation comment, was cited at lodash.js:15109 and truncate.js:18,
+    # the first lines of the two comments, 17 lines above the word.
+    doc = ("/**\n * Truncates `string` if it is longer than the given maximum string length.\n"
+           " * The last characters of the truncated string are replaced with the omission\n"
+           " * string which defaults to \"...\".\n *\n * @example\n *\n"
+           " * truncate('hi-diddly-ho there, neighborino');\n"
+           " * // => 'hi-diddly-ho there, neighbo...'\n */\n")
+    code = "function truncate(string, length) {\n  return string.slice(0, length);\n}\n"
+    for side, above in (("a", ""), ("b", "// lodash-es\n\n")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "truncate.js").write_text(above + doc + code)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    typos = {a.text: a for a in result.code_anomalies if a.kind == "misspelling"}
+    assert (typos["neighborino"].left, typos["neighborino"].right) == (
+        "truncate.js:8", "truncate.js:10")
+
+
+def test_the_source_lines_a_generator_quotes_in_comments_are_not_commented_out_code(
+        tmp_path, fast_options):
+    # cchardet 2.1.7 against faust-cchardet 2.1.19: Cython quotes each .pyx line it
+    # compiles in a comment of the C++ it writes, and the lines of _cchardet.pyx were
+    # listed as code one side had commented out (_cchardet.cpp) and the other live.
+    pyx = ("def detect_with_confidence(bytes msg):\n"
+           "    cdef int length = len(msg)\n"
+           "    cdef uchardet_t ud = uchardet_new()\n")
+    generated = ("/* Generated by Cython 0.29.32 */\n"
+                 "/* \"cchardet/_cchardet.pyx\":2\n"
+                 " * def detect_with_confidence(bytes msg):\n"
+                 " *     cdef int length = len(msg)             # <<<<<<<<<<<<<<\n"
+                 " */\n"
+                 "  __pyx_v_length = PyBytes_GET_SIZE(__pyx_v_msg);\n")
+    hand = "/* cdef int length = len(msg) */\nint length(const char *msg);\n"
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "_cchardet.pyx").write_text(pyx)
+    (tmp_path / "a" / "_cchardet.cpp").write_text(generated)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    assert not [a for a in result.code_anomalies if a.kind == "commented-out code"]
+    # The same line commented out by hand is still listed.
+    (tmp_path / "a" / "_cchardet.cpp").write_text(hand)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    (dead,) = [a for a in result.code_anomalies if a.kind == "commented-out code"]
+    assert dead.left == "_cchardet.cpp:1" and dead.text == "cdef int length = len(msg)"
+
+
+def test_the_terminal_names_the_first_oddities_and_counts_the_rest(tmp_path, fast_options):
+    # cchardet 2.1.7 against faust-cchardet 2.1.19: the terminal's oddities line named all
+    # 100 commented-out lines, 30 lines of text before the file pairs.
+    from rich.console import Console
+
+    from simcheck.render.terminal import ODDITIES_SHOWN, render
+
+    lines = [f"    total_{i} = drain(level_{i}, {i + 10});\n" for i in range(20)]
+    live = "void pump(void) {\n" + "".join(lines) + "}\n"
+    dead = "void pump(void) {\n" + "".join(f"    // {t.strip()}\n" for t in lines) + "}\n"
+    for side, text in (("a", dead), ("b", live)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "pump.c").write_text(text)
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    assert len([a for a in result.code_anomalies if a.kind == "commented-out code"]) == 20
+    console = Console(record=True, width=400)
+    render(result, console)
+    text = " ".join(console.export_text().split())
+    assert text.count("= drain(level_") == ODDITIES_SHOWN
+    assert f"and {20 - ODDITIES_SHOWN} more (in the HTML report and code_anomalies.csv)" in text

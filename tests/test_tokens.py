@@ -8,7 +8,7 @@ import pytest
 from fingerprints.languages import get_spec
 from fingerprints.lexical_tokens import tokenize_lexical
 from fingerprints.syntax_tokens import tokenize_syntax
-from fingerprints.tokens import IDENT, symbol_of
+from fingerprints.tokens import IDENT, LEXICAL_CATEGORIES, symbol_of
 
 # (language, original, renamed and reformatted copy, a comment's text, a string's text)
 FAMILIES = [
@@ -261,3 +261,61 @@ def test_lexical_double_dash_after_a_name_is_no_comment():
     sql = b"SELECT 1; -- a comment\n--another\nx = 1  # fix later\n#note\n"
     comments = [t.text for t in tokenize_lexical(sql).lexical(sql) if t.category == "comment"]
     assert comments == ["-- a comment", "--another", "# fix later", "#note"]
+
+
+_POM = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!--
+   Licensed to the Apache Software Foundation (ASF) under one or more
+   contributor license agreements.
+       http://www.apache.org/licenses/LICENSE-2.0
+-->
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <description>Commons Lang, a package of Java utility classes for the
+    classes that are in java.lang's hierarchy -- or are considered standard.</description>
+  <!-- Lang should depend on very little -->
+  <color>#41b883</color>
+</project>
+"""
+
+
+def test_lexical_markup_comments_strings_and_text():
+    # Debian's libcommons-lang-java 2.6 against libcommons-lang3-java 3.12.0: their Maven
+    # poms have no grammar, and the lexical tokenizer read the licence header's <!-- as
+    # an empty '--' comment and the licence as code, the URL in it as a '//' comment, and
+    # "java.lang's hierarchy, ...</description>" as a string: the channels listed both.
+    tokens = tokenize_lexical(_POM)
+    texts = [(LEXICAL_CATEGORIES[c], _POM[s:e].decode())
+             for c, s, e in zip(tokens.lex_category, tokens.lex_start_byte, tokens.lex_end_byte,
+                                strict=True)]
+    comments = [t for c, t in texts if c == "comment"]
+    assert comments == [_POM.split(b"\n", 1)[1].split(b"-->")[0].decode() + "-->",
+                        "<!-- Lang should depend on very little -->"]
+    strings = [t for c, t in texts if c == "string"]
+    assert strings == ['"1.0"', '"UTF-8"', '"http://maven.apache.org/POM/4.0.0"']
+    # The licence is a comment, not code: no name of it is a token.
+    assert ("identifier", "Licensed") not in texts and ("identifier", "hierarchy") in texts
+    # The same text with no XML declaration is read by the code rules.
+    plain = tokenize_lexical(_POM.split(b"\n", 1)[1])
+    assert plain.lex_category.size != tokens.lex_category.size
+
+
+def test_lexical_markup_without_a_declaration_and_a_grammars_fallback():
+    # uchardet's uchardet.doap (in cchardet 2.1.7 and faust-cchardet 2.1.19) opens with its
+    # root element, no <?xml: the apostrophe of its French description ("d'octets") opened
+    # a string, whose words were listed as shared misspellings (tente, texte).
+    doap = (b'<Project xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+            b'         xmlns:foaf="http://xmlns.com/foaf/0.1/">\n'
+            b'  <description xml:lang="fr">\n'
+            b"      uchardet est une biblioth\xc3\xa8que, prenant une s\xc3\xa9quence\n"
+            b"      d'octets en entr\xc3\xa9e, et tente d'en d\xc3\xa9terminer le codage.\n"
+            b"  </description>\n</Project>\n")
+    tokens = tokenize_lexical(doap)
+    strings = [doap[s:e] for c, s, e in zip(tokens.lex_category, tokens.lex_start_byte,
+                                            tokens.lex_end_byte, strict=True)
+               if LEXICAL_CATEGORIES[c] == "string"]
+    assert strings == [b'"http://www.w3.org/1999/02/22-rdf-syntax-ns#"',
+                       b'"http://xmlns.com/foaf/0.1/"', b'"fr"']
+    # A file of a grammar read lexically (its parse failed) keeps its language's rules.
+    jsx = b"<App title='x'>\n// not markup\n"
+    fallback = tokenize_lexical(jsx, get_spec("javascript"))
+    assert [LEXICAL_CATEGORIES[c] for c in fallback.lex_category][-1] == "comment"

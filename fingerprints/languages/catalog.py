@@ -53,6 +53,16 @@ _TS_PARSE_GAPS = (
     'typeof import("m") as a call\'s type argument: f<typeof import("m")>()',
 )
 
+# Valid C and C++ that tree-sitter-c and tree-sitter-cpp parse with an ERROR node: they
+# do not run the preprocessor, so a macro standing for a keyword or an annotation, or an
+# #ifdef closing a brace another #ifdef opened, is no C to them. json-c 0.16's headers
+# (JSON_EXPORT), PyCryptodome 3.20.0's sources (EXPORT_SYM, STATIC, FAKE_INIT(aes)).
+_C_PARSE_GAPS = (
+    "a macro before a declaration, such as an export annotation: JSON_EXPORT int f(void);",
+    'an extern "C" block opened and closed in two #ifdef __cplusplus blocks',
+    "a macro call without its semicolon at file level: FAKE_INIT(aes)",
+)
+
 # The definition a compiled program starts at.
 _MAIN = _s("main")
 
@@ -206,6 +216,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         name="c",
         entry_points=_MAIN,
         display="C",
+        known_parse_gaps=_C_PARSE_GAPS,
         grammar="c",
         extensions=(".c", ".h"),
         identifiers=_s("field_identifier identifier statement_identifier type_identifier"),
@@ -236,6 +247,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         name="cpp",
         entry_points=_MAIN,
         display="C++",
+        known_parse_gaps=_C_PARSE_GAPS,
         grammar="cpp",
         extensions=(
             ".c++", ".cc", ".cp", ".cpp", ".cppm", ".cxx", ".h", ".h++", ".hh", ".hpp", ".hxx",

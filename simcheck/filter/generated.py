@@ -96,7 +96,10 @@ _GO_FUZZ_ENTRY = re.compile(rb"go test fuzz v1\r?\n")
 # listings setuptools writes beside an sdist's or egg's PKG-INFO (SOURCES.txt lists the
 # package's files, top_level.txt its modules: two versions of a package share most of
 # them, as a file list, not as prose anyone wrote). Their .txt files are not read as
-# documents either (``simcheck.documents.formats.is_document``).
+# documents either (``simcheck.documents.formats.is_document``). A built jar's manifest
+# (Manifest-Version, Created-By, the OSGi headers bnd derives from the classes) has the
+# same keys in every jar; only inside a built archive, as an Eclipse plug-in's source tree
+# keeps a META-INF/MANIFEST.MF its authors edit.
 _DATA_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Python wheel metadata (METADATA, RECORD, WHEEL in *.dist-info, written by the build"
      " backend)", re.compile(r"\.dist-info/(?:METADATA|RECORD|WHEEL)$")),
@@ -115,6 +118,11 @@ _DATA_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
      " and its debian-binary, written by dpkg-deb)", re.compile(
          r"(?:^|\.u?deb!/)(?:control\.tar(?:\.\w+)?!/(?:\./)?(?:control|md5sums|conffiles|shlibs"
          r"|triggers|symbols|templates)|debian-binary)$")),
+    ("Java archive manifest and Maven build data (META-INF/MANIFEST.MF, INDEX.LIST and"
+     " META-INF/maven/**/pom.properties in a built .jar, .war, .ear or .aar, written by jar"
+     " and Maven)", re.compile(
+         r"\.(?:jar|war|ear|aar)!/META-INF/(?:MANIFEST\.MF|INDEX\.LIST"
+         r"|maven/.+/pom\.properties)$")),
 )
 
 

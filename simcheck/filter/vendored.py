@@ -7,12 +7,15 @@ import re
 
 # Directory names (matched case-insensitively, as a whole path component; "*" stands for
 # any rest of the name). "vendored-meson" is numpy's copy of Meson; "vendor-" prefixes are
-# left out: "vendor-portal" may be an application's own code about its vendors.
+# left out: "vendor-portal" may be an application's own code about its vendors. "deps" is
+# where C projects bundle the libraries they build with (Node.js: v8, openssl, libuv;
+# Redis: jemalloc, hiredis, lua; ujson: Google's double-conversion) and where Mix and
+# rebar fetch Erlang/Elixir dependencies.
 VENDORED_DIRECTORIES: tuple[str, ...] = (
     "vendor", "vendors", "_vendor", "vendored", "vendored-*", "vendored_*", "third_party",
     "third-party", "thirdparty", "3rdparty", "3rd_party", "3rd-party", "external",
-    "externals", "extern", "node_modules", "bower_components", "jspm_packages", "Pods",
-    "Carthage", "Godeps", "site-packages", "dist-packages",
+    "externals", "extern", "deps", "node_modules", "bower_components", "jspm_packages",
+    "Pods", "Carthage", "Godeps", "site-packages", "dist-packages",
 )
 _NAME = re.compile(
     "|".join(re.escape(n).replace(r"\*", ".+") for n in VENDORED_DIRECTORIES), re.IGNORECASE)

@@ -89,7 +89,21 @@ def _describe(info: zipfile.ZipInfo) -> members.Member:
             kind = "dir"
         elif not stat.S_ISREG(mode):
             kind = "special"
-    return members.Member(info.filename, kind, info.file_size)
+    return members.Member(_name(info), kind, info.file_size)
+
+
+def _name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its archiver wrote it. Without the UTF-8 flag zipfile reads a
+    name as cp437, the format's old default; but Info-ZIP's zip on Linux writes UTF-8
+    names without the flag ('src/café.c' read as 'src/caf├⌐.c'). Bytes that read as UTF-8
+    are taken as UTF-8: cp437 text rarely does (accented letters are single bytes there)."""
+    name = info.filename
+    if info.flag_bits & 0x800 or name.isascii():
+        return name
+    try:
+        return name.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        return name
 
 
 def _not_read(rest: list[zipfile.ZipInfo], level: Level) -> None:

@@ -30,6 +30,10 @@ _PREFERRED_MAX_CHAOS = 0.1
 _NEVER_GUESS = ("utf_16", "utf_32", "utf_7")
 # Unicode "Cc" characters except those legitimately found in text files: tab, newlines,
 # vertical tab, form feed, DOS EOF (0x1A) and ESC (0x1B).
+# BOM-less UTF-16: at least this share of the code units hold a NUL high byte (ASCII),
+# and this many times more NULs than on the other parity.
+_UTF16_MIN_NULS = 0.1
+_UTF16_PARITY = 20
 _ODD_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1c-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.01
 
@@ -50,7 +54,7 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(text, encoding, None)
             break
     if b"\x00" in data[:SNIFF_BYTES]:
-        return Decoded(None, None, reasons.BINARY)
+        return _bomless_utf16(data) or Decoded(None, None, reasons.BINARY)
     if data.startswith(codecs.BOM_UTF8):
         text = _try(data, "utf-8-sig")  # strips the BOM; recorded so the bytes are explained
         if text is not None:
@@ -59,6 +63,26 @@ def decode(data: bytes) -> Decoded:
     if text is not None:
         return Decoded(text, "utf-8", None)
     return _guess_legacy(data)
+
+
+def _bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 text written without its BOM (a charset detector's test data, a Windows
+    resource script): the high byte of every ASCII character, newlines and spaces
+    included, is NUL, so NULs gather on one parity of the byte offsets, the high bytes',
+    and the rest of the text is no binary's. cchardet 2.1.7's ja/utf-16le.txt: 372 NULs
+    at odd offsets, 1 at an even one (U+3000, the ideographic space)."""
+    head = data[:SNIFF_BYTES]
+    if len(data) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    high, other = max(even, odd), min(even, odd)
+    if high < _UTF16_MIN_NULS * (len(head) // 2) or other * _UTF16_PARITY > high:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    text = _try(data, encoding)
+    if text is None or "\n" not in text or not _looks_like_text(text):
+        return None
+    return Decoded(text, encoding, None)
 
 
 def _guess_legacy(data: bytes) -> Decoded:

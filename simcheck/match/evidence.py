@@ -92,8 +92,14 @@ def distinctive_number(text: bytes) -> bool:
     t = text.replace(b"_", b"").replace(b"'", b"").lower()
     hexadecimal = t[:2] == b"0x"
     t = (_HEX_SUFFIX if hexadecimal else _NUMBER_SUFFIX).sub(b"", t)
+    # An integer is compared as one, however long: a 2048-bit modulus written out (as
+    # PyCryptodome's tests do) is no float.
+    if t.isdigit():
+        return len(t.lstrip(b"0")) >= 2
     try:
-        v = float(int(t, 0)) if t[:2] in (b"0x", b"0b", b"0o") else float(t)
+        if t[:2] in (b"0x", b"0b", b"0o"):
+            return abs(int(t, 0)) >= 10
+        v = float(t)
     except ValueError:
         return False
     return math.isfinite(v) and (abs(v) >= 10 or v != round(v, 1))

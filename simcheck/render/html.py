@@ -7,7 +7,7 @@ excerpts, never from the inputs."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -187,6 +187,20 @@ def marked(text: str, words: list[str]) -> Markup:
     return Markup("".join(out))
 
 
+def setting(value: object) -> str:
+    """A setting as the method appendix lists it, in words rather than Python's notation:
+    a list's items joined, a group of settings as its name: value pairs, None as none."""
+    if value is None:
+        return "none"
+    if is_dataclass(value) and not isinstance(value, type):
+        return "; ".join(f"{f.name}: {setting(getattr(value, f.name))}" for f in fields(value))
+    if isinstance(value, dict):
+        return "; ".join(f"{name}: {setting(v)}" for name, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(setting, value)) if value else "none"
+    return str(value)
+
+
 def render_html(result: Result, legend: str = "", caption: str = "") -> str:
     env = Environment(
         loader=PackageLoader("simcheck", "render/templates"),
@@ -201,6 +215,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
     env.filters["place"] = place
     env.filters["places"] = places
     env.filters["marked"] = marked
+    env.filters["setting"] = setting
     pairs, exhibits = _exhibits(result)
     by_match = {e.match.id: e for e in exhibits}
     return env.get_template("report.html.j2").render(

@@ -8,6 +8,8 @@ from rich.table import Table
 from ..result import ChanceRate, Coverage, Result, WorkSummary
 from .terminal_documents import document_coverage, render_documents, where
 
+ODDITIES_SHOWN = 12  # of each kind; the HTML report and the CSV list them all
+
 
 def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
@@ -90,9 +92,20 @@ def _channels(result: Result, console: Console) -> None:
     if result.code_anomalies:
         kinds = sorted({a.kind for a in result.code_anomalies})
         console.print("Shared oddities: " + "; ".join(
-            f"{kind}: " + ", ".join(a.text[:40] for a in result.code_anomalies if a.kind == kind)
+            f"{kind}: " + _first_texts([a.text for a in result.code_anomalies if a.kind == kind])
             for kind in kinds
-        ))
+        ), markup=False, highlight=False)
+
+
+def _first_texts(texts: list[str]) -> str:
+    """The first ODDITIES_SHOWN distinct texts, and how many more the HTML report lists.
+    A line commented out on each side and live on the other is two entries of one text:
+    named once here."""
+    distinct = list(dict.fromkeys(t[:40] for t in texts))
+    more = len(distinct) - ODDITIES_SHOWN
+    shown = ", ".join(distinct[:ODDITIES_SHOWN])
+    return shown + (f" and {more:,} more (in the HTML report and code_anomalies.csv)"
+                    if more > 0 else "")
 
 
 def chance_text(c: ChanceRate) -> str:
