@@ -124,8 +124,11 @@ def commented_out(left: Sequence[PreparedFile], right: Sequence[PreparedFile]
     out = []
     for live, dead, where in ((right, left, "left"), (left, right, "right")):
         # A generator's comments are not an author's: Cython quotes each source line it
-        # compiles in a comment above the C it wrote for it.
-        dead = [f for f in dead if detect_generated(f.entry.path, f.text) is None]
+        # compiles in a comment above the C it wrote for it. (Only files with commented
+        # code are looked at: the header scan costs 0.3 s on Django's 5,000 files.)
+        dead = [f for f in dead if f.fp.literals is not None
+                and f.fp.literals.commented.symbols.size
+                and detect_generated(f.entry.path, f.text) is None]
         dside = index(dead, lambda lit: lit.commented)
         lside = index(live, lambda lit: lit.code_lines)
         shared = np.intersect1d(dside.symbols, lside.symbols, assume_unique=True)
