@@ -129,28 +129,6 @@ def test_scss_nesting_parses_into_nested_definitions() -> None:
         {"toast", "$gap", "icon"} <= set(names) and "margin" not in names)
 
 
-# One valid snippet per entry of the SCSS grammar's known_parse_gaps, in order, and the
-# nearest form it does parse: if a grammar upgrade parses a gap, this fails and it goes.
-SCSS_GAPS = [
-    ("$gap: 8px !default;\n", "$gap: 8px;\n"),
-    ("$sizes: (small: 576px);\n", "$sizes: (576px, 992px);\n"),
-    (".a { width: #{$w}; }\n", ".a-#{$w} { width: 1px; }\n"),
-    (".a { > .item { color: red; } }\n", ".a { .item { color: red; } }\n"),
-    (".a { @extend %base; }\n", ".a { @extend .base; }\n"),
-    (".a { @include clearfix(); }\n", ".a { @include clearfix; }\n"),
-    ("@mixin m($args...) { color: red; }\n", "@mixin m($a, $b) { color: red; }\n"),
-]
-
-
-def test_the_scss_grammar_gaps_listed_are_real() -> None:
-    spec = get_spec("scss")
-    assert len(spec.known_parse_gaps) == len(SCSS_GAPS)
-    parser = parser_for(spec)
-    for (gap, near), listed in zip(SCSS_GAPS, spec.known_parse_gaps, strict=True):
-        assert parser.parse(gap.encode()).root_node.has_error, listed
-        assert not parser.parse(near.encode()).root_node.has_error, near
-
-
 def test_the_indented_sass_syntax_is_left_to_the_lexical_tokenizer() -> None:
     # The scss grammar reads none of it: .sass has no registry entry.
     sass = b"$primary: #333\n\n.toast\n  color: $primary\n  &__body\n    margin: 0 auto\n"

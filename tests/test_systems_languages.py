@@ -20,7 +20,6 @@ from fingerprints.languages import (
     TEMPLATE_SUFFIXES,
     detect_language,
     get_spec,
-    parser_for,
     template_suffix,
 )
 from fingerprints.tokens import LEXICAL_CATEGORIES
@@ -136,27 +135,6 @@ def test_a_pde_sketch_is_arduino_or_processing_by_its_content() -> None:
     assert detect_language("Bounce/Bounce.pde", processing) is get_spec("java")
     tokens = tokenize(processing, "java")
     assert tokens.tokenizer == "tree-sitter" and tokens.note is None
-
-
-# One valid snippet per entry of the Meson grammar's known_parse_gaps, in order, and the
-# nearest form it does parse: if a grammar upgrade parses a gap, this fails and it goes.
-MESON_GAPS = [
-    ("#\nx = 1\n", "# c\nx = 1\n"),
-    ("x = files('a.c')[0]\n", "x = y[0]\n"),
-    ("x = [a, b[2]]\n", "x = [a, b]\n"),
-    ("if ['a', 'b'].contains(x)\nendif\n", "if y.contains(x)\nendif\n"),
-    ("foreach n : get_option('o')\nendforeach\n", "foreach n : names\nendforeach\n"),
-    ("message(f'v @x@')\n", "message('v @x@')\n"),
-]
-
-
-def test_the_meson_grammar_gaps_listed_are_real() -> None:
-    spec = get_spec("meson")
-    assert len(spec.known_parse_gaps) == len(MESON_GAPS)
-    parser = parser_for(spec)
-    for (gap, near), listed in zip(MESON_GAPS, spec.known_parse_gaps, strict=True):
-        assert parser.parse(gap.encode()).root_node.has_error, listed
-        assert not parser.parse(near.encode()).root_node.has_error, near
 
 
 # ---------------------------------------------------------------- templates
