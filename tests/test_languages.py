@@ -566,11 +566,17 @@ MESON_GAPS = [
     ("message(f'v @x@')\n", "message('v @x@')\n"),
 ]
 
+# The same for JavaScript.
+JS_GAPS = [
+    ('const a = <div class="x">hi</div>;\n', 'const a = <div className="x">hi</div>;\n'),
+    ("const a = 1;\nexport { a as class };\n", "const a = 1;\nexport { a as klass };\n"),
+]
+
 # CUDA, Arduino and GLSL are C++ and C dialects: their grammars extend C's and C++'s, and
 # their entries copy C's and C++'s.
-GRAMMAR_GAPS = {"typescript": TS_GAPS, "tsx": TS_GAPS, "c": C_GAPS, "cpp": C_GAPS,
-                "cuda": C_GAPS, "arduino": C_GAPS, "glsl": C_GAPS, "scss": SCSS_GAPS,
-                "meson": MESON_GAPS}
+GRAMMAR_GAPS = {"javascript": JS_GAPS, "typescript": TS_GAPS, "tsx": TS_GAPS, "c": C_GAPS,
+                "cpp": C_GAPS, "cuda": C_GAPS, "arduino": C_GAPS, "glsl": C_GAPS,
+                "scss": SCSS_GAPS, "meson": MESON_GAPS}
 
 
 @pytest.mark.parametrize("spec", LANGUAGES, ids=_ids)

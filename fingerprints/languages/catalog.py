@@ -53,6 +53,13 @@ _TS_PARSE_GAPS = (
     'typeof import("m") as a call\'s type argument: f<typeof import("m")>()',
 )
 
+# Valid JavaScript the bundled tree-sitter-javascript parses with an ERROR node (element-ui
+# 2.15.14's Vue JSX writes class="..."; export and import names may be reserved words).
+_JS_PARSE_GAPS = (
+    'a JSX attribute named class (Vue, Preact and Solid JSX): <div class="x">',
+    "a reserved word as an exported or imported name: export { a as class }",
+)
+
 # Valid C and C++ that tree-sitter-c and tree-sitter-cpp parse with an ERROR node: they
 # do not run the preprocessor, so a macro standing for a keyword or an annotation, or an
 # #ifdef closing a brace another #ifdef opened, is no C to them. json-c 0.16's headers
@@ -381,6 +388,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
         grammar="javascript",
         extensions=(".cjs", ".js", ".jsx", ".mjs"),
         shebangs=("node", "nodejs"),
+        known_parse_gaps=_JS_PARSE_GAPS,
         identifiers=_JS_IDENTIFIERS,
         comments=_JS_COMMENTS,
         strings=_s("html_character_reference jsx_text string template_string"),
