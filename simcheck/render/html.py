@@ -6,7 +6,7 @@ excerpts, never from the inputs."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
@@ -43,10 +43,24 @@ def code_text(line: str) -> str:
 
 @dataclass(frozen=True)
 class Exhibit:
+    """A match as the report shows it. Its code tables' rows are built when the template
+    reaches them, not all at once: a large report (numpy against numpy: 29,000 exhibits,
+    300 MB) would otherwise hold every exhibit's rows in memory before writing a byte."""
+
     match: Match
     pair_anchor: str
-    left: Markup  # the rows of the left side's code table
-    right: Markup
+
+    @property
+    def left(self) -> Markup:  # the rows of the left side's code table
+        m = self.match
+        return _rows(m.left, [(s.left_start_line, s.left_end_line) for s in m.segments],
+                     [(f.left_start_line, f.left_end_line, f.stage) for f in m.filter.spans])
+
+    @property
+    def right(self) -> Markup:
+        m = self.match
+        return _rows(m.right, [(s.right_start_line, s.right_end_line) for s in m.segments],
+                     [(f.right_start_line, f.right_end_line, f.stage) for f in m.filter.spans])
 
 
 def _cut(count: int) -> str:
@@ -108,21 +122,7 @@ def _rows(
 def _exhibits(result: Result) -> tuple[list[tuple[str, FilePair]], list[Exhibit]]:
     anchors = [(f"pair-{i + 1}", p) for i, p in enumerate(result.file_pairs)]
     pair_of = {mid: anchor for anchor, p in anchors for mid in p.matches}
-    exhibits = [
-        Exhibit(
-            match=m,
-            pair_anchor=pair_of[m.id],
-            left=_rows(
-                m.left, [(s.left_start_line, s.left_end_line) for s in m.segments],
-                [(f.left_start_line, f.left_end_line, f.stage) for f in m.filter.spans],
-            ),
-            right=_rows(
-                m.right, [(s.right_start_line, s.right_end_line) for s in m.segments],
-                [(f.right_start_line, f.right_end_line, f.stage) for f in m.filter.spans],
-            ),
-        )
-        for m in result.matches
-    ]
+    exhibits = [Exhibit(match=m, pair_anchor=pair_of[m.id]) for m in result.matches]
     return anchors, exhibits
 
 
@@ -202,6 +202,12 @@ def setting(value: object) -> str:
 
 
 def render_html(result: Result, legend: str = "", caption: str = "") -> str:
+    return "".join(_render(result, legend, caption))
+
+
+def _render(result: Result, legend: str, caption: str) -> Iterator[str]:
+    """The report in pieces, as the template produces them (``write_html`` writes each
+    piece as it comes, so a large report is never whole in memory)."""
     env = Environment(
         loader=PackageLoader("simcheck", "render/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -218,7 +224,7 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
     env.filters["setting"] = setting
     pairs, exhibits = _exhibits(result)
     by_match = {e.match.id: e for e in exhibits}
-    return env.get_template("report.html.j2").render(
+    return env.get_template("report.html.j2").generate(
         result=result,
         pairs=pairs,
         exhibits=by_match,
@@ -247,5 +253,6 @@ def render_html(result: Result, legend: str = "", caption: str = "") -> str:
 
 def write_html(result: Result, path: Path, legend: str = "", caption: str = "") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(result, legend, caption), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(_render(result, legend, caption))
     return path
