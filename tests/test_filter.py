@@ -730,3 +730,42 @@ def test_fuzzing_corpora_are_generated_test_inputs_and_in_no_channel(tmp_path):
     # Neither a fuzz target's source nor a hash-named file elsewhere is a corpus entry.
     assert detect_generated("uuid/fuzz.go", b"package uuid\n") is None
     assert detect_generated("objects/d2c4b8abc9af7052c3e30ca5301fa14a5fe49443", b"x") is None
+
+
+def test_an_installed_gems_specification_and_cargos_checksums_are_tool_data(tmp_path):
+    # Debian's ruby-multi-json 1.14.1 against ruby-oj 3.14.2, two independent JSON gems: the
+    # specifications/*.gemspec RubyGems writes for every installed gem gave two unexplained
+    # matches (87 and 65 tokens: Gem::Specification.new, s.respond_to? ...). librust-fxhash
+    # against librust-rustc-hash: .cargo-checksum.json's keys were shared strings.
+    def gemspec(name: str, version: str, summary: str) -> str:
+        return (
+            f"# -*- encoding: utf-8 -*-\n# stub: {name} {version} ruby lib\n\n"
+            "Gem::Specification.new do |s|\n"
+            f'  s.name = "{name}".freeze\n  s.version = "{version}"\n\n'
+            '  s.required_rubygems_version = Gem::Requirement.new(">= 0".freeze) if'
+            " s.respond_to? :required_rubygems_version=\n"
+            '  s.require_paths = ["lib".freeze]\n'
+            f'  s.summary = "{summary}".freeze\n  s.rubygems_version = "3.3.15".freeze\n\n'
+            "  if s.respond_to? :specification_version then\n"
+            "    s.specification_version = 4\n  end\n\n"
+            "  if s.respond_to? :add_runtime_dependency then\n"
+            '    s.add_runtime_dependency(%q<rake>.freeze, [">= 0"])\n'
+            "  else\n"
+            '    s.add_dependency(%q<rake>.freeze, [">= 0"])\n  end\nend\n')
+    sides = {"a": ("multi_json", "1.14.1", "A common interface to multiple JSON libraries."),
+             "b": ("oj", "3.14.2", "A fast JSON parser and serializer.")}
+    for side, (name, version, summary) in sides.items():
+        specs = tmp_path / side / "specifications"
+        specs.mkdir(parents=True)
+        (specs / f"{name}-{version}.gemspec").write_text(gemspec(name, version, summary))
+        crate = tmp_path / side / "crate"
+        crate.mkdir()
+        (crate / ".cargo-checksum.json").write_text(
+            '{"files":{},"package":"%s"}\n' % ("ab" * 32 if side == "a" else "cd" * 32))
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), _options(tmp_path))
+    found = [m for m in result.matches if m.left.path.endswith(".gemspec")]
+    assert found and all(m.filter.classification == "generated" for m in found)
+    cited = [i.left for c in result.channels for i in c.items]
+    assert not [p for p in cited if p.endswith((".gemspec", ".cargo-checksum.json"))]
+    # A project's own gemspec, at its root, is the authors' code.
+    assert detect_generated("oj/oj.gemspec", b"Gem::Specification.new do |s|\n") is None

@@ -99,7 +99,11 @@ _GO_FUZZ_ENTRY = re.compile(rb"go test fuzz v1\r?\n")
 # documents either (``simcheck.documents.formats.is_document``). A built jar's manifest
 # (Manifest-Version, Created-By, the OSGi headers bnd derives from the classes) has the
 # same keys in every jar; only inside a built archive, as an Eclipse plug-in's source tree
-# keeps a META-INF/MANIFEST.MF its authors edit.
+# keeps a META-INF/MANIFEST.MF its authors edit. An installed gem's specification (a
+# specifications/ directory: RubyGems writes it from the gem's metadata with the same
+# Gem::Specification.new ... s.respond_to? lines for every gem, a project's own NAME.gemspec
+# stays code) and Cargo's checksum and VCS records (the same "files"/"package" keys in
+# every crate) are tool data too.
 _DATA_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Python wheel metadata (METADATA, RECORD, WHEEL in *.dist-info, written by the build"
      " backend)", re.compile(r"\.dist-info/(?:METADATA|RECORD|WHEEL)$")),
@@ -118,6 +122,12 @@ _DATA_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
      " and its debian-binary, written by dpkg-deb)", re.compile(
          r"(?:^|\.u?deb!/)(?:control\.tar(?:\.\w+)?!/(?:\./)?(?:control|md5sums|conffiles|shlibs"
          r"|triggers|symbols|templates)|debian-binary)$")),
+    ("RubyGems installed specification (specifications/*.gemspec, written by gem install"
+     " or Debian's gem2deb from the gem's metadata)", re.compile(
+         r"(?:^|/)specifications/[^/]+\.gemspec$")),
+    ("Cargo package data (.cargo-checksum.json, written by cargo vendor or Debian's"
+     " debcargo; .cargo_vcs_info.json, written by cargo package)", re.compile(
+         r"(?:^|/)\.cargo(?:-checksum|_vcs_info)\.json$")),
     ("Java archive manifest and Maven build data (META-INF/MANIFEST.MF, INDEX.LIST and"
      " META-INF/maven/**/pom.properties in a built .jar, .war, .ear or .aar, written by jar"
      " and Maven)", re.compile(
