@@ -572,11 +572,18 @@ JS_GAPS = [
     ("const a = 1;\nexport { a as class };\n", "const a = 1;\nexport { a as klass };\n"),
 ]
 
+# The same for Perl: JSON::PP 4.16 (PP.pm:516) and JSON 4.10's backportPP.pm:526,
+# "if (CORE_BOOL && builtin::is_bool($value))", were syntax errors with no word that
+# the file may be valid.
+PERL_GAPS = [
+    ("if (CORE_BOOL && f($v)) { 1 }\n", "if (CORE_BOOL() && f($v)) { 1 }\n"),
+]
+
 # CUDA, Arduino and GLSL are C++ and C dialects: their grammars extend C's and C++'s, and
 # their entries copy C's and C++'s.
 GRAMMAR_GAPS = {"javascript": JS_GAPS, "typescript": TS_GAPS, "tsx": TS_GAPS, "c": C_GAPS,
                 "cpp": C_GAPS, "cuda": C_GAPS, "arduino": C_GAPS, "glsl": C_GAPS,
-                "scss": SCSS_GAPS, "meson": MESON_GAPS}
+                "scss": SCSS_GAPS, "meson": MESON_GAPS, "perl": PERL_GAPS}
 
 
 @pytest.mark.parametrize("spec", LANGUAGES, ids=_ids)

@@ -153,6 +153,28 @@ def test_toml_dependency_keys_leave_the_identifiers_channel(tmp_path, fast_optio
     assert "path" in names  # the code's shared names are still listed
 
 
+def test_toml_keys_parts_leave_the_identifier_parts_channel(tmp_path, fast_options):
+    # Debian's librust-md5-dev 0.7.0 against librust-md-5-dev 0.10.1: 11 of the 58 shared
+    # name parts were Cargo.toml's keys (documentation, categories, keywords, readme ...),
+    # though the keys themselves had left the identifiers channel.
+    for side, (name, words) in {"a": ("ferry", "Carries packets across the river"),
+                                "b": ("barge", "Moves freight down the canal")}.items():
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "Cargo.toml").write_text(
+            f'[package]\nname = "{name}"\nversion = "0.1.0"\nauthors = ["A <a@b.org>"]\n'
+            f'description = "{words}"\ndocumentation = "https://docs.rs/{name}"\n'
+            f'readme = "README.md"\nkeywords = ["{name}"]\ncategories = ["no-std"]\n'
+            'rust-version = "1.60"\n')
+        (tmp_path / side / "lib.rs").write_text(
+            f"pub fn {name}_load(rust_path: &str) -> usize {{ rust_path.len() }}\n")
+    result = compare_paths(str(tmp_path / "a"), str(tmp_path / "b"), fast_options)
+    parts = {i.text for c in result.channels if c.name == "identifier_parts"
+             for i in c.items}
+    assert not parts & {"documentation", "categories", "keywords", "readme", "authors",
+                        "version", "package", "description"}
+    assert {"rust", "path", "load"} <= parts  # the code's shared name parts are still listed
+
+
 def test_go_mod_requirements_are_vocabulary_its_module_path_is_not(tmp_path, fast_options):
     gomod = ("module example.org/{name}\n\ngo 1.19\n\nrequire (\n"
              "\tgolang.org/x/text v0.3.7 // indirect\n\tgithub.com/pkg/errors v0.9.1\n)\n"

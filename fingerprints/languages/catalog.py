@@ -70,6 +70,13 @@ _C_PARSE_GAPS = (
     "a macro call without its semicolon at file level: FAKE_INIT(aes)",
 )
 
+# Valid Perl that tree-sitter-perl parses with an ERROR node: a bareword (a constant sub
+# called without parentheses) before && reads to it as a call of &name. JSON::PP 4.16 and
+# the JSON 4.10 backport of it: "if (CORE_BOOL && builtin::is_bool($value))".
+_PERL_PARSE_GAPS = (
+    "a constant without parentheses before &&: CORE_BOOL && f($v)",
+)
+
 # The definition a compiled program starts at.
 _MAIN = _s("main")
 
@@ -776,6 +783,7 @@ LANGUAGES: tuple[LanguageSpec, ...] = (
             "anonymous_method_expression anonymous_subroutine_expression "
             "method_declaration_statement subroutine_declaration_statement"
         ),
+        known_parse_gaps=_PERL_PARSE_GAPS,
     ),
     # L and i are suffixes inside integer/complex literals, not keywords.
     LanguageSpec(

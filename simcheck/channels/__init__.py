@@ -19,6 +19,10 @@ from .fuzzy import FUZZY_MAX_ITEMS, FUZZY_MIN_CHARS, FUZZY_MIN_SIMILARITY
 from .manifests import without_manifest_vocabulary
 from .shared import LISTED, measure
 
+# The first bytes a file is told tool data by: a fuzzing corpus's first line, phpab's marker
+# (after the require lines of a package's dependencies, 1 KB down in php-monolog 2.9.1's).
+TOOL_DATA_HEAD = 8192
+
 
 def settings() -> ChannelSettings:
     return ChannelSettings(
@@ -45,6 +49,7 @@ def channels(
     dependency names, version ranges) is left out the same way. ``names``: package and
     module names, never misspellings."""
     left, right = ([without_manifest_vocabulary(f) for f in files
-                    if not is_tool_data(f.entry.path, f.text[:20])] for files in (left, right))
+                    if not is_tool_data(f.entry.path, f.text[:TOOL_DATA_HEAD])]
+                   for files in (left, right))
     found = [measure(name, left, right, (rarity or {}).get(name)) for name in CHANNELS]
     return found, misspellings(left, right, names) + commented_out(left, right)
