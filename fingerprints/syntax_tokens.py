@@ -152,10 +152,9 @@ def _comment_line_start(characters: str) -> re.Pattern[bytes]:
 def read_syntax(source: bytes, spec: LanguageSpec) -> RawTokens:
     """``tokenize_syntax`` before line numbers (``file_tokens_many`` adds them, for several
     files at once)."""
-    parser: Parser = parser_for(spec)
-    ended = source.endswith(b"\n") or not source
-    tree = parser.parse(parser_input(source, spec))
-    return _read_tree(source, spec, tree, ended, "the file")
+    text = parser_input(source, spec)
+    tree = parser_for(spec).parse(text)
+    return _read_tree(source, spec, tree, len(text) == len(source), "the file")
 
 
 @lru_cache(maxsize=64)
@@ -271,15 +270,16 @@ def _first_error(root: Node) -> tuple[Node, bool]:
     tree-sitter-c on K&R definitions between ``#ifdef``s) starts at line 1 wherever the
     trouble is: its first child that is a bare token (one the grammar could not fit into
     any construct) or that holds an error is named instead."""
-    stack = [root]
+    top = root
+    if root.is_error:
+        stray = next((c for c in root.children if c.has_error or c.is_missing
+                      or (c.child_count == 0 and not c.is_extra)), None)
+        if stray is None or not stray.has_error:
+            return stray or root, True
+        top = stray
+    stack = [top]
     while True:
         node = stack.pop()
-        if node == root and node.is_error:
-            stray = next((c for c in node.children if c.has_error or c.is_missing
-                          or (c.child_count == 0 and not c.is_extra)), None)
-            if stray is None or not stray.has_error:
-                return stray or node, True
-            node = stray
         if node.is_error or node.is_missing:
             return node, True
         inner = [c for c in node.children if c.has_error or c.is_missing]

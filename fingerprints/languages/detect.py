@@ -61,15 +61,13 @@ def _text(head: bytes) -> str:
 def _choose(candidates: tuple[LanguageSpec, ...], head: bytes) -> LanguageSpec | None:
     """The candidate whose content hints match most; ties go to the earliest candidate.
     None if the content rules every candidate out."""
-    if any(_EXCLUDES[s.name] for s in candidates):
-        text = _text(head)
-        candidates = tuple(
-            s for s in candidates if not any(rx.search(text) for rx in _EXCLUDES[s.name]))
-        if not candidates:
-            return None
-    if len(candidates) == 1:
-        return candidates[0]
+    if len(candidates) == 1 and not _EXCLUDES[candidates[0].name]:
+        return candidates[0]  # most files: nothing in their content to read
     text = _text(head)
+    candidates = tuple(
+        s for s in candidates if not any(rx.search(text) for rx in _EXCLUDES[s.name]))
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
     best, best_score = candidates[0], 0
     for spec in candidates:
         score = sum(1 for rx in _HINTS[spec.name] if rx.search(text))

@@ -28,12 +28,12 @@ _PREFERRED_LEGACY = "cp1252"
 _PREFERRED_MAX_CHAOS = 0.1
 # BOM-less UTF-16/32 guesses on NUL-free data are always CJK-looking garbage.
 _NEVER_GUESS = ("utf_16", "utf_32", "utf_7")
-# Unicode "Cc" characters except those legitimately found in text files: tab, newlines,
-# vertical tab, form feed, DOS EOF (0x1A) and ESC (0x1B).
 # BOM-less UTF-16: at least this share of the code units hold a NUL high byte (ASCII),
 # and this many times more NULs than on the other parity.
 _UTF16_MIN_NULS = 0.1
 _UTF16_PARITY = 20
+# Unicode "Cc" characters except those legitimately found in text files: tab, newlines,
+# vertical tab, form feed, DOS EOF (0x1A) and ESC (0x1B).
 _ODD_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1c-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.01
 
