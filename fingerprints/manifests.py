@@ -20,6 +20,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -278,29 +279,34 @@ def _gomod(text: str) -> Iterator[str]:
             yield from (w for w in words[1:] if w != "=>")
 
 
-# (what the manifest is, its file name, how it parses, what in it is vocabulary)
-Reader = Callable[[str], Any]
-_MANIFESTS: tuple[tuple[str, str, Reader, Callable[[Any], Iterator[str]]], ...] = (
-    ("npm package.json: the fields npm defines, dependency names, version ranges",
-     "package.json", json.loads, _npm),
-    ("Composer composer.json: its fields, required package names, version constraints",
-     "composer.json", json.loads, _composer),
-    ("Cargo.toml: its fields, dependency names, version requirements, features picked",
-     "Cargo.toml", tomllib.loads, _cargo),
-    ("pyproject.toml: its fields, requirements, tool names (PEP 621, PEP 518, Poetry)",
-     "pyproject.toml", tomllib.loads, _pyproject),
-    ("Go go.mod: its directives, required module paths and versions",
-     "go.mod", str, _gomod),
+@dataclass(frozen=True)
+class _Manifest:
+    what: str  # in words, as the result's settings list it
+    name: str  # its file name
+    read: Callable[[str], Any]  # how it parses
+    find: Callable[[Any], Iterator[str]]  # what in it is vocabulary
+    keywords: tuple[str, ...]  # the format's own words, which the lexical tokenizer reads
+    # as names; and whether its bare words are names to it too (TOML's keys, go.mod's
+    # directives and module paths: "golang.org/x/text" is golang, org, text)
+    words_are_names: bool
+
+
+_JSON_KEYWORDS = ("true", "false", "null")
+_TOML_KEYWORDS = ("true", "false", "inf", "nan")
+_MANIFESTS = (
+    _Manifest("npm package.json: the fields npm defines, dependency names, version ranges",
+              "package.json", json.loads, _npm, _JSON_KEYWORDS, False),
+    _Manifest("Composer composer.json: its fields, required package names, version"
+              " constraints", "composer.json", json.loads, _composer, _JSON_KEYWORDS, False),
+    _Manifest("Cargo.toml: its fields, dependency names, version requirements, features"
+              " picked", "Cargo.toml", tomllib.loads, _cargo, _TOML_KEYWORDS, True),
+    _Manifest("pyproject.toml: its fields, requirements, tool names (PEP 621, PEP 518,"
+              " Poetry)", "pyproject.toml", tomllib.loads, _pyproject, _TOML_KEYWORDS, True),
+    _Manifest("Go go.mod: its directives, required module paths and versions",
+              "go.mod", str, _gomod, (), True),
 )
-MANIFEST_VOCABULARIES = tuple(what for what, _, _, _ in _MANIFESTS)
-# The format's own keywords, which the lexical tokenizer reads as names.
-_KEYWORDS = {"package.json": ("true", "false", "null"), "composer.json": ("true", "false", "null"),
-             "Cargo.toml": ("true", "false", "inf", "nan"),
-             "pyproject.toml": ("true", "false", "inf", "nan"), "go.mod": ()}
-# Manifests whose bare words the lexical tokenizer reads as names: TOML's keys, go.mod's
-# directives and module paths ("golang.org/x/text": golang, org, text).
-_WORDS_ARE_NAMES = frozenset(("Cargo.toml", "pyproject.toml", "go.mod"))
-_BY_NAME = {name: (read, find) for _, name, read, find in _MANIFESTS}
+MANIFEST_VOCABULARIES = tuple(m.what for m in _MANIFESTS)
+_BY_NAME = {m.name: m for m in _MANIFESTS}
 _WORD = re.compile(r"[^\W\d]\w*")
 
 
@@ -314,22 +320,21 @@ def manifest_vocabulary(path: str, source: bytes) -> frozenset[str]:
     compare them: a string's text without its quotes (as decoded and as JSON escapes it),
     and, for a TOML key, the words the lexical tokenizer reads in it ("dev-dependencies":
     dev, dependencies). Empty for any other file, or a manifest that does not parse."""
-    found = _BY_NAME.get(_base(path))
-    if found is None:
+    manifest = _BY_NAME.get(_base(path))
+    if manifest is None:
         return frozenset()
-    read, find = found
     try:
-        texts = set(_strings(find(read(source.decode("utf-8")))))
+        texts = set(_strings(manifest.find(manifest.read(source.decode("utf-8")))))
     except (ValueError, TypeError, AttributeError, RecursionError, UnicodeDecodeError):
         return frozenset()  # ill-formed: nothing in it is set aside
     escaped = {json.dumps(t, ensure_ascii=False)[1:-1] for t in texts}
-    words = ({w for t in texts for w in _WORD.findall(t)} if _base(path) in _WORDS_ARE_NAMES
+    words = ({w for t in texts for w in _WORD.findall(t)} if manifest.words_are_names
              else set())
-    return frozenset(texts | escaped | words | set(_KEYWORDS[_base(path)]))
+    return frozenset(texts | escaped | words | set(manifest.keywords))
 
 
 def _base(path: str) -> str:
-    return path.rsplit("/", 1)[-1].rsplit("!/", 1)[-1]
+    return path.rsplit("/", 1)[-1]  # an archive member's too: "a.zip!/package.json"
 
 
 def _get(table: Any, key: str) -> Any:
